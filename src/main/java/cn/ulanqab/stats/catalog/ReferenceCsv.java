@@ -1,0 +1,87 @@
+package cn.ulanqab.stats.catalog;
+
+import cn.ulanqab.stats.ConfigurationException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Reads a reference file of the bureau (UTF-8, optional BOM, header row) and checks its columns,
+ * turning every problem into a {@link ConfigurationException} that names the file and line.
+ */
+public final class ReferenceCsv {
+
+    /** One data row with its physical line number (the header is line 1). */
+    public record Row(Path file, long line, Map<String, String> values) {
+
+        public String get(String column) {
+            String v = values.get(column);
+            return v == null ? "" : v.strip();
+        }
+
+        public ConfigurationException problem(String problem, String fix) {
+            return ConfigurationException.at(file.toString(), line, problem, fix);
+        }
+    }
+
+    private ReferenceCsv() {
+    }
+
+    public static <T> List<T> read(Path file, List<String> requiredColumns, BiFunction<Row, Integer, T> mapper) {
+        if (!Files.isRegularFile(file)) {
+            throw ConfigurationException.of(file.toString(), "the file is missing",
+                    "put the reference file there (the project ships one in input/)");
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setTrim(true).setIgnoreEmptyLines(true).get();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(skipBom(reader), format)) {
+            List<String> header = parser.getHeaderNames();
+            for (String column : requiredColumns) {
+                if (!header.contains(column)) {
+                    throw ConfigurationException.at(file.toString(), 1, "the header has no column '" + column + "'",
+                            "the header must name " + String.join(", ", requiredColumns));
+                }
+            }
+            List<T> result = new ArrayList<>();
+            long previousEnd = 1;
+            int index = 0;
+            for (CSVRecord record : parser) {
+                long line = previousEnd + 1;
+                previousEnd = parser.getCurrentLineNumber();
+                if (!record.isConsistent()) {
+                    throw ConfigurationException.at(file.toString(), line,
+                            "the row has " + record.size() + " fields but the header has " + header.size(),
+                            "quote any field that contains a comma");
+                }
+                result.add(mapper.apply(new Row(file, line, record.toMap()), index++));
+            }
+            return result;
+        } catch (IOException e) {
+            throw ConfigurationException.of(file.toString(), "cannot be read (" + e.getMessage() + ")",
+                    "check that the file exists and is readable UTF-8 text");
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw ConfigurationException.of(file.toString(), "is not valid CSV (" + e.getMessage() + ")",
+                    "save it as CSV UTF-8 with matching quotes");
+        }
+    }
+
+    private static Reader skipBom(Reader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+}

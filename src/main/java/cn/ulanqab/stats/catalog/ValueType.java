@@ -1,0 +1,3 @@
+package cn.ulanqab.stats.catalog;
+
+public enum ValueType { INTEGER, DECIMAL }
