@@ -1,9 +1,56 @@
 package cn.ulanqab.stats;
 
+import cn.ulanqab.stats.batch.NightlyRun;
+import cn.ulanqab.stats.batch.RunOptions;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.Map;
+
+/**
+ * The nightly reconciliation job. Exit status, as {@code diff} does it: 0 every printed figure matches,
+ * 1 findings to review, 2 the job could not do its work (never Spring Boot's 5).
+ */
 @SpringBootApplication
 public class ReconciliationApplication {
+
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        RunOptions options;
+        try {
+            options = RunOptions.parse(args);
+        } catch (ConfigurationException e) {
+            System.err.println("cannot start: " + e.getMessage());
+            return 2;
+        }
+        SpringApplication app = new SpringApplication(ReconciliationApplication.class);
+        app.setDefaultProperties(Map.of("spring.datasource.url", options.defaultDatabaseUrl()));
+        try (ConfigurableApplicationContext context = app.run(args)) {
+            return context.getBean(NightlyRun.class).run(options);
+        } catch (ConfigurationException e) {
+            System.err.println("cannot start: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            String message = rootMessage(e);
+            if (message.contains("already in use") || message.contains("Database may be already in use")) {
+                System.err.println("cannot start: another run holds the database " + options.defaultDatabaseUrl()
+                        + " (" + message + "). Fix: wait for it to finish; do not delete the database while it runs");
+            } else {
+                System.err.println("the job could not do its work: " + message);
+            }
+            return 2;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -1,0 +1,54 @@
+package cn.ulanqab.stats.batch;
+
+import cn.ulanqab.stats.published.ClaimSettings;
+import cn.ulanqab.stats.submission.SubmissionCatalogue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The SHA-256 of everything a run reads for its period (reference files, the published file, every
+ * entry of the submission folder) and of its claim settings. Same input, same fingerprint, same run.
+ */
+public final class InputFingerprint {
+
+    private InputFingerprint() {
+    }
+
+    public static String of(Night night) {
+        List<String> parts = new ArrayList<>();
+        parts.add("period=" + night.period());
+        parts.add("nearlyBand=" + night.claims().nearlyBand().toPlainString());
+        parts.add("aboutTolerance=" + night.claims().aboutTolerance().toPlainString());
+        Path input = night.input();
+        for (Path file : List.of(input.resolve("reference/counties.csv"), input.resolve("reference/indicators.csv"),
+                input.resolve("published").resolve(night.period() + ".csv"))) {
+            parts.add(input.relativize(file) + "=" + SubmissionCatalogue.sha256(file));
+        }
+        try (Stream<Path> entries = Files.list(night.submissionFolder())) {
+            for (Path entry : entries.sorted().toList()) {
+                String hash = Files.isRegularFile(entry) && Files.isReadable(entry) ? SubmissionCatalogue.sha256(entry)
+                        : Files.isDirectory(entry) ? "folder" : "unreadable";
+                parts.add(night.period() + "/" + entry.getFileName() + "=" + hash);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + night.submissionFolder(), e);
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package cn.ulanqab.stats.batch;
+
+import cn.ulanqab.stats.aggregation.Aggregator;
+import cn.ulanqab.stats.aggregation.CityTotal;
+import cn.ulanqab.stats.aggregation.CityTotalStore;
+import cn.ulanqab.stats.reconciliation.ReconciliationService;
+import cn.ulanqab.stats.report.OutputWriter;
+import cn.ulanqab.stats.submission.DuplicateSettlement;
+import cn.ulanqab.stats.submission.RowOutcome;
+import cn.ulanqab.stats.submission.RowValidator;
+import cn.ulanqab.stats.submission.SubmissionCatalogue;
+import cn.ulanqab.stats.submission.SubmissionStore;
+import cn.ulanqab.stats.submission.SubmittedRow;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The nightly job: catalogue the files, read and validate every row, settle duplicates, aggregate the
+ * city totals, reconcile them with the printed figures, write the outputs. Each step keys its data by
+ * the job instance (the run), and the tasklet steps replace their data whole, so a restart counts nothing twice.
+ */
+@Configuration
+public class NightlyReconciliationJobConfig {
+
+    public static final String JOB_NAME = "nightlyReconciliation";
+    static final int CHUNK_SIZE = 200;
+
+    @Bean
+    Job nightlyReconciliation(JobRepository jobs, Step catalogueSubmissionFiles, Step readAndValidateSubmissions,
+                              Step settleDuplicates, Step aggregateCityTotals, Step reconcileWithPublishedFigures,
+                              Step writeOutputs) {
+        return new JobBuilder(JOB_NAME, jobs).start(catalogueSubmissionFiles).next(readAndValidateSubmissions)
+                .next(settleDuplicates).next(aggregateCityTotals).next(reconcileWithPublishedFigures).next(writeOutputs)
+                .build();
+    }
+
+    @Bean
+    Step catalogueSubmissionFiles(JobRepository jobs, PlatformTransactionManager tm, SubmissionStore store) {
+        return tasklet("catalogueSubmissionFiles", jobs, tm, (night, job) -> {
+            long runId = job.getJobInstanceId();
+            SubmissionCatalogue.Result result = SubmissionCatalogue.of(night.submissionFolder(), night.reference().registry());
+            store.replaceFiles(runId, result.files(), result.sha256ByName());
+        });
+    }
+
+    @Bean
+    Step readAndValidateSubmissions(JobRepository jobs, PlatformTransactionManager tm, SubmissionRowsReader submissionRowsReader,
+                                    RowValidator rowValidator, ItemWriter<RowOutcome> submissionRowWriter) {
+        return new StepBuilder("readAndValidateSubmissions", jobs).<SubmittedRow, RowOutcome>chunk(CHUNK_SIZE)
+                .transactionManager(tm).reader(submissionRowsReader).processor(rowValidator::validate)
+                .writer(submissionRowWriter).build();
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<RowOutcome> submissionRowWriter(@Value("#{stepExecution}") StepExecution step, SubmissionStore store) {
+        long runId = step.getJobExecution().getJobInstanceId();
+        return chunk -> store.insertRows(runId, chunk.getItems());
+    }
+
+    @Bean
+    @StepScope
+    SubmissionRowsReader submissionRowsReader(@Value("#{stepExecution}") StepExecution step,
+                                              SubmissionStore store) {
+        Night night = Night.from(step.getJobParameters());
+        return new SubmissionRowsReader(night.submissionFolder(), store.filesToRead(step.getJobExecution().getJobInstanceId()));
+    }
+
+    @Bean
+    @StepScope
+    RowValidator rowValidator(@Value("#{stepExecution}") StepExecution step) {
+        Night night = Night.from(step.getJobParameters());
+        return new RowValidator(night.reference().registry(), night.reference().catalog(), night.period());
+    }
+
+    @Bean
+    Step settleDuplicates(JobRepository jobs, PlatformTransactionManager tm, SubmissionStore store) {
+        return tasklet("settleDuplicates", jobs, tm, (night, job) -> store.acceptedRowsByFile(job.getJobInstanceId())
+                .forEach((file, rows) -> store.reject(job.getJobInstanceId(), file, DuplicateSettlement.settle(rows))));
+    }
+
+    @Bean
+    Step aggregateCityTotals(JobRepository jobs, PlatformTransactionManager tm, SubmissionStore submissions, CityTotalStore totals) {
+        return tasklet("aggregateCityTotals", jobs, tm, (night, job) -> {
+            long runId = job.getJobInstanceId();
+            var accepted = submissions.acceptedValues(runId);
+            Aggregator aggregator = new Aggregator(night.reference().registry());
+            List<CityTotal> result = night.reference().catalog().indicators().stream()
+                    .map(indicator -> aggregator.total(indicator, accepted)).toList();
+            totals.replace(runId, result);
+        });
+    }
+
+    @Bean
+    Step reconcileWithPublishedFigures(JobRepository jobs, PlatformTransactionManager tm, ReconciliationService service) {
+        return tasklet("reconcileWithPublishedFigures", jobs, tm,
+                (night, job) -> service.reconcile(job.getJobInstanceId(), night.reference(), night.published()));
+    }
+
+    @Bean
+    Step writeOutputs(JobRepository jobs, PlatformTransactionManager tm, OutputWriter writer) {
+        return tasklet("writeOutputs", jobs, tm, (night, job) -> writer.write(job.getJobInstanceId(), night.period(),
+                night.reference(), night.outputFolder(), job.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime()));
+    }
+
+    /** A step that does one piece of the night's work in one transaction, replacing what it stored before. */
+    private static Step tasklet(String name, JobRepository jobs, PlatformTransactionManager tm, BiConsumer<Night, JobExecution> work) {
+        Tasklet tasklet = (contribution, chunk) -> {
+            StepExecution step = chunk.getStepContext().getStepExecution();
+            work.accept(Night.from(step.getJobParameters()), step.getJobExecution());
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder(name, jobs).tasklet(tasklet, tm).build();
+    }
+}

@@ -1,0 +1,121 @@
+package cn.ulanqab.stats.batch;
+
+import cn.ulanqab.stats.ConfigurationException;
+import cn.ulanqab.stats.published.ClaimSettings;
+import cn.ulanqab.stats.reconciliation.Numbers;
+import cn.ulanqab.stats.reconciliation.ReconciliationLine;
+import cn.ulanqab.stats.reconciliation.ReconciliationStore;
+import cn.ulanqab.stats.report.OutputWriter;
+import cn.ulanqab.stats.report.RunSummary;
+import cn.ulanqab.stats.submission.SubmissionStore;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.stream.Collectors;
+
+/**
+ * Starts, resumes or repeats the night's run as an operator expects and turns its outcome into the exit
+ * status: 0 all printed figures match, 1 findings, 2 the job could not do its work.
+ */
+@Component
+public class NightlyRun {
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final OutputWriter outputs;
+    private final SubmissionStore submissions;
+    private final ReconciliationStore reconciliations;
+    private final ClaimSettings claims;
+    private final PrintStream out = System.out;
+
+    public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
+                      SubmissionStore submissions, ReconciliationStore reconciliations,
+                      @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
+                      @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = nightlyReconciliation;
+        this.outputs = outputs;
+        this.submissions = submissions;
+        this.reconciliations = reconciliations;
+        this.claims = new ClaimSettings(nearlyBand, aboutTolerance);
+    }
+
+    public int run(RunOptions options) throws Exception {
+        Night night = Night.load(options.period(), options.input(), options.output(), claims);
+        String fingerprint = InputFingerprint.of(night);
+        JobParameters parameters = night.toJobParameters(fingerprint);
+        JobExecution last = jobRepository.getLastJobExecution(NightlyReconciliationJobConfig.JOB_NAME, parameters);
+        String cityName = night.reference().registry().city().nameZh();
+        out.printf("%s %s: input fingerprint %s%n", cityName, night.period(), fingerprint.substring(0, 12));
+        JobExecution execution;
+        if (last == null) {
+            out.println("starting a new run");
+            execution = jobOperator.start(job, parameters);
+        } else if (last.getStatus() == BatchStatus.COMPLETED) {
+            long runId = last.getJobInstanceId();
+            out.printf("already reconciled: run %d completed %s on this same input; nothing is counted again, the outputs are written again%n",
+                    runId, last.getEndTime());
+            RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.outputFolder(),
+                    last.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime());
+            return report(summary, night);
+        } else {
+            if (last.getStatus().isRunning()) {
+                out.printf("run %d was left %s by a process that is gone (this one holds the database): recovering it%n",
+                        last.getJobInstanceId(), last.getStatus());
+                last = jobOperator.recover(last);
+            }
+            out.printf("resuming run %d, which ended %s, from its last committed work%n", last.getJobInstanceId(), last.getStatus());
+            execution = jobOperator.restart(last);
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            System.err.printf("the run %d ended %s; the next start with the same input resumes it.%n",
+                    execution.getJobInstanceId(), execution.getStatus());
+            execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
+                    .forEach(s -> System.err.printf("  step %s failed: %s%n", s.getStepName(),
+                            s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; "))));
+            execution.getFailureExceptions().forEach(e -> System.err.println("  " + rootMessage(e)));
+            return 2;
+        }
+        long runId = execution.getJobInstanceId();
+        return report(RunSummary.of(runId, night.period(), submissions.ledger(runId), reconciliations.lines(runId)), night);
+    }
+
+    private int report(RunSummary s, Night night) {
+        out.printf("run %d%n", s.runId());
+        out.printf("  files:   %s%n", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+        out.printf("  rows:    %d read, %d accepted, %d rejected%n", s.rowsRead(), s.rowsAccepted(), s.rowsRejected());
+        out.printf("  figures: %s%n", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+        for (ReconciliationLine l : reconciliations.lines(s.runId())) {
+            if (l.status().isFinding()) {
+                out.printf("    %-10s %s %s: printed %s, counties give %s%n", l.status(), l.indicatorCode(), l.nameZh(),
+                        l.publishedText(), l.cityTotal() == null ? "nothing to compare" : Numbers.plain(l.cityTotal()) + " " + l.unit()
+                                + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")"));
+            }
+        }
+        out.printf("  outputs: %s%n", night.outputFolder().toAbsolutePath().normalize());
+        out.printf("exit status %d: %s%n", s.exitStatus(), s.exitStatus() == 0 ? "every printed figure matches"
+                : s.findings() + " findings to review in report.html and reconciliation.csv");
+        return s.exitStatus();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root instanceof ConfigurationException ? root.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

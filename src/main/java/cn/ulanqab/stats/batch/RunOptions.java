@@ -1,0 +1,66 @@
+package cn.ulanqab.stats.batch;
+
+import cn.ulanqab.stats.ConfigurationException;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The command line: {@code --period} (default 2023), {@code --input} (default {@code input}) and
+ * {@code --output} (default {@code output}). Spring properties ({@code --spring.datasource.url=…},
+ * {@code --logging.…}, {@code --reconciliation.…}) pass through; anything else is refused.
+ */
+public record RunOptions(String period, Path input, Path output) {
+
+    private static final List<String> PASS_THROUGH = List.of("spring.", "logging.", "reconciliation.", "debug", "trace");
+    private static final String USAGE = "usage: java -jar reconciliation.jar [--period=2023] [--input=input] [--output=output]";
+
+    public static RunOptions parse(String... args) {
+        String period = "2023";
+        String input = "input";
+        String output = "output";
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new ConfigurationException("unexpected argument '" + arg + "'. Fix: " + USAGE);
+            }
+            int eq = arg.indexOf('=');
+            String name = arg.substring(2, eq < 0 ? arg.length() : eq);
+            String value = eq < 0 ? null : arg.substring(eq + 1);
+            switch (name) {
+                case "period" -> period = required(name, value);
+                case "input" -> input = required(name, value);
+                case "output" -> output = required(name, value);
+                default -> {
+                    if (PASS_THROUGH.stream().noneMatch(name::startsWith)) {
+                        throw new ConfigurationException("unknown option --" + name + ". Fix: " + USAGE);
+                    }
+                }
+            }
+        }
+        if (!period.matches("[0-9]{4}")) {
+            throw new ConfigurationException("--period=" + period + " is not a year. Fix: write four digits, e.g. --period=2023");
+        }
+        Path inputFolder = Path.of(input);
+        if (!inputFolder.toFile().isDirectory()) {
+            throw new ConfigurationException("--input=" + input + ": no such folder. Fix: point --input at the folder that holds reference/, published/ and "
+                    + period + "/");
+        }
+        if (!inputFolder.resolve(period).toFile().isDirectory()) {
+            throw new ConfigurationException(inputFolder.resolve(period) + ": the submission folder of period " + period
+                    + " is missing. Fix: put the county files in " + inputFolder.resolve(period) + "/ or choose another --period");
+        }
+        return new RunOptions(period, inputFolder, Path.of(output));
+    }
+
+    private static String required(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException("--" + name + " needs a value. Fix: " + USAGE);
+        }
+        return value.strip();
+    }
+
+    /** The embedded database of this output folder, unless spring.datasource.url says otherwise. */
+    public String defaultDatabaseUrl() {
+        return "jdbc:h2:file:" + output.toAbsolutePath().normalize().resolve("reconciliation-db");
+    }
+}

@@ -1,0 +1,97 @@
+package cn.ulanqab.stats.batch;
+
+import cn.ulanqab.stats.submission.SubmissionCatalogue;
+import cn.ulanqab.stats.submission.SubmissionFile;
+import cn.ulanqab.stats.submission.SubmissionReader;
+import cn.ulanqab.stats.submission.SubmittedRow;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads the rows of every file to be read, one file after another. Its position (file and row within
+ * it) is saved with each chunk, so a restarted step resumes after the last committed chunk.
+ */
+public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
+
+    private static final String FILE_INDEX = "submissionRows.fileIndex";
+    private static final String ROWS_IN_FILE = "submissionRows.rowsInFile";
+
+    private final Path folder;
+    private final List<SubmissionFile> files;
+    private int fileIndex;
+    private long rowsInFile;
+    private SubmissionReader current;
+
+    public SubmissionRowsReader(Path folder, List<SubmissionFile> files) {
+        this.folder = folder;
+        this.files = List.copyOf(files);
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        fileIndex = context.getInt(FILE_INDEX, 0);
+        long skip = context.getLong(ROWS_IN_FILE, 0L);
+        if (fileIndex < files.size()) {
+            openCurrent();
+            for (long i = 0; i < skip && current.hasNext(); i++) {
+                current.next();
+            }
+            rowsInFile = skip;
+        }
+    }
+
+    @Override
+    public SubmittedRow read() {
+        while (fileIndex < files.size()) {
+            if (current.hasNext()) {
+                rowsInFile++;
+                return current.next();
+            }
+            closeCurrent();
+            fileIndex++;
+            rowsInFile = 0;
+            if (fileIndex < files.size()) {
+                openCurrent();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putInt(FILE_INDEX, fileIndex);
+        context.putLong(ROWS_IN_FILE, rowsInFile);
+    }
+
+    @Override
+    public void close() {
+        closeCurrent();
+    }
+
+    private void openCurrent() {
+        SubmissionFile file = files.get(fileIndex);
+        try {
+            current = new SubmissionReader(folder.resolve(file.name()), file.countyCode(),
+                    SubmissionCatalogue.encodingOf(file.encoding()));
+        } catch (IOException | SubmissionReader.UnreadableHeader e) {
+            throw new ItemStreamException("cannot read " + file.name() + " again: " + e.getMessage()
+                    + " (did it change during the run? start the job again)", e);
+        }
+    }
+
+    private void closeCurrent() {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException ignored) {
+                // reading is over; nothing was lost
+            }
+            current = null;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package cn.ulanqab.stats.reconciliation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** How figures are written in the outputs: plain notation, no trailing zeros, at most six decimals. */
+public final class Numbers {
+
+    private Numbers() {
+    }
+
+    public static String plain(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        BigDecimal shown = value.scale() > 6 ? value.setScale(6, RoundingMode.HALF_UP) : value;
+        shown = shown.stripTrailingZeros();
+        if (shown.scale() < 0) {
+            shown = shown.setScale(0);
+        }
+        return shown.toPlainString();
+    }
+
+    /** A relative difference as a decimal fraction with six decimals (−0.004000). */
+    public static String fraction(BigDecimal value) {
+        return value == null ? "" : value.setScale(6, RoundingMode.HALF_UP).toPlainString();
+    }
+}

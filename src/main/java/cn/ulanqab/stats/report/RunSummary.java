@@ -1,0 +1,39 @@
+package cn.ulanqab.stats.report;
+
+import cn.ulanqab.stats.reconciliation.ReconciliationLine;
+import cn.ulanqab.stats.reconciliation.Status;
+import cn.ulanqab.stats.submission.FileStatus;
+import cn.ulanqab.stats.submission.SubmissionStore;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a night's run amounts to: files, rows and figures counted from what is stored. */
+public record RunSummary(long runId, String period, Map<FileStatus, Long> files, long rowsRead, long rowsAccepted,
+                         long rowsRejected, Map<Status, Long> figures) {
+
+    public static RunSummary of(long runId, String period, List<SubmissionStore.LedgerLine> ledger, List<ReconciliationLine> lines) {
+        Map<FileStatus, Long> files = new EnumMap<>(FileStatus.class);
+        for (FileStatus s : FileStatus.values()) {
+            files.put(s, ledger.stream().filter(l -> l.status() == s).count());
+        }
+        Map<Status, Long> figures = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            figures.put(s, lines.stream().filter(l -> l.status() == s).count());
+        }
+        return new RunSummary(runId, period, files,
+                ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsRead).sum(),
+                ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsAccepted).sum(),
+                ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsRejected).sum(), figures);
+    }
+
+    public long findings() {
+        return figures.entrySet().stream().filter(e -> e.getKey().isFinding()).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** 0 when every published figure matches, 1 when there are findings. */
+    public int exitStatus() {
+        return findings() == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,54 @@
+package cn.ulanqab.stats.submission;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Check 12, judged among the accepted rows of one file: the same indicator twice with equal values
+ * (compared as numbers) keeps the lowest line and rejects the others as DUPLICATE; with different
+ * values every copy is DUPLICATE_CONFLICT.
+ */
+public final class DuplicateSettlement {
+
+    public record AcceptedRow(long line, String indicatorCode, BigDecimal value) {
+    }
+
+    public record Verdict(long line, RowReason reason, String message) {
+    }
+
+    private DuplicateSettlement() {
+    }
+
+    public static List<Verdict> settle(List<AcceptedRow> rowsOfOneFile) {
+        Map<String, List<AcceptedRow>> byIndicator = new LinkedHashMap<>();
+        rowsOfOneFile.stream().sorted(Comparator.comparingLong(AcceptedRow::line))
+                .forEach(r -> byIndicator.computeIfAbsent(r.indicatorCode(), k -> new ArrayList<>()).add(r));
+        List<Verdict> verdicts = new ArrayList<>();
+        for (List<AcceptedRow> copies : byIndicator.values()) {
+            if (copies.size() < 2) {
+                continue;
+            }
+            AcceptedRow first = copies.get(0);
+            boolean allEqual = copies.stream().allMatch(r -> r.value().compareTo(first.value()) == 0);
+            String lines = String.join(", ", copies.stream().map(r -> String.valueOf(r.line())).toList());
+            if (allEqual) {
+                for (AcceptedRow copy : copies.subList(1, copies.size())) {
+                    verdicts.add(new Verdict(copy.line(), RowReason.DUPLICATE,
+                            "repeats line " + first.line() + " with the same value; line " + first.line() + " is kept"));
+                }
+            } else {
+                String values = String.join(" vs ", copies.stream().map(r -> r.value().toPlainString()).toList());
+                for (AcceptedRow copy : copies) {
+                    verdicts.add(new Verdict(copy.line(), RowReason.DUPLICATE_CONFLICT,
+                            copy.indicatorCode() + " appears on lines " + lines + " with different values (" + values
+                                    + "); none is counted until the county sends one"));
+                }
+            }
+        }
+        return verdicts;
+    }
+}

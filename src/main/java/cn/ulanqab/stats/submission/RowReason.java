@@ -1,0 +1,18 @@
+package cn.ulanqab.stats.submission;
+
+/** Why a row was rejected, in the order the checks apply: the first that fails gives the reason. */
+public enum RowReason {
+    MALFORMED_ROW,
+    UNKNOWN_COUNTY,
+    COUNTY_MISMATCH,
+    UNKNOWN_INDICATOR,
+    WRONG_LEVEL,
+    PERIOD_MISMATCH,
+    MISSING_VALUE,
+    NOT_A_NUMBER,
+    UNKNOWN_UNIT,
+    NEGATIVE_VALUE,
+    NOT_AN_INTEGER,
+    DUPLICATE,
+    DUPLICATE_CONFLICT
+}

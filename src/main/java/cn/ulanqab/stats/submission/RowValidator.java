@@ -1,0 +1,92 @@
+package cn.ulanqab.stats.submission;
+
+import cn.ulanqab.stats.catalog.Catalog;
+import cn.ulanqab.stats.catalog.Indicator;
+import cn.ulanqab.stats.catalog.Level;
+import cn.ulanqab.stats.catalog.Registry;
+import cn.ulanqab.stats.catalog.Units;
+import cn.ulanqab.stats.catalog.ValueType;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/** Checks 1 to 11 of the contract, in order; duplicates (check 12) need the whole file and are settled later. */
+public final class RowValidator {
+
+    private final Registry registry;
+    private final Catalog catalog;
+    private final String period;
+
+    public RowValidator(Registry registry, Catalog catalog, String period) {
+        this.registry = registry;
+        this.catalog = catalog;
+        this.period = period;
+    }
+
+    public RowOutcome validate(SubmittedRow row) {
+        if (row.malformed() != null) {
+            return RowOutcome.rejected(row, RowReason.MALFORMED_ROW, row.malformed());
+        }
+        String county = row.countyCode().strip();
+        if (registry.find(county).isEmpty()) {
+            return RowOutcome.rejected(row, RowReason.UNKNOWN_COUNTY,
+                    "county code '" + county + "' is not in the registry");
+        }
+        if (!county.equals(row.fileCountyCode())) {
+            return RowOutcome.rejected(row, RowReason.COUNTY_MISMATCH,
+                    "county code " + county + " in the file of " + row.fileCountyCode());
+        }
+        String code = row.indicatorCode().strip();
+        Optional<Indicator> found = catalog.find(code);
+        if (found.isEmpty()) {
+            return RowOutcome.rejected(row, RowReason.UNKNOWN_INDICATOR,
+                    "indicator code '" + code + "' is not in the catalog");
+        }
+        Indicator indicator = found.get();
+        String levelProblem = levelProblem(indicator, county);
+        if (levelProblem != null) {
+            return RowOutcome.rejected(row, RowReason.WRONG_LEVEL, levelProblem);
+        }
+        if (!row.period().strip().equals(period)) {
+            return RowOutcome.rejected(row, RowReason.PERIOD_MISMATCH,
+                    "period '" + row.period().strip() + "' in the folder of period " + period);
+        }
+        if (SubmittedNumber.isMissing(row.value())) {
+            return RowOutcome.rejected(row, RowReason.MISSING_VALUE,
+                    "no value (blank means not reported, never zero)");
+        }
+        Optional<BigDecimal> number = SubmittedNumber.parse(row.value());
+        if (number.isEmpty()) {
+            return RowOutcome.rejected(row, RowReason.NOT_A_NUMBER,
+                    "'" + row.value().strip() + "' is not a number: write digits, e.g. 1203 or 1,203.5");
+        }
+        Optional<BigDecimal> factor = Units.factor(row.unit(), indicator.unit());
+        if (factor.isEmpty()) {
+            return RowOutcome.rejected(row, RowReason.UNKNOWN_UNIT,
+                    "unit '" + row.unit().strip() + "' cannot be converted to " + indicator.unit());
+        }
+        BigDecimal value = number.get().multiply(factor.get());
+        if (value.signum() < 0) {
+            return RowOutcome.rejected(row, RowReason.NEGATIVE_VALUE, "negative value " + value.toPlainString() + " " + indicator.unit());
+        }
+        if (indicator.valueType() == ValueType.INTEGER && value.stripTrailingZeros().scale() > 0) {
+            return RowOutcome.rejected(row, RowReason.NOT_AN_INTEGER,
+                    indicator.code() + " counts whole " + indicator.unit() + " but the value is " + value.toPlainString());
+        }
+        return RowOutcome.accepted(row, value);
+    }
+
+    private String levelProblem(Indicator indicator, String county) {
+        if (indicator.isRatio()) {
+            return indicator.code() + " is a ratio: it is computed from " + indicator.formula() + ", never submitted";
+        }
+        boolean cityFile = registry.isCity(county);
+        if (indicator.level() == Level.CITY && !cityFile) {
+            return indicator.code() + " is reported by the city bureau, not by a county";
+        }
+        if (indicator.level() == Level.COUNTY && cityFile) {
+            return indicator.code() + " is reported by the counties, not in the city file";
+        }
+        return null;
+    }
+}

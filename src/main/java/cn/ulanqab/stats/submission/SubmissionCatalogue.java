@@ -1,0 +1,89 @@
+package cn.ulanqab.stats.submission;
+
+import cn.ulanqab.stats.catalog.Registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger of a submission folder before any row is read: every file with its status, and for each
+ * file to be read its encoding, checked header and SHA-256. A file that cannot be read as a whole
+ * becomes UNREADABLE with a reason that says how to fix it.
+ */
+public final class SubmissionCatalogue {
+
+    public record Result(List<SubmissionFile> files, Map<String, String> sha256ByName) {
+    }
+
+    private SubmissionCatalogue() {
+    }
+
+    public static Result of(Path folder, Registry registry) {
+        List<SubmissionFile> files = new ArrayList<>();
+        Map<String, String> sha256 = new LinkedHashMap<>();
+        for (SubmissionFile f : SubmissionFolder.scan(folder, registry)) {
+            if (f.path() != null && Files.isRegularFile(f.path())) {
+                sha256.put(f.name(), sha256(f.path()));
+            }
+            files.add(f.status() == FileStatus.PROCESSED ? inspect(f) : f);
+        }
+        return new Result(files, sha256);
+    }
+
+    static SubmissionFile inspect(SubmissionFile f) {
+        if (Files.isDirectory(f.path())) {
+            return f.withReading(FileStatus.UNREADABLE, null, "a folder, not a file: put the unit's CSV file here instead");
+        }
+        if (!Files.isReadable(f.path())) {
+            return f.withReading(FileStatus.UNREADABLE, null, "the file cannot be opened (no read permission): make it readable");
+        }
+        try {
+            SubmissionEncoding.Detected encoding = SubmissionEncoding.detect(f.path());
+            if (!encoding.readable()) {
+                return f.withReading(FileStatus.UNREADABLE, null, encoding.problem());
+            }
+            try (SubmissionReader ignored = new SubmissionReader(f.path(), f.countyCode(), encoding)) {
+                return f.withReading(FileStatus.PROCESSED, encoding.label(), null);
+            } catch (SubmissionReader.UnreadableHeader e) {
+                return f.withReading(FileStatus.UNREADABLE, encoding.label(), e.getMessage());
+            }
+        } catch (IOException e) {
+            return f.withReading(FileStatus.UNREADABLE, null, "the file cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The encoding found by the catalogue, to read the file again with. */
+    public static SubmissionEncoding.Detected encodingOf(String label) {
+        return switch (label) {
+            case "UTF-8" -> new SubmissionEncoding.Detected(label, java.nio.charset.StandardCharsets.UTF_8, false, null);
+            case "UTF-8-BOM" -> new SubmissionEncoding.Detected(label, java.nio.charset.StandardCharsets.UTF_8, true, null);
+            case "GB18030" -> new SubmissionEncoding.Detected(label, SubmissionEncoding.GB18030, false, null);
+            default -> throw new IllegalArgumentException("unknown encoding label " + label);
+        };
+    }
+
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package cn.ulanqab.stats.submission;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds how a submission is encoded: UTF-8 with or without a BOM, else GB18030 (what Excel saves on a
+ * Chinese Windows). Decodes the whole file strictly, in a stream, so that no byte is silently replaced.
+ */
+public final class SubmissionEncoding {
+
+    public static final Charset GB18030 = Charset.forName("GB18030");
+
+    /** The detected encoding, or the reason the file cannot be decoded. */
+    public record Detected(String label, Charset charset, boolean bom, String problem) {
+        public boolean readable() {
+            return problem == null;
+        }
+    }
+
+    private SubmissionEncoding() {
+    }
+
+    public static Detected detect(Path file) throws IOException {
+        byte[] head = new byte[3];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 3);
+        }
+        if (n >= 2 && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE || head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)) {
+            return unreadable("the file is UTF-16 text: save it as \"CSV UTF-8\" or as CSV (GB18030)");
+        }
+        boolean bom = n == 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
+        String utf8Problem = decodes(file, StandardCharsets.UTF_8, bom ? 3 : 0);
+        if (utf8Problem == null) {
+            return new Detected(bom ? "UTF-8-BOM" : "UTF-8", StandardCharsets.UTF_8, bom, null);
+        }
+        if (bom) {
+            return unreadable("the file starts with a UTF-8 byte-order mark but " + utf8Problem + ": save it again as \"CSV UTF-8\"");
+        }
+        String gbProblem = decodes(file, GB18030, 0);
+        if (gbProblem == null) {
+            return new Detected("GB18030", GB18030, false, null);
+        }
+        return unreadable("the bytes are neither UTF-8 nor GB18030 (" + utf8Problem + "): save the sheet as \"CSV UTF-8\"");
+    }
+
+    private static Detected unreadable(String problem) {
+        return new Detected(null, null, false, problem);
+    }
+
+    /** Null when the whole file decodes cleanly and holds no NUL character, else what is wrong. */
+    private static String decodes(Path file, Charset charset, int skip) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
+        CharBuffer chars = CharBuffer.allocate(64 * 1024);
+        long offset = skip;
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(skip);
+            boolean eof = false;
+            while (!eof) {
+                int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (read < 0) {
+                    eof = true;
+                } else {
+                    bytes.position(bytes.position() + read);
+                }
+                bytes.flip();
+                CoderResult result = decoder.decode(bytes, chars, eof);
+                if (result.isError()) {
+                    return "byte " + (offset + bytes.position() + 1) + " is not valid " + charset.name();
+                }
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    if (chars.get() == '\0') {
+                        return "it holds NUL bytes, as binary files do";
+                    }
+                }
+                chars.clear();
+                offset += bytes.position();
+                bytes.compact();
+            }
+            CoderResult flush = decoder.flush(chars);
+            if (flush.isError()) {
+                return "the file ends inside a character";
+            }
+        } catch (CharacterCodingException e) {
+            return e.getMessage();
+        }
+        return null;
+    }
+}

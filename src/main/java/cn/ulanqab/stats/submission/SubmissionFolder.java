@@ -1,0 +1,79 @@
+package cn.ulanqab.stats.submission;
+
+import cn.ulanqab.stats.catalog.County;
+import cn.ulanqab.stats.catalog.Registry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Sorts the files of {@code <input>/<period>/}: {@code <code>.csv} or {@code <code>-vN.csv} of a unit of the
+ * registry is a submission (the highest version is used, the others SUPERSEDED); anything else is
+ * UNRECOGNIZED; a unit of the registry without any file is MISSING. Files are listed by name.
+ */
+public final class SubmissionFolder {
+
+    private static final Pattern NAME = Pattern.compile("([0-9]{6})(?:-[vV]([0-9]{1,4}))?\\.(?i:csv)");
+
+    private SubmissionFolder() {
+    }
+
+    public static List<SubmissionFile> scan(Path folder, Registry registry) {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(folder)) {
+            entries = list.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        List<SubmissionFile> files = new ArrayList<>();
+        Map<String, SubmissionFile> newest = new HashMap<>();
+        for (Path path : entries) {
+            String name = path.getFileName().toString();
+            Matcher m = NAME.matcher(name);
+            if (!m.matches()) {
+                files.add(new SubmissionFile(name, path, null, null, FileStatus.UNRECOGNIZED, null,
+                        "not a submission name: expected <code>.csv or <code>-v<N>.csv"));
+                continue;
+            }
+            String code = m.group(1);
+            if (registry.find(code).isEmpty()) {
+                files.add(new SubmissionFile(name, path, code, null, FileStatus.UNRECOGNIZED, null,
+                        code + " is not a unit of the registry"));
+                continue;
+            }
+            int version = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+            SubmissionFile file = new SubmissionFile(name, path, code, version, FileStatus.PROCESSED, null, null);
+            files.add(file);
+            SubmissionFile current = newest.get(code);
+            if (current == null || version >= current.version()) {
+                newest.put(code, file);
+            }
+        }
+        List<SubmissionFile> result = new ArrayList<>();
+        for (SubmissionFile f : files) {
+            SubmissionFile used = f.countyCode() == null ? null : newest.get(f.countyCode());
+            if (f.status() == FileStatus.PROCESSED && used != f) {
+                result.add(f.withReading(FileStatus.SUPERSEDED, null, "replaced by " + used.name()));
+            } else {
+                result.add(f);
+            }
+        }
+        List<County> units = new ArrayList<>();
+        units.add(registry.city());
+        units.addAll(registry.counties());
+        units.stream().filter(u -> !newest.containsKey(u.code())).sorted(Comparator.comparing(County::code))
+                .forEach(u -> result.add(new SubmissionFile("", null, u.code(), null, FileStatus.MISSING, null,
+                        u.nameZh() + " sent no file")));
+        return result;
+    }
+}

@@ -1,0 +1,52 @@
+package cn.ulanqab.stats.submission;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The number grammar of a submitted value: after trimming and mapping full-width digits, {@code ，},
+ * {@code ．} and {@code －} to ASCII, {@code -?D(\.D)?} where D is digits or digits grouped in threes by commas.
+ */
+public final class SubmittedNumber {
+
+    private static final Pattern GRAMMAR = Pattern.compile("-?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\\.[0-9]+)?");
+
+    private SubmittedNumber() {
+    }
+
+    /** True for a blank value or a placeholder that means "not reported": {@code -}, {@code —}, {@code /}. */
+    public static boolean isMissing(String raw) {
+        String v = normalize(raw);
+        return v.isEmpty() || v.equals("-") || v.equals("—") || v.equals("/") || v.equals("／");
+    }
+
+    public static Optional<BigDecimal> parse(String raw) {
+        String v = normalize(raw);
+        if (!GRAMMAR.matcher(v).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal(v.replace(",", "")));
+    }
+
+    static String normalize(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(raw.length());
+        for (char ch : raw.strip().toCharArray()) {
+            if (ch >= '０' && ch <= '９') {
+                sb.append((char) ('0' + (ch - '０')));
+            } else if (ch == '，') {
+                sb.append(',');
+            } else if (ch == '．') {
+                sb.append('.');
+            } else if (ch == '－') {
+                sb.append('-');
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString().strip();
+    }
+}

@@ -1,0 +1,13 @@
+package cn.ulanqab.stats.submission;
+
+/**
+ * One record read from a submission file, before validation. {@code malformed} is non-null when the
+ * record could not be split into the header's columns; the fields are then whatever could be read.
+ */
+public record SubmittedRow(String file, String fileCountyCode, long line, String countyCode, String indicatorCode,
+                           String period, String value, String unit, String remark, String malformed) {
+
+    public static SubmittedRow malformed(String file, String fileCountyCode, long line, String rawText, String why) {
+        return new SubmittedRow(file, fileCountyCode, line, "", "", "", rawText, "", "", why);
+    }
+}

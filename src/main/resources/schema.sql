@@ -1,0 +1,66 @@
+-- Tables of the reconciliation job (Spring Batch keeps its own BATCH_* tables beside them).
+-- RUN_ID is the Spring Batch job instance id: one run per period and input fingerprint, shared by its restarts.
+CREATE TABLE IF NOT EXISTS SUBMISSION_FILE (
+    RUN_ID      BIGINT       NOT NULL,
+    SEQ         INT          NOT NULL,
+    FILE_NAME   VARCHAR(300) NOT NULL,
+    COUNTY_CODE VARCHAR(12),
+    VERSION     INT,
+    STATUS      VARCHAR(16)  NOT NULL,
+    ENCODING    VARCHAR(16),
+    SHA256      CHAR(64),
+    REASON      VARCHAR(1000),
+    PRIMARY KEY (RUN_ID, SEQ)
+);
+
+CREATE TABLE IF NOT EXISTS SUBMISSION_ROW (
+    RUN_ID         BIGINT       NOT NULL,
+    FILE_NAME      VARCHAR(300) NOT NULL,
+    LINE           BIGINT       NOT NULL,
+    FILE_COUNTY    VARCHAR(12)  NOT NULL,
+    COUNTY_CODE    VARCHAR(1000),
+    INDICATOR_CODE VARCHAR(1000),
+    PERIOD         VARCHAR(1000),
+    RAW_VALUE      VARCHAR(1000),
+    UNIT           VARCHAR(1000),
+    REMARK         VARCHAR(1000),
+    VALUE_TEXT     VARCHAR(200),
+    REASON         VARCHAR(32),
+    MESSAGE        VARCHAR(2000),
+    PRIMARY KEY (RUN_ID, FILE_NAME, LINE)
+);
+
+CREATE TABLE IF NOT EXISTS RECONCILIATION (
+    RUN_ID              BIGINT       NOT NULL,
+    SEQ                 INT          NOT NULL,
+    INDICATOR_CODE      VARCHAR(100) NOT NULL,
+    NAME_ZH             VARCHAR(200),
+    NAME_EN             VARCHAR(200),
+    UNIT                VARCHAR(50),
+    PUBLISHED_TEXT      VARCHAR(200),
+    PUBLISHED_VALUE     VARCHAR(100),
+    CLAIM               VARCHAR(300),
+    CITY_TOTAL          VARCHAR(100),
+    AS_PRINTED          VARCHAR(200),
+    DIFFERENCE          VARCHAR(100),
+    RELATIVE_DIFFERENCE VARCHAR(100),
+    STATUS              VARCHAR(16)  NOT NULL,
+    COUNTIES_REPORTED   INT          NOT NULL,
+    MISSING_COUNTIES    VARCHAR(1000),
+    HINT                VARCHAR(2000),
+    SECTION             VARCHAR(100),
+    QUOTE               VARCHAR(1000),
+    PRIMARY KEY (RUN_ID, SEQ)
+);
+
+CREATE TABLE IF NOT EXISTS CITY_TOTAL (
+    RUN_ID         BIGINT       NOT NULL,
+    INDICATOR_CODE VARCHAR(100) NOT NULL,
+    TOTAL_TEXT     VARCHAR(200),
+    REPORTED       VARCHAR(2000),
+    MISSING        VARCHAR(2000),
+    COMPLETE       BOOLEAN      NOT NULL,
+    NO_DATA        BOOLEAN      NOT NULL,
+    NOTE           VARCHAR(1000),
+    PRIMARY KEY (RUN_ID, INDICATOR_CODE)
+);
