@@ -1,0 +1,45 @@
+package cn.ulanqab.stats.published;
+
+import java.math.BigDecimal;
+
+/**
+ * A figure as printed in the report, taken apart by {@link PrintedFigureParser}.
+ *
+ * @param text           the text as printed ({@code 近2800万立方米})
+ * @param qualifier      its qualifier word, {@link Qualifier#EXACT} when none
+ * @param number         the number as printed, with its printed decimals ({@code 1.38}); for Chinese
+ *                       numerals the whole value ({@code 百万} → 1000000)
+ * @param magnitude      10^4 for 万, 10^8 for 亿, 10^12 for 万亿, 1 when none
+ * @param magnitudeWord  万, 亿, 万亿 or empty
+ * @param unit           the printed unit without its magnitude ({@code 元} for {@code 5.2亿元}); empty when none
+ * @param decimals       the number of printed decimals (0 for Chinese numerals)
+ * @param chineseNumeral whether the number was written in Chinese numerals ({@code 千}, {@code 三千五百})
+ */
+public record PrintedFigure(String text, Qualifier qualifier, BigDecimal number, BigDecimal magnitude,
+                            String magnitudeWord, String unit, int decimals, boolean chineseNumeral) {
+
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+
+    /** number × magnitude, in the printed base unit ({@link #unit()}). */
+    public BigDecimal value() {
+        return number.multiply(magnitude);
+    }
+
+    /**
+     * Half a unit of the last printed digit, in the printed base unit: for Arabic numbers half of the
+     * last digit's place times the magnitude ({@code 1.38万} → 50, {@code 8685} → 0.5); for Chinese
+     * numerals half of the smallest place named ({@code 千} → 500, {@code 三千五百} → 50).
+     */
+    public BigDecimal halfUnit() {
+        BigDecimal place;
+        if (chineseNumeral) {
+            // Every place a Chinese numeral names carries a non-zero digit, so the smallest place
+            // named is the lowest non-zero digit of the number: 三千五百 = 3500 → 100.
+            BigDecimal stripped = number.stripTrailingZeros();
+            place = BigDecimal.ONE.scaleByPowerOfTen(-stripped.scale());
+        } else {
+            place = BigDecimal.ONE.scaleByPowerOfTen(-decimals);
+        }
+        return HALF.multiply(place).multiply(magnitude);
+    }
+}

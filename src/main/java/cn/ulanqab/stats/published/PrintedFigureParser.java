@@ -1,0 +1,213 @@
+package cn.ulanqab.stats.published;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a figure as printed in the report:
+ * <pre>
+ *   [qualifier word] number [magnitude] [qualifier suffix] [unit] [qualifier suffix]
+ * </pre>
+ * <ul>
+ *   <li>qualifier word: 超过, 不少于, 近, 超, 逾, 破, 约</li>
+ *   <li>number: Arabic digits with optional decimals (full-width digits and {@code ．} allowed), or
+ *       Chinese numerals 零〇一二三四五六七八九两十百千万亿 ({@code 千}, {@code 百万}, {@code 三千五百});
+ *       a Chinese numeral takes its own 万/亿, so {@code 破百万} is one million with no magnitude</li>
+ *   <li>magnitude (after Arabic numbers): 万亿, 亿, 万</li>
+ *   <li>qualifier suffix: 以上, 不少于, 左右, 以下, 以内, and right after the number 余, 多
+ *       ({@code 千余名}, {@code 20多个}, {@code 6%以上}, {@code 3万人左右})</li>
+ *   <li>unit: whatever is left ({@code 户}, {@code 元}, {@code 微克/立方米}, {@code %}, {@code 个百分点})</li>
+ * </ul>
+ * Blanks are ignored and the traditional forms 萬 億 兩 餘 約 過 內 are read as 万 亿 两 余 约 过 内.
+ */
+public final class PrintedFigureParser {
+
+    private static final BigDecimal TEN_THOUSAND = new BigDecimal("10000");
+    private static final BigDecimal HUNDRED_MILLION = new BigDecimal("100000000");
+
+    /** Longest first, so that 超过 wins over 超. */
+    private static final List<Map.Entry<String, Qualifier>> PREFIXES = List.of(
+            Map.entry("超过", Qualifier.MORE_THAN),
+            Map.entry("不少于", Qualifier.AT_LEAST),
+            Map.entry("近", Qualifier.NEARLY),
+            Map.entry("超", Qualifier.MORE_THAN),
+            Map.entry("逾", Qualifier.MORE_THAN),
+            Map.entry("破", Qualifier.MORE_THAN),
+            Map.entry("约", Qualifier.ABOUT));
+
+    /** Suffixes that may follow the unit (or, when there is none, the number). */
+    private static final List<Map.Entry<String, Qualifier>> SUFFIXES = List.of(
+            Map.entry("不少于", Qualifier.AT_LEAST),
+            Map.entry("以上", Qualifier.AT_LEAST),
+            Map.entry("左右", Qualifier.ABOUT),
+            Map.entry("以下", Qualifier.UP_TO),
+            Map.entry("以内", Qualifier.UP_TO));
+
+    /** Suffixes that may sit between the number (with its magnitude) and the unit. */
+    private static final List<Map.Entry<String, Qualifier>> INNER_SUFFIXES = List.of(
+            Map.entry("不少于", Qualifier.AT_LEAST),
+            Map.entry("以上", Qualifier.AT_LEAST),
+            Map.entry("左右", Qualifier.ABOUT),
+            Map.entry("以下", Qualifier.UP_TO),
+            Map.entry("以内", Qualifier.UP_TO),
+            Map.entry("余", Qualifier.MORE_THAN),
+            Map.entry("多", Qualifier.MORE_THAN));
+
+    private static final List<Map.Entry<String, BigDecimal>> MAGNITUDES = List.of(
+            Map.entry("万亿", TEN_THOUSAND.multiply(HUNDRED_MILLION)),
+            Map.entry("亿", HUNDRED_MILLION),
+            Map.entry("万", TEN_THOUSAND));
+
+    private static final Pattern ARABIC = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
+    private static final String CHINESE_NUMERAL_CHARS = "零〇一二三四五六七八九两十百千万亿";
+    private static final String EXPECTED = "expected [近|超|超过|逾|破|约|不少于] number [万|亿] [余|多] [unit] "
+            + "[以上|不少于|左右|以下|以内], e.g. 1.38万户, 近千家, 超95%, 6%以上";
+
+    private PrintedFigureParser() {
+    }
+
+    public static PrintedFigure parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("the printed text is blank; " + EXPECTED);
+        }
+        String s = normalize(text);
+        int pos = 0;
+
+        Qualifier qualifier = Qualifier.EXACT;
+        String qualifierWord = null;
+        for (Map.Entry<String, Qualifier> prefix : PREFIXES) {
+            if (s.startsWith(prefix.getKey())) {
+                qualifier = prefix.getValue();
+                qualifierWord = prefix.getKey();
+                pos = prefix.getKey().length();
+                break;
+            }
+        }
+
+        BigDecimal number;
+        BigDecimal magnitude = BigDecimal.ONE;
+        String magnitudeWord = "";
+        int decimals;
+        boolean chinese;
+        Matcher arabic = ARABIC.matcher(s).region(pos, s.length());
+        if (arabic.lookingAt()) {
+            number = new BigDecimal(arabic.group());
+            decimals = Math.max(number.scale(), 0);
+            chinese = false;
+            pos = arabic.end();
+            for (Map.Entry<String, BigDecimal> m : MAGNITUDES) {
+                if (s.startsWith(m.getKey(), pos)) {
+                    magnitudeWord = m.getKey();
+                    magnitude = m.getValue();
+                    pos += m.getKey().length();
+                    break;
+                }
+            }
+        } else {
+            int end = pos;
+            while (end < s.length() && CHINESE_NUMERAL_CHARS.indexOf(s.charAt(end)) >= 0) {
+                end++;
+            }
+            if (end == pos) {
+                throw new IllegalArgumentException("no number in '" + text + "'"
+                        + (pos < s.length() ? " (found '" + s.substring(pos) + "' where the number should be)" : "")
+                        + "; " + EXPECTED);
+            }
+            number = ChineseNumeral.parse(s.substring(pos, end), text);
+            decimals = 0;
+            chinese = true;
+            pos = end;
+        }
+
+        // a qualifier suffix between the number and the unit: 千余家, 20多个, 1万以上户
+        for (Map.Entry<String, Qualifier> suffix : INNER_SUFFIXES) {
+            if (s.startsWith(suffix.getKey(), pos)) {
+                qualifier = combine(text, qualifier, qualifierWord, suffix.getValue(), suffix.getKey());
+                qualifierWord = suffix.getKey();
+                pos += suffix.getKey().length();
+                break;
+            }
+        }
+
+        String unit = s.substring(pos);
+        // a qualifier suffix after the unit: 6%以上, 3万人左右
+        for (Map.Entry<String, Qualifier> suffix : SUFFIXES) {
+            if (unit.endsWith(suffix.getKey())) {
+                qualifier = combine(text, qualifier, qualifierWord, suffix.getValue(), suffix.getKey());
+                qualifierWord = suffix.getKey();
+                unit = unit.substring(0, unit.length() - suffix.getKey().length());
+                break;
+            }
+        }
+
+        if (unit.startsWith(",") || unit.startsWith(".")) {
+            throw new IllegalArgumentException("'" + text + "' has '" + unit.charAt(0) + "' after the digits " + s.substring(0, pos)
+                    + "; expected plain digits with at most one decimal point (write 1203, not 1,203)");
+        }
+        if (unit.matches(".*[0-9.,].*")) {
+            throw new IllegalArgumentException("'" + text + "' has more than one number (found '" + unit
+                    + "' after the number); " + EXPECTED);
+        }
+        if (!chinese && !unit.isEmpty() && unit.chars().allMatch(c -> CHINESE_NUMERAL_CHARS.indexOf(c) >= 0)) {
+            throw new IllegalArgumentException("'" + text + "' mixes an Arabic number with the Chinese numeral '" + unit
+                    + "'; expected the magnitude 万 or 亿 after Arabic digits (write 3000, not 3千)");
+        }
+        // a unit that still starts with 万/亿 belongs to a Chinese numeral with a suffix: 千余万元
+        if (magnitudeWord.isEmpty()) {
+            for (Map.Entry<String, BigDecimal> m : MAGNITUDES) {
+                if (unit.startsWith(m.getKey()) && unit.length() > m.getKey().length()) {
+                    magnitudeWord = m.getKey();
+                    magnitude = m.getValue();
+                    unit = unit.substring(m.getKey().length());
+                    break;
+                }
+            }
+        }
+        for (Map.Entry<String, Qualifier> q : INNER_SUFFIXES) {
+            if (unit.contains(q.getKey()) && !q.getKey().equals("多")) {
+                throw new IllegalArgumentException("'" + text + "' has the qualifier " + q.getKey()
+                        + " inside its unit '" + unit + "'; " + EXPECTED);
+            }
+        }
+        return new PrintedFigure(text, qualifier, number, magnitude, magnitudeWord, unit, decimals, chinese);
+    }
+
+    private static Qualifier combine(String text, Qualifier first, String firstWord, Qualifier second, String secondWord) {
+        if (first == Qualifier.EXACT || first == second) {
+            return second;
+        }
+        throw new IllegalArgumentException("'" + text + "' has two qualifiers that disagree, " + firstWord + " ("
+                + first + ") and " + secondWord + " (" + second + "); expected at most one");
+    }
+
+    /** Drops blanks, maps full-width digits, ．and ％ to ASCII and traditional characters to simplified ones. */
+    static String normalize(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF') {
+                return;
+            }
+            if (c >= '０' && c <= '９') {
+                b.append((char) ('0' + (c - '０')));
+            } else {
+                b.appendCodePoint(switch (c) {
+                    case '．' -> '.';
+                    case '％' -> '%';
+                    case '／' -> '/';
+                    case '萬' -> '万';
+                    case '億' -> '亿';
+                    case '兩' -> '两';
+                    case '餘' -> '余';
+                    case '約' -> '约';
+                    case '過' -> '过';
+                    case '內' -> '内';
+                    default -> c;
+                });
+            }
+        });
+        return b.toString();
+    }
+}
