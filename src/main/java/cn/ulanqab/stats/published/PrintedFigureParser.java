@@ -144,7 +144,7 @@ public final class PrintedFigureParser {
         }
 
         if (unit.startsWith(",") || unit.startsWith(".")) {
-            throw new IllegalArgumentException("'" + text + "' has '" + unit.charAt(0) + "' after the digits " + s.substring(0, pos)
+            throw new IllegalArgumentException("'" + text + "' has '" + unit.charAt(0) + "' after the number " + (chinese ? "" : number.toPlainString())
                     + "; expected plain digits with at most one decimal point (write 1203, not 1,203)");
         }
         if (unit.matches(".*[0-9.,].*")) {
