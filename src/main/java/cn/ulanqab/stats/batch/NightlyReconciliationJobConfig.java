@@ -17,7 +17,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -62,7 +61,7 @@ public class NightlyReconciliationJobConfig {
 
     @Bean
     Step readAndValidateSubmissions(JobRepository jobs, PlatformTransactionManager tm, SubmissionRowsReader submissionRowsReader,
-                                    RowValidator rowValidator, ItemWriter<RowOutcome> submissionRowWriter) {
+                                    RowValidator rowValidator, SubmissionRowWriter submissionRowWriter) {
         return new StepBuilder("readAndValidateSubmissions", jobs).<SubmittedRow, RowOutcome>chunk(CHUNK_SIZE)
                 .transactionManager(tm).reader(submissionRowsReader).processor(rowValidator::validate)
                 .writer(submissionRowWriter).build();
@@ -70,9 +69,8 @@ public class NightlyReconciliationJobConfig {
 
     @Bean
     @StepScope
-    ItemWriter<RowOutcome> submissionRowWriter(@Value("#{stepExecution}") StepExecution step, SubmissionStore store) {
-        long runId = step.getJobExecution().getJobInstanceId();
-        return chunk -> store.insertRows(runId, chunk.getItems());
+    SubmissionRowWriter submissionRowWriter(@Value("#{stepExecution}") StepExecution step, SubmissionStore store) {
+        return new SubmissionRowWriter(step.getJobExecution().getJobInstanceId(), store);
     }
 
     @Bean
