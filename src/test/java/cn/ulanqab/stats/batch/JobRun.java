@@ -1,0 +1,98 @@
+package cn.ulanqab.stats.batch;
+
+import cn.ulanqab.stats.ReconciliationApplication;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Runs the job as an operator does (the application's entry point) on a copy of the shipped input. */
+final class JobRun {
+
+    static final List<String> CSV_OUTPUTS = List.of("reconciliation.csv", "county-breakdown.csv", "rejected-rows.csv", "file-ledger.csv");
+
+    record Result(int exitStatus, String console) {
+    }
+
+    private JobRun() {
+    }
+
+    static Path copyShippedInput(Path target) throws IOException {
+        Path source = Path.of("input");
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path p : paths.toList()) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+        return target;
+    }
+
+    static Result run(Path input, Path output, String... extra) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            String[] args = Stream.concat(Stream.of("--input=" + input, "--output=" + output), Stream.of(extra))
+                    .toArray(String[]::new);
+            int status = ReconciliationApplication.run(args);
+            return new Result(status, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+            original.print(captured.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    static Map<String, byte[]> csvBytes(Path periodFolder) {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (String name : CSV_OUTPUTS) {
+            try {
+                files.put(name, Files.readAllBytes(periodFolder.resolve(name)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+
+    /** The records of an output CSV (after its BOM), header first. */
+    static List<CSVRecord> readCsv(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (!text.startsWith("\uFEFF")) {
+            throw new AssertionError(file + " does not start with a UTF-8 BOM");
+        }
+        try (CSVParser parser = CSVParser.parse(new StringReader(text.substring(1)), CSVFormat.RFC4180)) {
+            return parser.getRecords();
+        }
+    }
+
+    static Connection database(Path output) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + output.toAbsolutePath().resolve("reconciliation-db"));
+    }
+
+    static long count(Path output, String sql) throws SQLException {
+        try (Connection c = database(output); var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package cn.ulanqab.stats.batch;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole job on a copy of the shipped sample, checked output file by output file. */
+class NightlyReconciliationJobTest {
+
+    @TempDir
+    static Path work;
+    static JobRun.Result result;
+    static Path outputs;
+
+    @BeforeAll
+    static void runTheJobOnTheShippedSample() throws IOException {
+        Path input = JobRun.copyShippedInput(work.resolve("input"));
+        result = JobRun.run(input, work.resolve("output"));
+        outputs = work.resolve("output/2023");
+    }
+
+    @Test
+    void endsWithFindingsStatusAndTellsTheOperatorWhatHappened() {
+        assertThat(result.exitStatus()).isEqualTo(1);
+        assertThat(result.console())
+                .contains("12 PROCESSED, 1 SUPERSEDED, 1 UNRECOGNIZED")
+                .contains("666 read, 651 accepted, 15 rejected")
+                .contains("58 MATCH, 2 MISMATCH, 3 INCOMPLETE, 1 NO_DATA, 3 UNPUBLISHED")
+                .contains(outputs.toAbsolutePath().toString());
+    }
+
+    @Test
+    void reconcilesEveryIndicatorWithThePlantedProblemsFound() throws IOException {
+        Map<String, Map<String, String>> lines = byIndicator(outputs.resolve("reconciliation.csv"));
+        assertThat(lines).hasSize(67);
+        Map<String, String> statuses = lines.values().stream()
+                .collect(Collectors.toMap(l -> l.get("indicator_code"), l -> l.get("status")));
+        Map<String, String> expected = new HashMap<>();
+        statuses.keySet().forEach(code -> expected.put(code, "MATCH"));
+        Set.of("CO2_REDUCTION", "URBAN_NEW_JOBS").forEach(c -> expected.put(c, "MISMATCH"));
+        Set.of("HEATING_GAS_PIPELINES", "POCKET_PARKS", "NEW_HOSPITAL_BEDS").forEach(c -> expected.put(c, "INCOMPLETE"));
+        expected.put("ONLINE_SERVICE_CASES", "NO_DATA");
+        Set.of("RESIDENT_POPULATION", "CHILDCARE_SLOTS", "PETITION_CASES_ASSIGNED").forEach(c -> expected.put(c, "UNPUBLISHED"));
+        assertThat(statuses).isEqualTo(expected);
+
+        Map<String, String> co2 = lines.get("CO2_REDUCTION");
+        assertThat(co2.get("published_value")).isEqualTo("1840000");
+        assertThat(co2.get("city_total")).isEqualTo("1712475.1");
+        assertThat(co2.get("as_printed")).isEqualTo("171万吨");
+        assertThat(co2.get("difference")).isEqualTo("-127524.9");
+        assertThat(co2.get("relative_difference")).isEqualTo("-0.069307");
+        assertThat(co2.get("counties_reported")).isEqualTo("11");
+        assertThat(co2.get("hint")).contains("卓资县 (150921) reported 12.6 吨; ×10,000 closes the gap");
+
+        Map<String, String> jobs = lines.get("URBAN_NEW_JOBS");
+        assertThat(jobs.get("city_total")).isEqualTo("8145");
+        assertThat(jobs.get("as_printed")).isEqualTo("8145人");
+        assertThat(jobs.get("hint")).contains("察哈尔右翼后旗 (150928) reported 172 人; 712 closes the gap");
+
+        Map<String, String> pipelines = lines.get("HEATING_GAS_PIPELINES");
+        assertThat(pipelines.get("counties_reported")).isEqualTo("10");
+        assertThat(pipelines.get("missing_counties")).isEqualTo("150923");
+        assertThat(lines.get("NEW_HOSPITAL_BEDS").get("missing_counties")).isEqualTo("150981");
+        assertThat(lines.get("ONLINE_SERVICE_CASES").get("city_total")).isEmpty();
+        assertThat(lines.get("ONLINE_SERVICE_CASES").get("missing_counties")).isEqualTo("150900");
+
+        assertThat(lines.get("GOOD_AIR_DAYS_RATIO").get("city_total")).isEqualTo("92.35");
+        assertThat(lines.get("GOOD_AIR_DAYS_RATIO").get("as_printed")).isEqualTo("92.4%");
+        assertThat(lines.get("MONITORED_HOUSEHOLDS").get("as_printed")).isEqualTo("1.38万户");
+        assertThat(lines.get("ENTERPRISES_ASSISTED").get("as_printed")).isEqualTo("968家");
+        assertThat(lines.get("BEIJING_COOPERATION_FUNDS").get("published_value")).isEqualTo("52000");
+        assertThat(lines.get("CHILDCARE_SLOTS_PER_1000").get("status")).isEqualTo("MATCH");
+        assertThat(lines.get("PETITION_RESOLUTION_RATE").get("as_printed")).isEqualTo("99.6%");
+        assertThat(lines.get("MEAT_OUTPUT").get("section")).isEqualTo("一(五)");
+        assertThat(lines.get("MEAT_OUTPUT").get("quote")).isEqualTo("生产肉类29.9万吨");
+    }
+
+    @Test
+    void rejectsExactlyThePlantedRowsWithTheirReasons() throws IOException {
+        List<String> rejected = JobRun.readCsv(outputs.resolve("rejected-rows.csv")).stream().skip(1)
+                .map(r -> r.get(0) + ":" + r.get(1) + ":" + r.get(2) + ":" + r.get(3) + ":" + r.get(5)).toList();
+        assertThat(rejected).containsExactly(
+                "150902.csv:57:150902:NEW_SCHOOL_PLACES:NOT_AN_INTEGER",
+                "150902.csv:61:150902:GDP:UNKNOWN_INDICATOR",
+                "150922.csv:35:150922:POCKET_PARKS:NOT_A_NUMBER",
+                "150923.csv:26:150923:MEAT_OUTPUT:PERIOD_MISMATCH",
+                "150923.csv:37:150923::MALFORMED_ROW",
+                "150926.csv:10:150926:LAKES_ASSESSED:MISSING_VALUE",
+                "150927.csv:9:150927:HOTLINE_APPEALS:WRONG_LEVEL",
+                "150927.csv:23:150927:MONITORED_HOUSEHOLDS:UNKNOWN_COUNTY",
+                "150927.csv:35:150927:CLEAN_HEATING_HOUSEHOLDS:COUNTY_MISMATCH",
+                "150927.csv:56:150927:PETITION_RESOLUTION_RATE:WRONG_LEVEL",
+                "150928.csv:25:150928:MEAT_OUTPUT:UNKNOWN_UNIT",
+                "150929.csv:17:150929:LAND_RECLAIMED:NEGATIVE_VALUE",
+                "150929.csv:62:150929:PUBLIC_CHARGING_PILES:DUPLICATE",
+                "150981.csv:58:150981:NEW_HOSPITAL_BEDS:DUPLICATE_CONFLICT",
+                "150981.csv:61:150981:NEW_HOSPITAL_BEDS:DUPLICATE_CONFLICT");
+    }
+
+    @Test
+    void ledgerAccountsForEveryFileAndEveryRow() throws IOException {
+        Map<String, Map<String, String>> ledger = byKey(outputs.resolve("file-ledger.csv"), "file");
+        List<CSVRecord> records = JobRun.readCsv(outputs.resolve("file-ledger.csv"));
+        assertThat(records.get(0).values()).startsWith("file", "county_code", "version", "status", "encoding",
+                "rows_read", "rows_accepted", "rows_rejected", "sha256");
+        assertThat(records).hasSize(15);
+        for (CSVRecord r : records.subList(1, records.size())) {
+            long read = Long.parseLong(r.get(5));
+            assertThat(read).as("rows of %s", r.get(0)).isEqualTo(Long.parseLong(r.get(6)) + Long.parseLong(r.get(7)));
+            if (r.get(3).equals("PROCESSED")) {
+                assertThat(read).as("rows of %s", r.get(0)).isPositive();
+                assertThat(r.get(8)).hasSize(64);
+            }
+        }
+        assertThat(records.stream().mapToLong(r -> r.getRecordNumber() == 1 ? 0 : Long.parseLong(r.get(5))).sum()).isEqualTo(666);
+        assertThat(records.stream().map(r -> r.get(3))).doesNotContain("MISSING", "UNREADABLE");
+        assertThat(ledger.get("150924.csv").get("status")).isEqualTo("SUPERSEDED");
+        assertThat(ledger.get("150924.csv").get("reason")).contains("150924-v2.csv");
+        assertThat(ledger.get("150924-v2.csv").get("version")).isEqualTo("2");
+        assertThat(ledger.get("150929-说明.txt").get("status")).isEqualTo("UNRECOGNIZED");
+        assertThat(ledger.get("150925.csv").get("encoding")).isEqualTo("GB18030");
+        assertThat(ledger.get("150926.csv").get("encoding")).isEqualTo("UTF-8-BOM");
+        assertThat(ledger.get("150927.csv").get("rows_read")).isEqualTo("63");
+        assertThat(ledger.get("150927.csv").get("rows_rejected")).isEqualTo("4");
+    }
+
+    @Test
+    void breakdownShowsEachCountysAcceptedValueInTheCatalogUnit() throws IOException {
+        Map<String, Map<String, String>> breakdown = byIndicator(outputs.resolve("county-breakdown.csv"));
+        assertThat(breakdown.get("CO2_REDUCTION").get("150921")).isEqualTo("12.6");
+        assertThat(breakdown.get("URBAN_NEW_JOBS").get("150928")).isEqualTo("172");
+        assertThat(breakdown.get("MEAT_OUTPUT").get("150922")).isEqualTo("23500");
+        assertThat(breakdown.get("POCKET_PARKS").get("150922")).isEmpty();
+        assertThat(breakdown.get("GOOD_AIR_DAYS_RATIO").get("150900")).isEqualTo("92.35");
+        assertThat(breakdown.get("ELDERLY_HOME_ADAPTATIONS").get("150925")).isEqualTo("1203");
+    }
+
+    @Test
+    void reportIsOneSelfContainedPageWithEveryFinding() throws IOException {
+        String html = Files.readString(outputs.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("减排二氧化碳", "MISMATCH", "×10,000 closes the gap", "150929-说明.txt", "NOT_A_NUMBER")
+                .doesNotContain("<script", "http://", "https://", "<link");
+    }
+
+    private static Map<String, Map<String, String>> byIndicator(Path csv) throws IOException {
+        return byKey(csv, "indicator_code");
+    }
+
+    private static Map<String, Map<String, String>> byKey(Path csv, String key) throws IOException {
+        List<CSVRecord> records = JobRun.readCsv(csv);
+        List<String> header = records.get(0).toList();
+        Map<String, Map<String, String>> rows = new java.util.LinkedHashMap<>();
+        for (CSVRecord r : records.subList(1, records.size())) {
+            Map<String, String> row = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), r.get(i));
+            }
+            rows.put(row.get(key), row);
+        }
+        return rows;
+    }
+}
