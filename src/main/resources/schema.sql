@@ -50,6 +50,12 @@ CREATE TABLE IF NOT EXISTS RECONCILIATION (
     HINT                VARCHAR(2000),
     SECTION             VARCHAR(100),
     QUOTE               VARCHAR(1000),
+    REVIEW_LINE         BIGINT,
+    DISPOSITION         VARCHAR(16),
+    REVIEW_NOTE         VARCHAR(2000),
+    REVIEWER            VARCHAR(200),
+    REVIEW_DATE         DATE,
+    REVIEW_TOTAL        VARCHAR(100),
     PRIMARY KEY (RUN_ID, SEQ)
 );
 
@@ -63,4 +69,24 @@ CREATE TABLE IF NOT EXISTS CITY_TOTAL (
     NO_DATA        BOOLEAN      NOT NULL,
     NOTE           VARCHAR(1000),
     PRIMARY KEY (RUN_ID, INDICATOR_CODE)
+);
+
+-- Every line of input/reviews/<period>.csv: REASON is null for an accepted review.
+CREATE TABLE IF NOT EXISTS REVIEW_ROW (
+    RUN_ID         BIGINT NOT NULL,
+    LINE           BIGINT NOT NULL,
+    INDICATOR_CODE VARCHAR(1000),
+    RAW_VALUE      VARCHAR(1000),
+    REASON         VARCHAR(32),
+    MESSAGE        VARCHAR(2000),
+    PRIMARY KEY (RUN_ID, LINE)
+);
+
+-- The reviewers' file as read by a run: its fingerprint and, when it could not be read, why.
+CREATE TABLE IF NOT EXISTS REVIEW_FILE (
+    RUN_ID   BIGINT       NOT NULL PRIMARY KEY,
+    FILE_NAME VARCHAR(300) NOT NULL,
+    ENCODING VARCHAR(16),
+    SHA256   CHAR(64),
+    PROBLEM  VARCHAR(1000)
 );

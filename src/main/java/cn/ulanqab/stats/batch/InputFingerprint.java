@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.published.ClaimSettings;
+import cn.ulanqab.stats.review.ReviewFile;
 import cn.ulanqab.stats.submission.SubmissionCatalogue;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * The SHA-256 of everything a run reads for its period (reference files, the published file, every
- * entry of the submission folder) and of its claim settings. Same input, same fingerprint, same run.
+ * entry of the submission folder, the reviewers' dispositions) and of its claim settings. Same input, same fingerprint, same run.
  */
 public final class InputFingerprint {
 
@@ -31,8 +32,10 @@ public final class InputFingerprint {
         parts.add("aboutTolerance=" + night.claims().aboutTolerance().toPlainString());
         Path input = night.input();
         for (Path file : List.of(input.resolve("reference/counties.csv"), input.resolve("reference/indicators.csv"),
-                input.resolve("published").resolve(night.period() + ".csv"))) {
-            parts.add(input.relativize(file) + "=" + SubmissionCatalogue.sha256(file));
+                input.resolve("published").resolve(night.period() + ".csv"), ReviewFile.of(input, night.period()))) {
+            if (Files.isRegularFile(file)) {
+                parts.add(input.relativize(file) + "=" + SubmissionCatalogue.sha256(file));
+            }
         }
         try (Stream<Path> entries = Files.list(night.submissionFolder())) {
             for (Path entry : entries.sorted().toList()) {

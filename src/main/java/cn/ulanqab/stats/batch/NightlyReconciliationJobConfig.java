@@ -5,6 +5,7 @@ import cn.ulanqab.stats.aggregation.CityTotal;
 import cn.ulanqab.stats.aggregation.CityTotalStore;
 import cn.ulanqab.stats.reconciliation.ReconciliationService;
 import cn.ulanqab.stats.report.OutputWriter;
+import cn.ulanqab.stats.review.ReviewService;
 import cn.ulanqab.stats.submission.DuplicateSettlement;
 import cn.ulanqab.stats.submission.RowOutcome;
 import cn.ulanqab.stats.submission.RowValidator;
@@ -44,9 +45,10 @@ public class NightlyReconciliationJobConfig {
     @Bean
     Job nightlyReconciliation(JobRepository jobs, Step catalogueSubmissionFiles, Step readAndValidateSubmissions,
                               Step settleDuplicates, Step aggregateCityTotals, Step reconcileWithPublishedFigures,
-                              Step writeOutputs) {
+                              Step applyReviewerDispositions, Step writeOutputs) {
         return new JobBuilder(JOB_NAME, jobs).start(catalogueSubmissionFiles).next(readAndValidateSubmissions)
-                .next(settleDuplicates).next(aggregateCityTotals).next(reconcileWithPublishedFigures).next(writeOutputs)
+                .next(settleDuplicates).next(aggregateCityTotals).next(reconcileWithPublishedFigures)
+                .next(applyReviewerDispositions).next(writeOutputs)
                 .build();
     }
 
@@ -109,13 +111,20 @@ public class NightlyReconciliationJobConfig {
     @Bean
     Step reconcileWithPublishedFigures(JobRepository jobs, PlatformTransactionManager tm, ReconciliationService service) {
         return tasklet("reconcileWithPublishedFigures", jobs, tm,
-                (night, job) -> service.reconcile(job.getJobInstanceId(), night.reference(), night.published()));
+                (night, job) -> service.reconcile(job.getJobInstanceId(), night.reference(), night.published(),
+                        night.submissionFolder(), night.period()));
+    }
+
+    @Bean
+    Step applyReviewerDispositions(JobRepository jobs, PlatformTransactionManager tm, ReviewService reviews) {
+        return tasklet("applyReviewerDispositions", jobs, tm, (night, job) -> reviews.apply(job.getJobInstanceId(),
+                night.input(), night.period(), night.reference().catalog()));
     }
 
     @Bean
     Step writeOutputs(JobRepository jobs, PlatformTransactionManager tm, OutputWriter writer) {
         return tasklet("writeOutputs", jobs, tm, (night, job) -> writer.write(job.getJobInstanceId(), night.period(),
-                night.reference(), night.outputFolder(), job.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime()));
+                night.reference(), night.published(), night.outputFolder(), job.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime()));
     }
 
     /** A step that does one piece of the night's work in one transaction, replacing what it stored before. */

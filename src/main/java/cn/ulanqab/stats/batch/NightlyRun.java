@@ -7,7 +7,6 @@ import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.ReconciliationStore;
 import cn.ulanqab.stats.report.OutputWriter;
 import cn.ulanqab.stats.report.RunSummary;
-import cn.ulanqab.stats.submission.SubmissionStore;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -33,20 +32,18 @@ public class NightlyRun {
     private final JobRepository jobRepository;
     private final Job job;
     private final OutputWriter outputs;
-    private final SubmissionStore submissions;
     private final ReconciliationStore reconciliations;
     private final ClaimSettings claims;
     private final PrintStream out = System.out;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
-                      SubmissionStore submissions, ReconciliationStore reconciliations,
+                      ReconciliationStore reconciliations,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
                       @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = nightlyReconciliation;
         this.outputs = outputs;
-        this.submissions = submissions;
         this.reconciliations = reconciliations;
         this.claims = new ClaimSettings(nearlyBand, aboutTolerance);
     }
@@ -66,7 +63,7 @@ public class NightlyRun {
             long runId = last.getJobInstanceId();
             out.printf("already reconciled: run %d completed %s on this same input; nothing is counted again, the outputs are written again%n",
                     runId, last.getEndTime());
-            RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.outputFolder(),
+            RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.published(), night.outputFolder(),
                     last.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime());
             return report(summary, night);
         } else {
@@ -88,7 +85,8 @@ public class NightlyRun {
             return 2;
         }
         long runId = execution.getJobInstanceId();
-        return report(RunSummary.of(runId, night.period(), submissions.ledger(runId), reconciliations.lines(runId)), night);
+        return report(outputs.gather(runId, night.period(), night.reference(), night.published(),
+                execution.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime()).summary(), night);
     }
 
     private int report(RunSummary s, Night night) {
@@ -100,14 +98,18 @@ public class NightlyRun {
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
         for (ReconciliationLine l : reconciliations.lines(s.runId())) {
             if (l.status().isFinding()) {
-                out.printf("    %-10s %s %s: printed %s, counties give %s%n", l.status(), l.indicatorCode(), l.nameZh(),
+                out.printf("    %-10s %s %s: printed %s, counties give %s%s%n", l.status(), l.indicatorCode(), l.nameZh(),
                         l.publishedText(), l.cityTotal() == null ? "nothing to compare" : Numbers.plain(l.cityTotal()) + " " + l.unit()
-                                + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")"));
+                                + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")"),
+                        l.review() == null ? "" : l.excused() ? " [excused: " + l.review().disposition() + " by " + l.review().reviewer() + "]"
+                                : l.reviewStale() ? " [review stale: written against " + Numbers.plain(l.review().cityTotal()) + "]"
+                                : " [" + l.review().disposition() + " by " + l.review().reviewer() + "]");
             }
         }
         out.printf("  outputs: %s%n", night.outputFolder().toAbsolutePath().normalize());
         out.printf("exit status %d: %s%n", s.exitStatus(), s.exitStatus() == 0 ? "every printed figure matches"
-                : s.findings() + " findings to review in report.html and reconciliation.csv");
+                : s.findings() + " findings to review in report.html and reconciliation.csv"
+                        + (s.excusedFindings() > 0 ? " (" + s.excusedFindings() + " more excused by reviews)" : ""));
         return s.exitStatus();
     }
 

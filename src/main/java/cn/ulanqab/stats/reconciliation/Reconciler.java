@@ -18,6 +18,9 @@ import java.util.Map;
 /** Compares a city total with the claim of its printed figure and says why, in the hint, when they disagree. */
 public final class Reconciler {
 
+    /** Between the causes and notes of a hint; a cause may itself contain "; ". */
+    public static final String HINT_SEPARATOR = " | ";
+
     private final Registry registry;
 
     public Reconciler(Registry registry) {
@@ -27,10 +30,12 @@ public final class Reconciler {
     /**
      * @param figure           the printed figure, or null when the report prints none
      * @param countyValues     the accepted county values of the indicator (for the diagnosis of a mismatch)
+     * @param earlierValues    per county, the value its superseded file held, where it was resubmitted
      * @param rejectionNotes   short notes on the rows of this indicator that were rejected
      */
     public ReconciliationLine reconcile(Indicator indicator, CityTotal total, PublishedFigure figure,
-                                        Map<String, BigDecimal> countyValues, List<String> rejectionNotes) {
+                                        Map<String, BigDecimal> countyValues, Map<String, Diagnosis.EarlierValue> earlierValues,
+                                        List<String> rejectionNotes) {
         BigDecimal t = total.total();
         List<String> hints = new ArrayList<>();
         Status status;
@@ -51,7 +56,7 @@ public final class Reconciler {
                 status = Status.MISMATCH;
                 hints.add("the total " + Numbers.plain(t) + " is outside what " + figure.text() + " claims (" + claim.describe() + ")");
                 if (indicator.aggregation() == Aggregation.SUM) {
-                    hints.addAll(Diagnosis.explain(registry, indicator, claim, t, countyValues));
+                    hints.addAll(Diagnosis.explain(registry, indicator, claim, t, countyValues, earlierValues));
                 }
             }
         } else if (figure.claim().exceededBy(t)) {
@@ -72,8 +77,8 @@ public final class Reconciler {
         int needed = total.reported().size();
         return new ReconciliationLine(indicator.code(), indicator.nameZh(), indicator.nameEn(), indicator.unit(),
                 figure == null ? null : figure.text(), published, figure == null ? null : figure.claim().describe(),
-                t, asPrinted, difference, relative, status, needed, total.missing(), String.join("; ", hints),
-                figure == null ? null : figure.section(), figure == null ? null : figure.quote());
+                t, asPrinted, difference, relative, status, needed, total.missing(), String.join(HINT_SEPARATOR, hints),
+                figure == null ? null : figure.section(), figure == null ? null : figure.quote(), null);
     }
 
     private String missingNote(CityTotal total) {

@@ -9,7 +9,11 @@ import cn.ulanqab.stats.published.PublishedFigure;
 import cn.ulanqab.stats.submission.SubmissionStore;
 import org.springframework.stereotype.Service;
 
+import cn.ulanqab.stats.submission.FileValues;
+
 import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +33,14 @@ public class ReconciliationService {
         this.store = store;
     }
 
-    public void reconcile(long runId, ReferenceData reference, Map<String, PublishedFigure> published) {
+    public void reconcile(long runId, ReferenceData reference, Map<String, PublishedFigure> published, Path submissionFolder,
+                          String period) {
         Map<String, CityTotal> cityTotals = totals.totals(runId);
+        Map<String, Map<String, BigDecimal>> earlier = new HashMap<>();
+        submissions.latestSupersededFiles(runId).forEach((county, file) -> FileValues.read(submissionFolder.resolve(file.name()),
+                county, reference.registry(), reference.catalog(), period).ifPresent(values -> earlier.put(county, values)));
+        Map<String, String> earlierFile = new HashMap<>();
+        submissions.latestSupersededFiles(runId).forEach((county, file) -> earlierFile.put(county, file.name()));
         Map<String, Map<String, BigDecimal>> accepted = submissions.acceptedValues(runId);
         List<SubmissionStore.RejectedRow> rejected = submissions.rejectedRows(runId);
         Reconciler reconciler = new Reconciler(reference.registry());
@@ -41,8 +51,14 @@ public class ReconciliationService {
             List<String> notes = rejected.stream().filter(r -> codes.contains(r.indicatorCode()))
                     .map(r -> "rejected: " + reference.registry().find(r.countyCode()).map(County::nameZh).orElse(r.countyCode())
                             + " " + r.file() + " line " + r.line() + " " + r.reason()).toList();
+            Map<String, Diagnosis.EarlierValue> earlierValues = new HashMap<>();
+            earlier.forEach((county, values) -> {
+                if (values.containsKey(indicator.code())) {
+                    earlierValues.put(county, new Diagnosis.EarlierValue(earlierFile.get(county), values.get(indicator.code())));
+                }
+            });
             lines.add(reconciler.reconcile(indicator, cityTotals.get(indicator.code()), published.get(indicator.code()),
-                    accepted.getOrDefault(indicator.code(), Map.of()), notes));
+                    accepted.getOrDefault(indicator.code(), Map.of()), earlierValues, notes));
         }
         store.replace(runId, lines);
     }

@@ -1,9 +1,12 @@
 package cn.ulanqab.stats.reconciliation;
 
+import cn.ulanqab.stats.review.Disposition;
+import cn.ulanqab.stats.review.Review;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,25 +26,33 @@ public class ReconciliationStore {
         List<Object[]> args = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             ReconciliationLine l = lines.get(i);
+            Review r = l.review();
             args.add(new Object[]{runId, i, l.indicatorCode(), l.nameZh(), l.nameEn(), l.unit(), l.publishedText(),
                     text(l.publishedValue()), l.claim(), text(l.cityTotal()), l.asPrinted(), text(l.difference()),
                     text(l.relativeDifference()), l.status().name(), l.countiesReported(),
-                    String.join(";", l.missingCounties()), cut(l.hint()), l.section(), l.quote()});
+                    String.join(";", l.missingCounties()), cut(l.hint()), l.section(), l.quote(),
+                    r == null ? null : r.line(), r == null ? null : r.disposition().name(), r == null ? null : r.note(),
+                    r == null ? null : r.reviewer(), r == null ? null : r.date(), r == null ? null : text(r.cityTotal())});
         }
         jdbc.batchUpdate("INSERT INTO RECONCILIATION (RUN_ID, SEQ, INDICATOR_CODE, NAME_ZH, NAME_EN, UNIT, PUBLISHED_TEXT,"
                 + " PUBLISHED_VALUE, CLAIM, CITY_TOTAL, AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED,"
-                + " MISSING_COUNTIES, HINT, SECTION, QUOTE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+                + " MISSING_COUNTIES, HINT, SECTION, QUOTE, REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
     }
 
     public List<ReconciliationLine> lines(long runId) {
         return jdbc.query("SELECT INDICATOR_CODE, NAME_ZH, NAME_EN, UNIT, PUBLISHED_TEXT, PUBLISHED_VALUE, CLAIM, CITY_TOTAL,"
-                        + " AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED, MISSING_COUNTIES, HINT, SECTION, QUOTE"
+                        + " AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED, MISSING_COUNTIES, HINT, SECTION, QUOTE,"
+                        + " REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL"
                         + " FROM RECONCILIATION WHERE RUN_ID = ? ORDER BY SEQ",
                 (rs, i) -> new ReconciliationLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), number(rs.getString(6)), rs.getString(7), number(rs.getString(8)), rs.getString(9),
                         number(rs.getString(10)), number(rs.getString(11)), Status.valueOf(rs.getString(12)), rs.getInt(13),
                         rs.getString(14) == null || rs.getString(14).isEmpty() ? List.of() : Arrays.asList(rs.getString(14).split(";")),
-                        rs.getString(15), rs.getString(16), rs.getString(17)), runId);
+                        rs.getString(15), rs.getString(16), rs.getString(17),
+                        rs.getString(19) == null ? null : new Review(rs.getLong(18), rs.getString(1),
+                                Disposition.valueOf(rs.getString(19)), rs.getString(20), rs.getString(21),
+                                rs.getObject(22, LocalDate.class), number(rs.getString(23)))), runId);
     }
 
     private static String text(BigDecimal value) {

@@ -1,7 +1,9 @@
 package cn.ulanqab.stats.report;
 
 import cn.ulanqab.stats.catalog.County;
-import cn.ulanqab.stats.catalog.ReferenceData;
+import cn.ulanqab.stats.catalog.Indicator;
+import cn.ulanqab.stats.catalog.Registry;
+import cn.ulanqab.stats.published.PublishedFigure;
 import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.submission.SubmissionStore;
@@ -11,14 +13,20 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 
-/** The reviewers' page: one self-contained HTML file (inline CSS, no script), every input text escaped. */
+/**
+ * The reviewers' page, rendered with Thymeleaf: one self-contained HTML file (inline CSS and SVG, no
+ * script, nothing from the network). Every text that comes from input is escaped by the template.
+ */
 @Component
 public class HtmlReport {
 
@@ -33,32 +41,54 @@ public class HtmlReport {
         engine.setTemplateResolver(resolver);
     }
 
-    public String render(RunSummary summary, ReferenceData reference, List<ReconciliationLine> lines,
-                         List<SubmissionStore.RejectedRow> rejected, List<SubmissionStore.LedgerLine> ledger,
-                         OffsetDateTime runStarted) {
-        Map<String, String> names = reference.registry().counties().stream()
-                .collect(Collectors.toMap(County::code, County::nameZh));
-        names.put(reference.registry().city().code(), reference.registry().city().nameZh());
+    public String render(OutputWriter.NightReport night) {
+        Registry registry = night.reference().registry();
+        Map<String, String> names = new HashMap<>();
+        registry.counties().forEach(c -> names.put(c.code(), c.nameZh()));
+        names.put(registry.city().code(), registry.city().nameZh());
+
+        List<FindingView> findings = night.lines().stream().filter(l -> l.status().isFinding()).sorted(FindingView.SEVERITY)
+                .map(l -> view(l, night)).toList();
+        List<ReconciliationLine> others = night.lines().stream().filter(l -> !l.status().isFinding()).toList();
+        Map<String, List<SubmissionStore.RejectedRow>> rejectedByUnit = new TreeMap<>();
+        for (SubmissionStore.RejectedRow r : night.rejected()) {
+            String unit = r.countyCode() == null || r.countyCode().isEmpty() ? "~" + r.file()
+                    : r.countyCode();
+            rejectedByUnit.computeIfAbsent(unit, k -> new java.util.ArrayList<>()).add(r);
+        }
+        Map<String, List<SubmissionStore.RejectedRow>> rejectedGroups = new LinkedHashMap<>();
+        rejectedByUnit.forEach((unit, rows) -> rejectedGroups.put(unit.startsWith("~") ? unit.substring(1)
+                : names.getOrDefault(unit, unit) + " " + unit, rows));
+
         Context context = new Context();
-        context.setVariable("summary", summary);
-        context.setVariable("city", reference.registry().city());
-        context.setVariable("lines", lines);
-        context.setVariable("rejected", rejected);
-        context.setVariable("ledger", ledger);
+        context.setVariable("night", night);
+        context.setVariable("summary", night.summary());
+        context.setVariable("city", registry.city());
+        context.setVariable("findings", findings);
+        context.setVariable("others", others);
+        context.setVariable("rejectedGroups", rejectedGroups);
         context.setVariable("names", names);
-        context.setVariable("runStarted", runStarted.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        context.setVariable("runStarted", night.runStarted().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         context.setVariable("num", new NumberFormatter());
         return engine.process("report", context);
     }
 
+    private static FindingView view(ReconciliationLine line, OutputWriter.NightReport night) {
+        Indicator indicator = night.reference().catalog().get(line.indicatorCode());
+        PublishedFigure figure = night.published().get(line.indicatorCode());
+        Map<String, BigDecimal> values = night.accepted().getOrDefault(line.indicatorCode(), Map.of());
+        return FindingView.of(line, indicator, figure == null ? null : figure.claim(), night.reference().registry(), values);
+    }
+
     /** Number formatting for the template. */
     public static final class NumberFormatter {
-        public String plain(java.math.BigDecimal value) {
+        public String plain(BigDecimal value) {
             return Numbers.plain(value);
         }
 
-        public String percent(java.math.BigDecimal fraction) {
-            return fraction == null ? "" : Numbers.plain(fraction.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP)) + "%";
+        public String percent(BigDecimal fraction) {
+            return fraction == null ? "" : Numbers.plain(fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP)) + "%";
         }
     }
+
 }

@@ -2,9 +2,15 @@ package cn.ulanqab.stats.report;
 
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.ReferenceData;
+import cn.ulanqab.stats.history.Change;
+import cn.ulanqab.stats.history.Changes;
+import cn.ulanqab.stats.history.RunHistory;
+import cn.ulanqab.stats.published.PublishedFigure;
 import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.ReconciliationStore;
+import cn.ulanqab.stats.review.Review;
+import cn.ulanqab.stats.review.ReviewService;
 import cn.ulanqab.stats.submission.SubmissionStore;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Writes the night's outputs into {@code <output>/<period>/} from what the run stored. */
 @Component
@@ -22,34 +29,62 @@ public class OutputWriter {
 
     public static final List<String> RECONCILIATION_COLUMNS = List.of("indicator_code", "name_zh", "unit", "published_text",
             "published_value", "city_total", "as_printed", "difference", "relative_difference", "status",
-            "counties_reported", "missing_counties", "hint", "section", "quote");
+            "counties_reported", "missing_counties", "hint", "section", "quote",
+            "disposition", "disposition_note", "reviewer", "review_date", "review_status");
     public static final List<String> REJECTED_COLUMNS = List.of("file", "line", "county_code", "indicator_code", "raw_value",
             "reason", "message", "unit", "remark");
     public static final List<String> LEDGER_COLUMNS = List.of("file", "county_code", "version", "status", "encoding",
             "rows_read", "rows_accepted", "rows_rejected", "sha256", "reason");
+    public static final List<String> CHANGES_COLUMNS = List.of("change", "subject", "name_zh", "before", "after", "note");
 
     private final SubmissionStore submissions;
     private final ReconciliationStore reconciliations;
+    private final ReviewService reviews;
+    private final RunHistory history;
     private final HtmlReport html;
 
-    public OutputWriter(SubmissionStore submissions, ReconciliationStore reconciliations, HtmlReport html) {
+    public OutputWriter(SubmissionStore submissions, ReconciliationStore reconciliations, ReviewService reviews,
+                        RunHistory history, HtmlReport html) {
         this.submissions = submissions;
         this.reconciliations = reconciliations;
+        this.reviews = reviews;
+        this.history = history;
         this.html = html;
     }
 
-    public RunSummary write(long runId, String period, ReferenceData reference, Path folder, OffsetDateTime runStarted) {
-        List<ReconciliationLine> lines = reconciliations.lines(runId);
-        List<SubmissionStore.LedgerLine> ledger = submissions.ledger(runId);
-        List<SubmissionStore.RejectedRow> rejected = submissions.rejectedRows(runId);
-        Map<String, Map<String, BigDecimal>> accepted = submissions.acceptedValues(runId);
-        RunSummary summary = RunSummary.of(runId, period, ledger, lines);
+    /** What a run stored, gathered for the outputs. */
+    public record NightReport(RunSummary summary, ReferenceData reference, Map<String, PublishedFigure> published,
+                              List<ReconciliationLine> lines, Map<String, Map<String, BigDecimal>> accepted,
+                              List<SubmissionStore.RejectedRow> rejected, List<SubmissionStore.LedgerLine> ledger,
+                              Optional<Long> previousRun, List<Change> changes, OffsetDateTime runStarted) {
+    }
 
-        CsvOutput.write(folder.resolve("reconciliation.csv"), RECONCILIATION_COLUMNS, lines.stream().map(l -> List.of(
+    public NightReport gather(long runId, String period, ReferenceData reference, Map<String, PublishedFigure> published,
+                              OffsetDateTime runStarted) {
+        List<ReconciliationLine> lines = reconciliations.lines(runId);
+        List<SubmissionStore.LedgerLine> ledger = new ArrayList<>(submissions.ledger(runId));
+        ledger.addAll(reviews.ledgerLine(runId));
+        List<SubmissionStore.RejectedRow> rejected = new ArrayList<>(submissions.rejectedRows(runId));
+        rejected.addAll(reviews.rejectedRows(runId, period));
+        Optional<Long> previous = history.previousRun(runId, period);
+        List<Change> changes = previous.map(p -> Changes.between(reconciliations.lines(p), submissions.ledger(p), lines,
+                submissions.ledger(runId))).orElse(List.of());
+        return new NightReport(RunSummary.of(runId, period, ledger, lines), reference, published, lines,
+                submissions.acceptedValues(runId), rejected, ledger, previous, changes, runStarted);
+    }
+
+    public RunSummary write(long runId, String period, ReferenceData reference, Map<String, PublishedFigure> published,
+                            Path folder, OffsetDateTime runStarted) {
+        NightReport night = gather(runId, period, reference, published, runStarted);
+
+        CsvOutput.write(folder.resolve("reconciliation.csv"), RECONCILIATION_COLUMNS, night.lines().stream().map(l -> List.of(
                 l.indicatorCode(), l.nameZh(), l.unit(), text(l.publishedText()), Numbers.plain(l.publishedValue()),
                 Numbers.plain(l.cityTotal()), text(l.asPrinted()), Numbers.plain(l.difference()),
                 Numbers.fraction(l.relativeDifference()), l.status().name(), String.valueOf(l.countiesReported()),
-                String.join(";", l.missingCounties()), text(l.hint()), text(l.section()), text(l.quote()))).toList());
+                String.join(";", l.missingCounties()), text(l.hint()), text(l.section()), text(l.quote()),
+                l.review() == null ? "" : l.review().disposition().name(), l.review() == null ? "" : text(l.review().note()),
+                l.review() == null ? "" : text(l.review().reviewer()), l.review() == null ? "" : l.review().date().toString(),
+                reviewStatus(l))).toList());
 
         List<String> units = new ArrayList<>(reference.registry().countyCodes());
         units.add(reference.registry().city().code());
@@ -57,25 +92,39 @@ public class OutputWriter {
         breakdownHeader.addAll(units);
         List<List<String>> breakdown = new ArrayList<>();
         for (Indicator indicator : reference.catalog().indicators()) {
-            Map<String, BigDecimal> values = accepted.getOrDefault(indicator.code(), Map.of());
+            Map<String, BigDecimal> values = night.accepted().getOrDefault(indicator.code(), Map.of());
             List<String> row = new ArrayList<>(List.of(indicator.code()));
             units.forEach(u -> row.add(Numbers.plain(values.get(u))));
             breakdown.add(row);
         }
         CsvOutput.write(folder.resolve("county-breakdown.csv"), breakdownHeader, breakdown);
 
-        CsvOutput.write(folder.resolve("rejected-rows.csv"), REJECTED_COLUMNS, rejected.stream().map(r -> List.of(
+        CsvOutput.write(folder.resolve("rejected-rows.csv"), REJECTED_COLUMNS, night.rejected().stream().map(r -> List.of(
                 r.file(), String.valueOf(r.line()), text(r.countyCode()), text(r.indicatorCode()), text(r.rawValue()),
                 r.reason().name(), text(r.message()), text(r.unit()), text(r.remark()))).toList());
 
-        CsvOutput.write(folder.resolve("file-ledger.csv"), LEDGER_COLUMNS, ledger.stream().map(f -> List.of(
+        CsvOutput.write(folder.resolve("file-ledger.csv"), LEDGER_COLUMNS, night.ledger().stream().map(f -> List.of(
                 f.file(), text(f.countyCode()), f.version() == null ? "" : String.valueOf(f.version()), f.status().name(),
                 text(f.encoding()), String.valueOf(f.rowsRead()), String.valueOf(f.rowsAccepted()),
                 String.valueOf(f.rowsRejected()), text(f.sha256()), text(f.reason()))).toList());
 
-        String page = html.render(summary, reference, lines, rejected, ledger, runStarted);
+        CsvOutput.write(folder.resolve("changes.csv"), CHANGES_COLUMNS, night.changes().stream().map(c -> List.of(
+                c.kind().name(), c.subject(), text(c.name()), text(c.before()), text(c.after()), text(c.note()))).toList());
+
+        String page = html.render(night);
         AtomicFiles.write(folder.resolve("report.html"), out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
-        return summary;
+        return night.summary();
+    }
+
+    static String reviewStatus(ReconciliationLine line) {
+        Review review = line.review();
+        if (review == null) {
+            return "";
+        }
+        if (line.reviewStale()) {
+            return "stale: written against " + Numbers.plain(review.cityTotal()) + ", the total is now " + Numbers.plain(line.cityTotal());
+        }
+        return line.excused() ? "excused" : "current";
     }
 
     private static String text(String value) {

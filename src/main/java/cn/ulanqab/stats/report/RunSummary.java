@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** What a night's run amounts to: files, rows and figures counted from what is stored. */
 public record RunSummary(long runId, String period, Map<FileStatus, Long> files, long rowsRead, long rowsAccepted,
-                         long rowsRejected, Map<Status, Long> figures) {
+                         long rowsRejected, Map<Status, Long> figures, long openFindings, long excusedFindings) {
 
     public static RunSummary of(long runId, String period, List<SubmissionStore.LedgerLine> ledger, List<ReconciliationLine> lines) {
         Map<FileStatus, Long> files = new EnumMap<>(FileStatus.class);
@@ -25,15 +25,18 @@ public record RunSummary(long runId, String period, Map<FileStatus, Long> files,
         return new RunSummary(runId, period, files,
                 ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsRead).sum(),
                 ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsAccepted).sum(),
-                ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsRejected).sum(), figures);
+                ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsRejected).sum(), figures,
+                lines.stream().filter(ReconciliationLine::openFinding).count(),
+                lines.stream().filter(ReconciliationLine::excused).count());
     }
 
+    /** Findings that still need attention (those a current EXPLAINED or ACCEPTED review excuses are not counted). */
     public long findings() {
-        return figures.entrySet().stream().filter(e -> e.getKey().isFinding()).mapToLong(Map.Entry::getValue).sum();
+        return openFindings;
     }
 
-    /** 0 when every published figure matches, 1 when there are findings. */
+    /** 0 when every published figure matches or its finding is excused by a review, 1 when findings remain. */
     public int exitStatus() {
-        return findings() == 0 ? 0 : 1;
+        return openFindings == 0 ? 0 : 1;
     }
 }

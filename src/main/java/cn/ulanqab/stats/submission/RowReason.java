@@ -14,5 +14,9 @@ public enum RowReason {
     NEGATIVE_VALUE,
     NOT_AN_INTEGER,
     DUPLICATE,
-    DUPLICATE_CONFLICT
+    DUPLICATE_CONFLICT,
+    /** Reviewers' file only: a disposition other than EXPLAINED, ACCEPTED or WILL_FIX. */
+    UNKNOWN_DISPOSITION,
+    /** Reviewers' file only: a date that is not an ISO date. */
+    INVALID_DATE
 }

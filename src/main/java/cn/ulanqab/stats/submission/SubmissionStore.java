@@ -50,6 +50,17 @@ public class SubmissionStore {
                         rs.getString(4), null), runId);
     }
 
+    /** Superseded files of the run, by county: the most recent superseded version of each. */
+    public Map<String, SubmissionFile> latestSupersededFiles(long runId) {
+        Map<String, SubmissionFile> latest = new HashMap<>();
+        jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION FROM SUBMISSION_FILE WHERE RUN_ID = ? AND STATUS = 'SUPERSEDED' ORDER BY VERSION",
+                rs -> {
+                    latest.put(rs.getString(2), new SubmissionFile(rs.getString(1), null, rs.getString(2), rs.getInt(3),
+                            FileStatus.SUPERSEDED, null, null));
+                }, runId);
+        return latest;
+    }
+
     public void insertRows(long runId, List<? extends RowOutcome> outcomes) {
         List<Object[]> args = new ArrayList<>(outcomes.size());
         for (RowOutcome o : outcomes) {

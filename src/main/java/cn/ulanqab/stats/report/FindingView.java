@@ -1,0 +1,115 @@
+package cn.ulanqab.stats.report;
+
+import cn.ulanqab.stats.catalog.County;
+import cn.ulanqab.stats.published.Claim;
+import cn.ulanqab.stats.catalog.Indicator;
+import cn.ulanqab.stats.catalog.Registry;
+import cn.ulanqab.stats.reconciliation.Numbers;
+import cn.ulanqab.stats.reconciliation.ReconciliationLine;
+import cn.ulanqab.stats.reconciliation.Status;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A finding as the reviewers' page shows it: the line, each county's contribution (with a bar), and the
+ * geometry of an inline SVG chart that stacks the contributions against the range the printed figure allows.
+ */
+public record FindingView(ReconciliationLine line, List<String> missing, List<CountyBar> counties, Chart chart) {
+
+    static final int CHART_WIDTH = 640;
+    static final int BAR_WIDTH = 180;
+
+    /** One county's value, its share of the largest value as a bar width in pixels, and its place in the stack. */
+    public record CountyBar(String code, String name, String value, boolean missing, int barWidth, int stackX, int stackWidth) {
+    }
+
+    /** Pixel positions on a chart {@link #CHART_WIDTH} wide; -1 where the claim has no such bound. */
+    public record Chart(int width, int totalX, int lowerX, int upperX, int valueX, String scaleLabel) {
+    }
+
+    /** Findings first, the worst first: MISMATCH, INCOMPLETE, NO_DATA, then by the size of the relative difference. */
+    public static final Comparator<ReconciliationLine> SEVERITY = Comparator
+            .comparingInt((ReconciliationLine l) -> switch (l.status()) {
+                case MISMATCH -> 0;
+                case INCOMPLETE -> 1;
+                case NO_DATA -> 2;
+                default -> 3;
+            })
+            .thenComparing(l -> l.relativeDifference() == null ? BigDecimal.ZERO : l.relativeDifference().abs(), Comparator.reverseOrder());
+
+    public static FindingView of(ReconciliationLine line, Indicator indicator, Claim claim, Registry registry,
+                                 Map<String, BigDecimal> values) {
+        List<String> missing = line.missingCounties().stream()
+                .map(code -> registry.find(code).map(c -> c.nameZh() + " " + code).orElse(code)).toList();
+        if (indicator.isRatio()) {
+            return new FindingView(line, missing, List.of(), null);
+        }
+        List<String> units = new ArrayList<>();
+        if (indicator.level() == cn.ulanqab.stats.catalog.Level.CITY) {
+            units.add(registry.city().code());
+        } else {
+            units.addAll(registry.countyCodes());
+        }
+        BigDecimal largest = units.stream().map(values::get).filter(v -> v != null && v.signum() > 0)
+                .max(Comparator.naturalOrder()).orElse(BigDecimal.ONE);
+        BigDecimal scale = scaleOf(line, claim, values, units);
+        List<CountyBar> bars = new ArrayList<>();
+        BigDecimal running = BigDecimal.ZERO;
+        for (String code : units) {
+            BigDecimal v = values.get(code);
+            String name = registry.find(code).map(County::shortNameZh).orElse(code);
+            if (v == null) {
+                bars.add(new CountyBar(code, name, "", true, 0, 0, 0));
+                continue;
+            }
+            int x = px(running, scale, CHART_WIDTH);
+            running = running.add(v.max(BigDecimal.ZERO));
+            bars.add(new CountyBar(code, name, Numbers.plain(v), false, px(v.max(BigDecimal.ZERO), largest, BAR_WIDTH),
+                    x, Math.max(0, px(running, scale, CHART_WIDTH) - x)));
+        }
+        Chart chart = null;
+        if (indicator.aggregation() == cn.ulanqab.stats.catalog.Aggregation.SUM && line.status() != Status.NO_DATA
+                && line.publishedValue() != null && line.cityTotal() != null) {
+            BigDecimal[] bounds = bounds(claim);
+            chart = new Chart(CHART_WIDTH, px(line.cityTotal(), scale, CHART_WIDTH),
+                    bounds[0] == null ? -1 : px(bounds[0], scale, CHART_WIDTH),
+                    bounds[1] == null ? -1 : px(bounds[1], scale, CHART_WIDTH),
+                    px(line.publishedValue(), scale, CHART_WIDTH), Numbers.plain(scale) + " " + line.unit());
+        }
+        return new FindingView(line, missing, bars, chart);
+    }
+
+    private static BigDecimal scaleOf(ReconciliationLine line, Claim claim, Map<String, BigDecimal> values, List<String> units) {
+        BigDecimal max = BigDecimal.ZERO;
+        for (String u : units) {
+            BigDecimal v = values.get(u);
+            if (v != null && v.signum() > 0) {
+                max = max.add(v);
+            }
+        }
+        for (BigDecimal b : bounds(claim)) {
+            if (b != null) {
+                max = max.max(b);
+            }
+        }
+        if (line.publishedValue() != null) {
+            max = max.max(line.publishedValue());
+        }
+        return max.signum() == 0 ? BigDecimal.ONE : max.multiply(new BigDecimal("1.08"));
+    }
+
+    private static BigDecimal[] bounds(Claim claim) {
+        return claim == null ? new BigDecimal[2] : new BigDecimal[]{claim.lower(), claim.upper()};
+    }
+
+    private static int px(BigDecimal value, BigDecimal scale, int width) {
+        return value.multiply(BigDecimal.valueOf(width)).divide(scale, MathContext.DECIMAL64).setScale(0, RoundingMode.HALF_UP)
+                .max(BigDecimal.ZERO).min(BigDecimal.valueOf(width)).intValue();
+    }
+}
