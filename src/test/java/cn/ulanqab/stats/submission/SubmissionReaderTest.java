@@ -249,6 +249,25 @@ class SubmissionReaderTest {
     }
 
     @Test
+    void consecutiveBrokenRowsInABomFileAreEachMalformed() throws Exception {
+        List<SubmittedRow> rows = read("\uFEFF" + HEADER + "\r\n\"a\"b,X,2023,1,,\r\n\"c\"d,Y,2023,2,,\r\n150921,MEAT_OUTPUT,2023,3,,\r\n");
+        assertThat(rows).extracting(SubmittedRow::line, r -> r.malformed() != null)
+                .containsExactly(tuple(2L, true), tuple(3L, true), tuple(4L, false));
+        assertThat(rows.get(0).value()).isEqualTo("\"a\"b,X,2023,1,,");
+        assertThat(rows.get(1).value()).isEqualTo("\"c\"d,Y,2023,2,,");
+    }
+
+    @Test
+    void brokenRowInAGb18030FileShowsItsChineseText() throws Exception {
+        String text = "区划代码,指标代码,统计期,数值,计量单位,备注\r\n150921,MEAT_OUTPUT,2023,1,万吨,\"卓资\"县\r\n150921,MILK_OUTPUT,2023,2,万吨,鲜奶\r\n";
+        List<SubmittedRow> rows = read(write(text.getBytes(Charset.forName("GB18030"))));
+        assertThat(rows).extracting(SubmittedRow::line).containsExactly(2L, 3L);
+        assertThat(rows.get(0).malformed()).isNotNull();
+        assertThat(rows.get(0).value()).isEqualTo("150921,MEAT_OUTPUT,2023,1,万吨,\"卓资\"县");
+        assertThat(rows.get(1).remark()).isEqualTo("鲜奶");
+    }
+
+    @Test
     void everyRecordAfterTheHeaderIsAccountedFor() throws Exception {
         String text = HEADER + "\r\n"
                 + "150921,MEAT_OUTPUT,2023,1,,\r\n"            // 2 row
