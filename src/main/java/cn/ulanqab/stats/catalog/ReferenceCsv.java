@@ -55,11 +55,19 @@ public final class ReferenceCsv {
                 }
             }
             List<T> result = new ArrayList<>();
-            long previousEnd = 1;
+            long previousEnd = parser.getCurrentLineNumber();
+            List<String> physical = null;
             int index = 0;
             for (CSVRecord record : parser) {
                 long line = previousEnd + 1;
                 previousEnd = parser.getCurrentLineNumber();
+                if (line < previousEnd) {
+                    // empty lines the parser skipped before this record are not where it starts
+                    physical = physical == null ? physicalLines(file) : physical;
+                    while (line < previousEnd && line <= physical.size() && physical.get((int) line - 1).isEmpty()) {
+                        line++;
+                    }
+                }
                 if (!record.isConsistent()) {
                     throw ConfigurationException.at(file.toString(), line,
                             "the row has " + record.size() + " fields but the header has " + header.size(),
@@ -75,6 +83,12 @@ public final class ReferenceCsv {
             throw ConfigurationException.of(file.toString(), "is not valid CSV (" + e.getMessage() + ")",
                     "save it as CSV UTF-8 with matching quotes");
         }
+    }
+
+    /** The file's lines as the parser counts them (ended by CRLF, LF or CR), decoded leniently. */
+    private static List<String> physicalLines(Path file) throws IOException {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        return List.of(text.split("\\r\\n|\\r|\\n", -1));
     }
 
     private static Reader skipBom(Reader reader) throws IOException {

@@ -1,0 +1,93 @@
+package cn.ulanqab.stats.reconciliation;
+
+import cn.ulanqab.stats.catalog.Indicator;
+import cn.ulanqab.stats.catalog.ReferenceData;
+import cn.ulanqab.stats.catalog.Registry;
+import cn.ulanqab.stats.published.Claim;
+import cn.ulanqab.stats.published.ClaimSettings;
+import cn.ulanqab.stats.published.PrintedFigureParser;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DiagnosisTest {
+
+    private static final ReferenceData REFERENCE = ReferenceData.load(Path.of("input/reference"));
+    private static final Registry REGISTRY = REFERENCE.registry();
+    private static final List<String> COUNTIES = REGISTRY.countyCodes();
+
+    private static Claim claim(String text, Indicator indicator) {
+        return Claim.of(PrintedFigureParser.parse(text), indicator.unit(), ClaimSettings.defaults());
+    }
+
+    /** Ten counties share {@code rest}; the one of {@code code} reports {@code odd}. */
+    private static Map<String, BigDecimal> values(String rest, String code, String odd) {
+        Map<String, BigDecimal> values = new HashMap<>();
+        List<String> others = COUNTIES.stream().filter(c -> !c.equals(code)).toList();
+        BigDecimal share = new BigDecimal(rest).divide(BigDecimal.TEN);
+        others.forEach(c -> values.put(c, share));
+        values.put(code, new BigDecimal(odd));
+        return values;
+    }
+
+    private static BigDecimal sum(Map<String, BigDecimal> values) {
+        return values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Test
+    void namesAUnitSlipOfTenThousand() {
+        Indicator meat = REFERENCE.catalog().get("MEAT_OUTPUT");
+        // 184万吨 = 1,840,000 t; 卓资县 wrote 12.6 (万吨) where 126,000 t was meant
+        Map<String, BigDecimal> values = values("1714000", "150921", "12.6");
+        Claim claim = claim("184万吨", meat);
+        assertThat(claim.holds(sum(values))).isFalse();
+        List<String> causes = Diagnosis.explain(REGISTRY, meat, claim, sum(values), values);
+        assertThat(causes).anySatisfy(c -> assertThat(c).contains("unit slip").contains("卓资县").contains("150921")
+                .contains("12.6").contains("×10,000"));
+    }
+
+    @Test
+    void namesTransposedDigits() {
+        Indicator jobs = REFERENCE.catalog().get("URBAN_NEW_JOBS");
+        Map<String, BigDecimal> values = values("7970", "150981", "172");
+        values.put(COUNTIES.get(0), values.get(COUNTIES.get(0)).add(new BigDecimal("3"))); // others sum to 7973
+        Claim claim = claim("8685人", jobs);
+        BigDecimal total = sum(values);
+        assertThat(total).isEqualByComparingTo("8145");
+        List<String> causes = Diagnosis.explain(REGISTRY, jobs, claim, total, values);
+        assertThat(causes).anySatisfy(c -> assertThat(c).contains("digits swapped").contains("丰镇市").contains("150981")
+                .contains("172").contains("712"));
+    }
+
+    @Test
+    void namesACountyLeftOut() {
+        Indicator jobs = REFERENCE.catalog().get("URBAN_NEW_JOBS");
+        Map<String, BigDecimal> values = values("8680", "150929", "2000");
+        List<String> causes = Diagnosis.explain(REGISTRY, jobs, claim("8680人", jobs), sum(values), values);
+        assertThat(causes).anySatisfy(c -> assertThat(c).contains("left out").contains("四子王旗"));
+    }
+
+    @Test
+    void saysSoWhenNothingExplainsTheGap() {
+        Indicator jobs = REFERENCE.catalog().get("URBAN_NEW_JOBS");
+        Map<String, BigDecimal> values = new HashMap<>();
+        COUNTIES.forEach(c -> values.put(c, new BigDecimal("100")));
+        List<String> causes = Diagnosis.explain(REGISTRY, jobs, claim("8685人", jobs), sum(values), values);
+        assertThat(causes).singleElement().satisfies(c -> assertThat(c).contains("no single county"));
+    }
+
+    @Test
+    void listsEverySwapOfAdjacentDifferingDigits() {
+        assertThat(Diagnosis.adjacentSwaps(new BigDecimal("172")))
+                .extracting(BigDecimal::toPlainString).containsExactly("712", "127");
+        assertThat(Diagnosis.adjacentSwaps(new BigDecimal("1.25")))
+                .extracting(BigDecimal::toPlainString).containsExactly("1.52");
+        assertThat(Diagnosis.adjacentSwaps(new BigDecimal("111"))).isEmpty();
+    }
+}

@@ -1,0 +1,69 @@
+package cn.ulanqab.stats.submission;
+
+import cn.ulanqab.stats.submission.DuplicateSettlement.AcceptedRow;
+import cn.ulanqab.stats.submission.DuplicateSettlement.Verdict;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class DuplicateSettlementTest {
+
+    private static AcceptedRow row(long line, String indicator, String value) {
+        return new AcceptedRow(line, indicator, new BigDecimal(value));
+    }
+
+    @Test
+    void keepsLowestLineOfEqualCopiesAndMarksOthersDuplicate() {
+        List<Verdict> verdicts = DuplicateSettlement.settle(List.of(
+                row(5, "URBAN_NEW_JOBS", "12.0"), row(3, "URBAN_NEW_JOBS", "12")));
+        assertThat(verdicts).extracting(Verdict::line, Verdict::reason)
+                .containsExactly(tuple(5L, RowReason.DUPLICATE));
+        assertThat(verdicts.get(0).message()).contains("line 3");
+    }
+
+    @Test
+    void marksEveryCopyOfDifferentValuesAsConflict() {
+        List<Verdict> verdicts = DuplicateSettlement.settle(List.of(
+                row(2, "MEAT_OUTPUT", "100"), row(9, "MEAT_OUTPUT", "101")));
+        assertThat(verdicts).extracting(Verdict::line, Verdict::reason).containsExactlyInAnyOrder(
+                tuple(2L, RowReason.DUPLICATE_CONFLICT), tuple(9L, RowReason.DUPLICATE_CONFLICT));
+        assertThat(verdicts.get(0).message()).contains("100").contains("101");
+    }
+
+    @Test
+    void threeCopiesWithOneDifferentAreAllConflicts() {
+        List<Verdict> verdicts = DuplicateSettlement.settle(List.of(
+                row(2, "MEAT_OUTPUT", "100"), row(4, "MEAT_OUTPUT", "100.00"), row(6, "MEAT_OUTPUT", "7")));
+        assertThat(verdicts).extracting(Verdict::line, Verdict::reason).containsExactlyInAnyOrder(
+                tuple(2L, RowReason.DUPLICATE_CONFLICT), tuple(4L, RowReason.DUPLICATE_CONFLICT),
+                tuple(6L, RowReason.DUPLICATE_CONFLICT));
+    }
+
+    @Test
+    void threeEqualCopiesKeepTheFirstAndRejectTwo() {
+        List<Verdict> verdicts = DuplicateSettlement.settle(List.of(
+                row(8, "MEAT_OUTPUT", "5"), row(2, "MEAT_OUTPUT", "5.0"), row(4, "MEAT_OUTPUT", "5.00")));
+        assertThat(verdicts).extracting(Verdict::line, Verdict::reason).containsExactlyInAnyOrder(
+                tuple(4L, RowReason.DUPLICATE), tuple(8L, RowReason.DUPLICATE));
+    }
+
+    @Test
+    void leavesRowsOfDifferentIndicatorsUntouched() {
+        List<Verdict> verdicts = DuplicateSettlement.settle(List.of(
+                row(2, "MEAT_OUTPUT", "100"), row(3, "MILK_OUTPUT", "100"), row(4, "URBAN_NEW_JOBS", "5"),
+                row(5, "MILK_OUTPUT", "100"), row(6, "URBAN_NEW_JOBS", "6")));
+        assertThat(verdicts).extracting(Verdict::line, Verdict::reason).containsExactlyInAnyOrder(
+                tuple(5L, RowReason.DUPLICATE),
+                tuple(4L, RowReason.DUPLICATE_CONFLICT), tuple(6L, RowReason.DUPLICATE_CONFLICT));
+    }
+
+    @Test
+    void noDuplicatesNoVerdicts() {
+        assertThat(DuplicateSettlement.settle(List.of(row(2, "A", "1"), row(3, "B", "1")))).isEmpty();
+        assertThat(DuplicateSettlement.settle(List.of())).isEmpty();
+    }
+}

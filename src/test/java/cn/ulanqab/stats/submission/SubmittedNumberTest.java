@@ -1,0 +1,81 @@
+package cn.ulanqab.stats.submission;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SubmittedNumberTest {
+
+    @ParameterizedTest(name = "''{0}'' reads as {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            12          | 12
+            12.5        | 12.5
+            -3          | -3
+            1,203       | 1203
+            41,250.5    | 41250.5
+            1,234,567   | 1234567
+            0           | 0
+            0.25        | 0.25
+            １２３       | 123
+            １，２０３．５ | 1203.5
+            －５         | -5
+            ' 12 '      | 12
+            12345       | 12345
+            """)
+    void acceptsTheGrammar(String raw, String expected) {
+        assertThat(SubmittedNumber.isMissing(raw)).isFalse();
+        assertThat(SubmittedNumber.parse(raw)).hasValueSatisfying(v -> assertThat(v).isEqualTo(new BigDecimal(expected)));
+    }
+
+    @ParameterizedTest(name = "''{0}'' is not a number")
+    @ValueSource(strings = {"一百", "1E3", "1e3", "+5", "5%", "1,20", "12,3456", "1.", ".5", "1 203", "1,2,3", ",123",
+            "12,", "--5", "1.2.3", "¥12", "12元", "0x1F", "1,203,", "1_000"})
+    void rejectsAnythingElse(String raw) {
+        assertThat(SubmittedNumber.isMissing(raw)).isFalse();
+        assertThat(SubmittedNumber.parse(raw)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "''{0}'' is missing")
+    @ValueSource(strings = {"", "   ", "-", "—", "/", " - ", "\t"})
+    void treatsBlankAndPlaceholdersAsMissing(String raw) {
+        assertThat(SubmittedNumber.isMissing(raw)).isTrue();
+        assertThat(SubmittedNumber.parse(raw)).isEmpty();
+    }
+
+    @Test
+    void treatsNullAsMissing() {
+        assertThat(SubmittedNumber.isMissing(null)).isTrue();
+        assertThat(SubmittedNumber.parse(null)).isEmpty();
+    }
+
+    @Test
+    void fullWidthMinusAloneIsMissingLikeTheAsciiPlaceholder() {
+        assertThat(SubmittedNumber.isMissing("－")).isTrue();
+    }
+
+    @Test
+    void zeroIsAValueNotMissing() {
+        assertThat(SubmittedNumber.isMissing("0")).isFalse();
+        assertThat(SubmittedNumber.parse("0")).contains(BigDecimal.ZERO);
+    }
+
+    @Test
+    void twelveAndTwelvePointZeroCompareEqual() {
+        BigDecimal a = SubmittedNumber.parse("12").orElseThrow();
+        BigDecimal b = SubmittedNumber.parse("12.0").orElseThrow();
+        assertThat(a).isEqualByComparingTo(b);
+        assertThat(a.compareTo(b)).isZero();
+    }
+
+    @Test
+    void keepsPrintedDecimalsExactly() {
+        assertThat(SubmittedNumber.parse("0.10").orElseThrow().toPlainString()).isEqualTo("0.10");
+        assertThat(SubmittedNumber.parse("123456789012345678901234567890.123456789").orElseThrow().toPlainString())
+                .isEqualTo("123456789012345678901234567890.123456789");
+    }
+}
