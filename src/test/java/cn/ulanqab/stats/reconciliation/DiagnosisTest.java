@@ -47,7 +47,7 @@ class DiagnosisTest {
         Map<String, BigDecimal> values = values("1714000", "150921", "12.6");
         Claim claim = claim("184万吨", meat);
         assertThat(claim.holds(sum(values))).isFalse();
-        List<String> causes = Diagnosis.explain(REGISTRY, meat, claim, sum(values), values);
+        List<String> causes = Diagnosis.explain(REGISTRY, meat, claim, sum(values), values, Map.of());
         assertThat(causes).anySatisfy(c -> assertThat(c).contains("unit slip").contains("卓资县").contains("150921")
                 .contains("12.6").contains("×10,000"));
     }
@@ -60,7 +60,7 @@ class DiagnosisTest {
         Claim claim = claim("8685人", jobs);
         BigDecimal total = sum(values);
         assertThat(total).isEqualByComparingTo("8145");
-        List<String> causes = Diagnosis.explain(REGISTRY, jobs, claim, total, values);
+        List<String> causes = Diagnosis.explain(REGISTRY, jobs, claim, total, values, Map.of());
         assertThat(causes).anySatisfy(c -> assertThat(c).contains("digits swapped").contains("丰镇市").contains("150981")
                 .contains("172").contains("712"));
     }
@@ -69,7 +69,7 @@ class DiagnosisTest {
     void namesACountyLeftOut() {
         Indicator jobs = REFERENCE.catalog().get("URBAN_NEW_JOBS");
         Map<String, BigDecimal> values = values("8680", "150929", "2000");
-        List<String> causes = Diagnosis.explain(REGISTRY, jobs, claim("8680人", jobs), sum(values), values);
+        List<String> causes = Diagnosis.explain(REGISTRY, jobs, claim("8680人", jobs), sum(values), values, Map.of());
         assertThat(causes).anySatisfy(c -> assertThat(c).contains("left out").contains("四子王旗"));
     }
 
@@ -78,7 +78,7 @@ class DiagnosisTest {
         Indicator jobs = REFERENCE.catalog().get("URBAN_NEW_JOBS");
         Map<String, BigDecimal> values = new HashMap<>();
         COUNTIES.forEach(c -> values.put(c, new BigDecimal("100")));
-        List<String> causes = Diagnosis.explain(REGISTRY, jobs, claim("8685人", jobs), sum(values), values);
+        List<String> causes = Diagnosis.explain(REGISTRY, jobs, claim("8685人", jobs), sum(values), values, Map.of());
         assertThat(causes).singleElement().satisfies(c -> assertThat(c).contains("no single county"));
     }
 

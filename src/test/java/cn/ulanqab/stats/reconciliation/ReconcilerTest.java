@@ -53,7 +53,7 @@ class ReconcilerTest {
         Indicator indicator = CATALOG.get(code);
         CityTotal total = new Aggregator(REGISTRY).total(indicator, accepted);
         return reconciler.reconcile(indicator, total, printed == null ? null : figure(indicator, printed),
-                accepted.getOrDefault(code, Map.of()), List.of());
+                accepted.getOrDefault(code, Map.of()), Map.of(), List.of());
     }
 
     @Test
@@ -229,7 +229,7 @@ class ReconcilerTest {
         counties("MONITORED_HOUSEHOLDS", "12000", null);
         CityTotal total = new Aggregator(REGISTRY).total(indicator, accepted);
         ReconciliationLine line = reconciler.reconcile(indicator, total, figure(indicator, "1.38万户"), Map.of(),
-                List.of("150981.csv line 7: NOT_A_NUMBER"));
+                Map.of(), List.of("150981.csv line 7: NOT_A_NUMBER"));
         assertThat(line.hint()).contains("150981.csv line 7: NOT_A_NUMBER");
     }
 
