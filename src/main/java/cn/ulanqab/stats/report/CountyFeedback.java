@@ -128,8 +128,9 @@ public final class CountyFeedback {
                     continue;
                 }
                 BigDecimal value = acceptedValues.getOrDefault(indicator.code(), Map.of()).get(unit.code());
-                String explanation = "公报印 " + text(line.publishedText()) + "，合计 " + Numbers.plain(line.cityTotal())
-                        + " " + line.unit() + "；" + text(line.hint());
+                String total = line.cityTotal() == null ? "尚无可计入的数值"
+                        : "合计 " + Numbers.plain(line.cityTotal()) + " " + line.unit();
+                String explanation = "公报印 " + text(line.publishedText()) + "，" + total + "；" + text(line.hint());
                 String fix = missing
                         ? "本单位该指标未计入（未报送或该行被退回）：请补报数值；未发生请填 0"
                         : "诊断提示本单位的数值可能有误：请核对计量单位（目录单位为 " + line.unit()

@@ -53,6 +53,7 @@ class CountyFeedbackTest {
         assertThat(city.get(0).get("指标代码")).isEqualTo("HOTLINE_APPEALS");
         assertThat(city.get(0).get("指标名称")).isEqualTo("12345热线受理有效诉求");
         assertThat(city.get(0).get("原因")).isEqualTo("NO_DATA");
+        assertThat(city.get(0).get("说明")).isEqualTo("公报印 破百万，尚无可计入的数值；the city file has no value");
         assertThat(city.get(0).get("如何修改")).contains("请补报数值");
     }
 
