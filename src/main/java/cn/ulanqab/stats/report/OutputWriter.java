@@ -75,6 +75,8 @@ public class OutputWriter {
 
         String page = html.render(summary, reference, lines, rejected, ledger, runStarted);
         AtomicFiles.write(folder.resolve("report.html"), out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
+        XlsxReport.write(folder.resolve(XlsxReport.FILE), summary, reference, lines, accepted, rejected, ledger);
+        CountyFeedback.write(folder, reference, lines, accepted, rejected);
         return summary;
     }
 
