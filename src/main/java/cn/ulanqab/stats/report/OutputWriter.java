@@ -113,6 +113,9 @@ public class OutputWriter {
 
         String page = html.render(night);
         AtomicFiles.write(folder.resolve("report.html"), out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
+        XlsxReport.write(folder.resolve(XlsxReport.FILE), night.summary(), reference, night.lines(), night.accepted(),
+                night.rejected(), night.ledger());
+        CountyFeedback.write(folder, reference, night.lines(), night.accepted(), night.rejected());
         return night.summary();
     }
 

@@ -1,0 +1,145 @@
+package cn.ulanqab.stats.report;
+
+import cn.ulanqab.stats.catalog.County;
+import cn.ulanqab.stats.submission.RowReason;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static cn.ulanqab.stats.report.ReportFixture.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CountyFeedbackTest {
+
+    @TempDir
+    Path output;
+
+    @Test
+    void everyRowReasonHasAFixInChinese() {
+        for (RowReason reason : RowReason.values()) {
+            assertThat(CountyFeedback.fix(reason)).as(reason.name()).isNotBlank().containsPattern("\\p{IsHan}");
+        }
+        assertThat(CountyFeedback.fix(RowReason.NOT_A_NUMBER)).isEqualTo("请填写阿拉伯数字，如 1203 或 1,203.5");
+        assertThat(CountyFeedback.fix(RowReason.MISSING_VALUE)).isEqualTo("请填写数值；未发生请填 0，不要留空");
+        assertThat(CountyFeedback.fix(RowReason.DUPLICATE_CONFLICT)).isEqualTo("同一指标填报了不同数值，请保留一行正确数值");
+        assertThat(CountyFeedback.fix(RowReason.UNKNOWN_UNIT)).startsWith("请使用目录计量单位");
+    }
+
+    @Test
+    void oneFileForEveryCountyAndOneForTheCityWhenItHasSomethingToFix() throws IOException {
+        List<Path> written = CountyFeedback.write(output, REFERENCE, LINES, ACCEPTED, REJECTED);
+
+        List<String> expected = Stream.concat(REFERENCE.registry().countyCodes().stream(), Stream.of("150900"))
+                .map(code -> code + ".csv").toList();
+        assertThat(written).extracting(p -> p.getFileName().toString()).containsExactlyElementsOf(expected);
+        try (Stream<Path> files = Files.list(output.resolve("feedback"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(expected);
+        }
+        assertThat(written).hasSize(12);
+
+        List<CSVRecord> city = read("150900");
+        assertThat(city).hasSize(1);
+        assertThat(city.get(0).get("指标代码")).isEqualTo("HOTLINE_APPEALS");
+        assertThat(city.get(0).get("指标名称")).isEqualTo("12345热线受理有效诉求");
+        assertThat(city.get(0).get("原因")).isEqualTo("NO_DATA");
+        assertThat(city.get(0).get("说明")).isEqualTo("公报印 破百万，尚无可计入的数值；the city file has no value");
+        assertThat(city.get(0).get("如何修改")).contains("请补报数值");
+    }
+
+    @Test
+    void aCountyGetsItsRejectedRowsWithTheFixAndTheFiguresItsDiagnosisNames() throws IOException {
+        CountyFeedback.write(output, REFERENCE, LINES, ACCEPTED, REJECTED);
+
+        byte[] bytes = Files.readAllBytes(output.resolve("feedback/150923.csv"));
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+                .isEqualTo("\uFEFF类型,文件,行,指标代码,指标名称,数值,原因,说明,如何修改");
+
+        List<CSVRecord> shangdu = read("150923");
+        assertThat(shangdu).extracting(r -> r.get("类型") + " " + r.get("指标代码")).containsExactly(
+                "退回行 CO2_REDUCTION", "退回行 MEAT_OUTPUT", "待核数字 CO2_REDUCTION", "待核数字 URBAN_NEW_JOBS");
+
+        CSVRecord notANumber = shangdu.get(0);
+        assertThat(notANumber.get("文件")).isEqualTo("150923.csv");
+        assertThat(notANumber.get("行")).isEqualTo("5");
+        assertThat(notANumber.get("指标名称")).isEqualTo("减排二氧化碳");
+        assertThat(notANumber.get("数值")).as("formula-safe").isEqualTo("'=1+1");
+        assertThat(notANumber.get("原因")).isEqualTo("NOT_A_NUMBER");
+        assertThat(notANumber.get("如何修改")).isEqualTo("请填写阿拉伯数字，如 1203 或 1,203.5");
+
+        CSVRecord unknownUnit = shangdu.get(1);
+        assertThat(unknownUnit.get("指标名称")).isEqualTo("肉类产量");
+        assertThat(unknownUnit.get("如何修改")).startsWith("请使用目录计量单位").endsWith("（本指标目录单位：吨）");
+
+        CSVRecord named = shangdu.get(2);
+        assertThat(named.get("原因")).isEqualTo("MISMATCH");
+        assertThat(named.get("数值")).as("the county's accepted value").isEqualTo("171247.51");
+        assertThat(named.get("说明")).contains("184万吨").contains("商都县 (150923)");
+        assertThat(named.get("如何修改")).contains("请核对").contains("150923-v2.csv");
+        assertThat(shangdu.get(3).get("原因")).isEqualTo("NO_DATA");
+        assertThat(shangdu.get(3).get("如何修改")).contains("请补报数值");
+    }
+
+    @Test
+    void aMissingCountyIsAskedForItsValueEvenWhenTheHintAlsoNamesIt() throws IOException {
+        CountyFeedback.write(output, REFERENCE, LINES, ACCEPTED, REJECTED);
+
+        List<CSVRecord> siziwang = read("150929");
+        assertThat(siziwang).extracting(r -> r.get("指标代码")).containsExactly("MONITORED_HOUSEHOLDS", "URBAN_NEW_JOBS");
+        assertThat(siziwang.get(0).get("原因")).isEqualTo("INCOMPLETE");
+        assertThat(siziwang.get(0).get("数值")).isEmpty();
+        assertThat(siziwang.get(0).get("如何修改")).contains("请补报数值");
+
+        assertThat(read("150981")).as("an UNPUBLISHED figure is not fed back").extracting(r -> r.get("指标代码"))
+                .containsExactly("URBAN_NEW_JOBS");
+        List<CSVRecord> jining = read("150902");
+        assertThat(jining).extracting(r -> r.get("类型") + " " + r.get("指标代码"))
+                .containsExactly("退回行 TECH_INCUBATORS", "待核数字 URBAN_NEW_JOBS");
+        assertThat(jining.get(0).get("如何修改")).isEqualTo("请填写数值；未发生请填 0，不要留空");
+    }
+
+    @Test
+    void aCountyWithNothingToFixGetsTheHeaderOnlyAndAStaleCityFileIsRemoved() throws IOException {
+        CountyFeedback.write(output, REFERENCE, LINES, ACCEPTED, REJECTED);
+        assertThat(output.resolve("feedback/150900.csv")).exists();
+
+        List<Path> written = CountyFeedback.write(output, REFERENCE, List.of(LINES.get(0)), Map.of(), List.of());
+
+        assertThat(written).hasSize(11);
+        assertThat(output.resolve("feedback/150900.csv")).doesNotExist();
+        for (String code : REFERENCE.registry().countyCodes()) {
+            assertThat(Files.readString(output.resolve("feedback/" + code + ".csv"), StandardCharsets.UTF_8))
+                    .isEqualTo("\uFEFF类型,文件,行,指标代码,指标名称,数值,原因,说明,如何修改\r\n");
+        }
+    }
+
+    @Test
+    void aHintNamesAUnitByWholeCodeOrChineseName() {
+        County shangdu = REFERENCE.registry().find("150923").orElseThrow();
+        assertThat(CountyFeedback.names("unit slip? 商都县 (150923) reported 12", shangdu)).isTrue();
+        assertThat(CountyFeedback.names("waiting for 150923", shangdu)).isTrue();
+        assertThat(CountyFeedback.names("商都 is off", shangdu)).isTrue();
+        assertThat(CountyFeedback.names("the total 1509231 is outside", shangdu)).isFalse();
+        assertThat(CountyFeedback.names("化德县 (150922) reported 3", shangdu)).isFalse();
+        assertThat(CountyFeedback.names(null, shangdu)).isFalse();
+    }
+
+    private List<CSVRecord> read(String code) throws IOException {
+        String text = Files.readString(output.resolve("feedback").resolve(code + ".csv"), StandardCharsets.UTF_8);
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text.substring(1)))) {
+            return parser.getRecords();
+        }
+    }
+}
