@@ -59,6 +59,8 @@ public final class CountyFeedback {
         FIXES.put(RowReason.NOT_AN_INTEGER, "该指标只计整数（换算为目录单位后也须为整数）：请填写整数");
         FIXES.put(RowReason.DUPLICATE, "同一指标重复填报了相同数值，已按第一行计入：请删除重复的行");
         FIXES.put(RowReason.DUPLICATE_CONFLICT, "同一指标填报了不同数值，请保留一行正确数值");
+        FIXES.put(RowReason.UNKNOWN_DISPOSITION, "审核意见只能填 EXPLAINED、ACCEPTED 或 WILL_FIX");
+        FIXES.put(RowReason.INVALID_DATE, "日期请写成 2024-03-01 的格式");
     }
 
     private CountyFeedback() {

@@ -65,7 +65,7 @@ final class ReportFixture {
         return new ReconciliationLine(code, nameZh, REFERENCE.catalog().get(code).nameEn(), unit, published,
                 number(publishedValue), null, number(total), total == null ? null : total + unit, number(difference),
                 number(relative), status, 11 - missing.size(), missing, hint, published == null ? null : "二、工作回顾",
-                published == null ? null : "引文");
+                published == null ? null : "引文", null);
     }
 
     private static BigDecimal number(String text) {
