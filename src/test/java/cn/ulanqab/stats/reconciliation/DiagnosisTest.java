@@ -90,4 +90,27 @@ class DiagnosisTest {
                 .extracting(BigDecimal::toPlainString).containsExactly("1.52");
         assertThat(Diagnosis.adjacentSwaps(new BigDecimal("111"))).isEmpty();
     }
+
+    @Test
+    void namesAResubmissionWhoseEarlierVersionWouldHaveMatched() {
+        Indicator milk = REFERENCE.catalog().get("MILK_OUTPUT");
+        // 43.3万吨 printed; 察右后旗's resubmission dropped a digit: 4493.33 where the first file had 44933.3
+        Map<String, BigDecimal> values = values("388066.7", "150928", "4493.33");
+        Claim claim = claim("43.3万吨", milk);
+        assertThat(claim.holds(sum(values))).isFalse();
+        List<String> causes = Diagnosis.explain(REGISTRY, milk, claim, sum(values), values,
+                Map.of("150928", new Diagnosis.EarlierValue("150928.csv", new BigDecimal("44933.3"))));
+        assertThat(causes).anySatisfy(c -> assertThat(c).startsWith("resubmission?").contains("150928.csv")
+                .contains("44933.3").contains("察哈尔右翼后旗"));
+    }
+
+    @Test
+    void pointsAtTheRoundingEdgeWhenOnlyRoundingSeparatesThem() {
+        Indicator households = REFERENCE.catalog().get("MONITORED_HOUSEHOLDS");
+        Claim claim = claim("1.38万户", households);
+        // 13,887 rounds to 1.39万: within one printed digit (100) of the claim's upper bound 13,850
+        Map<String, BigDecimal> values = values("11110", "150902", "2777");
+        List<String> causes = Diagnosis.explain(REGISTRY, households, claim, sum(values), values, Map.of());
+        assertThat(causes).singleElement().asString().startsWith("rounding edge");
+    }
 }

@@ -1,0 +1,52 @@
+package cn.ulanqab.stats.history;
+
+import cn.ulanqab.stats.reconciliation.ReconciliationLine;
+import cn.ulanqab.stats.reconciliation.Status;
+import cn.ulanqab.stats.submission.FileStatus;
+import cn.ulanqab.stats.submission.SubmissionStore.LedgerLine;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChangesTest {
+
+    @Test
+    void reportsNewAndResolvedFindingsMovedTotalsAndResubmittedFiles() {
+        List<ReconciliationLine> before = List.of(line("A", Status.MATCH, "10"), line("B", Status.MISMATCH, "5"),
+                line("C", Status.INCOMPLETE, "3"), line("D", Status.MATCH, "7"));
+        List<ReconciliationLine> after = List.of(line("A", Status.MISMATCH, "12"), line("B", Status.MATCH, "6"),
+                line("C", Status.MISMATCH, "3.0"), line("D", Status.MATCH, "7"));
+        List<LedgerLine> oldFiles = List.of(file("150921.csv", "150921", "aa"), file("150922.csv", "150922", "bb"),
+                file("150923.csv", "150923", "cc"));
+        List<LedgerLine> newFiles = List.of(file("150921-v2.csv", "150921", "dd"), file("150922.csv", "150922", "ee"),
+                file("150923.csv", "150923", "cc"));
+
+        List<String> changes = Changes.between(before, oldFiles, after, newFiles).stream()
+                .map(c -> c.kind() + ":" + c.subject() + ":" + c.before() + ":" + c.after()).toList();
+
+        assertThat(changes).containsExactly(
+                "NEW_FINDING:A:MATCH:MISMATCH", "TOTAL_CHANGED:A:10:12",
+                "RESOLVED:B:MISMATCH:MATCH", "TOTAL_CHANGED:B:5:6",
+                "STATUS_CHANGED:C:INCOMPLETE:MISMATCH",
+                "FILE_RESUBMITTED:150921:150921.csv:150921-v2.csv", "FILE_RESUBMITTED:150922:150922.csv:150922.csv");
+    }
+
+    @Test
+    void nothingChangedMeansNoChanges() {
+        List<ReconciliationLine> lines = List.of(line("A", Status.MISMATCH, "10"));
+        List<LedgerLine> files = List.of(file("150921.csv", "150921", "aa"));
+        assertThat(Changes.between(lines, files, lines, files)).isEmpty();
+    }
+
+    private static ReconciliationLine line(String code, Status status, String total) {
+        return new ReconciliationLine(code, code, code, "个", "1个", BigDecimal.ONE, "", new BigDecimal(total), "", null, null,
+                status, 11, List.of(), "", "", "", null);
+    }
+
+    private static LedgerLine file(String name, String county, String sha) {
+        return new LedgerLine(name, county, 1, FileStatus.PROCESSED, "UTF-8", 1, 1, 0, sha, null);
+    }
+}
