@@ -2,6 +2,7 @@ package cn.ulanqab.stats.report;
 
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.ReferenceData;
+import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.submission.SubmissionStore;
@@ -35,7 +36,7 @@ public class HtmlReport {
 
     public String render(RunSummary summary, ReferenceData reference, List<ReconciliationLine> lines,
                          List<SubmissionStore.RejectedRow> rejected, List<SubmissionStore.LedgerLine> ledger,
-                         OffsetDateTime runStarted) {
+                         OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck) {
         Map<String, String> names = reference.registry().counties().stream()
                 .collect(Collectors.toMap(County::code, County::nameZh));
         names.put(reference.registry().city().code(), reference.registry().city().nameZh());
@@ -46,6 +47,9 @@ public class HtmlReport {
         context.setVariable("rejected", rejected);
         context.setVariable("ledger", ledger);
         context.setVariable("names", names);
+        context.setVariable("reportCheck", reportCheck);
+        context.setVariable("reportFindings", reportCheck == null ? List.of()
+                : reportCheck.stream().filter(c -> c.status().isFinding()).toList());
         context.setVariable("runStarted", runStarted.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         context.setVariable("num", new NumberFormatter());
         return engine.process("report", context);

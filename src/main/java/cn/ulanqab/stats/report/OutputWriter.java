@@ -2,17 +2,22 @@ package cn.ulanqab.stats.report;
 
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.ReferenceData;
+import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.ReconciliationStore;
 import cn.ulanqab.stats.submission.SubmissionStore;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +28,7 @@ public class OutputWriter {
     public static final List<String> RECONCILIATION_COLUMNS = List.of("indicator_code", "name_zh", "unit", "published_text",
             "published_value", "city_total", "as_printed", "difference", "relative_difference", "status",
             "counties_reported", "missing_counties", "hint", "section", "quote");
+    public static final String REPORT_CHECK_FILE = "report-check.csv";
     public static final List<String> REJECTED_COLUMNS = List.of("file", "line", "county_code", "indicator_code", "raw_value",
             "reason", "message", "unit", "remark");
     public static final List<String> LEDGER_COLUMNS = List.of("file", "county_code", "version", "status", "encoding",
@@ -39,11 +45,34 @@ public class OutputWriter {
     }
 
     public RunSummary write(long runId, String period, ReferenceData reference, Path folder, OffsetDateTime runStarted) {
-        List<ReconciliationLine> lines = reconciliations.lines(runId);
+        return write(runId, period, reference, folder, runStarted, null);
+    }
+
+    /**
+     * @param reportCheck the check of the published file against the report (report-check.csv, a hint on each
+     *                    indicator it finds something on, a section of report.html), or null when the run had no
+     *                    report: then no report-check.csv is left in the folder
+     */
+    public RunSummary write(long runId, String period, ReferenceData reference, Path folder, OffsetDateTime runStarted,
+                            List<PublishedCheck.Line> reportCheck) {
+        List<ReconciliationLine> lines = withReportCheck(reconciliations.lines(runId), reportCheck);
         List<SubmissionStore.LedgerLine> ledger = submissions.ledger(runId);
         List<SubmissionStore.RejectedRow> rejected = submissions.rejectedRows(runId);
         Map<String, Map<String, BigDecimal>> accepted = submissions.acceptedValues(runId);
-        RunSummary summary = RunSummary.of(runId, period, ledger, lines);
+        RunSummary summary = RunSummary.of(runId, period, ledger, lines, reportCheck);
+
+        Path checkFile = folder.resolve(REPORT_CHECK_FILE);
+        if (reportCheck == null) {
+            try {
+                Files.deleteIfExists(checkFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the stale " + checkFile, e);
+            }
+        } else {
+            CsvOutput.write(checkFile, PublishedCheck.COLUMNS, reportCheck.stream().map(c -> List.of(c.indicatorCode(),
+                    c.status().name(), c.publishedText(), c.reportText(), c.publishedSection(), c.reportSection(), c.quote(),
+                    c.figureId(), c.message())).toList());
+        }
 
         CsvOutput.write(folder.resolve("reconciliation.csv"), RECONCILIATION_COLUMNS, lines.stream().map(l -> List.of(
                 l.indicatorCode(), l.nameZh(), l.unit(), text(l.publishedText()), Numbers.plain(l.publishedValue()),
@@ -73,9 +102,28 @@ public class OutputWriter {
                 text(f.encoding()), String.valueOf(f.rowsRead()), String.valueOf(f.rowsAccepted()),
                 String.valueOf(f.rowsRejected()), text(f.sha256()), text(f.reason()))).toList());
 
-        String page = html.render(summary, reference, lines, rejected, ledger, runStarted);
+        String page = html.render(summary, reference, lines, rejected, ledger, runStarted, reportCheck);
         AtomicFiles.write(folder.resolve("report.html"), out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
         return summary;
+    }
+
+    /** The hint of every indicator the check finds something on starts with the finding: PUBLISHED_DISAGREES: … */
+    static List<ReconciliationLine> withReportCheck(List<ReconciliationLine> lines, List<PublishedCheck.Line> reportCheck) {
+        if (reportCheck == null) {
+            return lines;
+        }
+        Map<String, PublishedCheck.Line> findings = new HashMap<>();
+        reportCheck.stream().filter(c -> c.status().isFinding()).forEach(c -> findings.put(c.indicatorCode(), c));
+        return lines.stream().map(l -> {
+            PublishedCheck.Line c = findings.get(l.indicatorCode());
+            if (c == null) {
+                return l;
+            }
+            String hint = c.status() + ": " + c.message() + (l.hint() == null || l.hint().isEmpty() ? "" : "; " + l.hint());
+            return new ReconciliationLine(l.indicatorCode(), l.nameZh(), l.nameEn(), l.unit(), l.publishedText(), l.publishedValue(),
+                    l.claim(), l.cityTotal(), l.asPrinted(), l.difference(), l.relativeDifference(), l.status(), l.countiesReported(),
+                    l.missingCounties(), hint, l.section(), l.quote());
+        }).toList();
     }
 
     private static String text(String value) {

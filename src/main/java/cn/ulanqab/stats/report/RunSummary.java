@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.Status;
 import cn.ulanqab.stats.submission.FileStatus;
@@ -11,9 +12,15 @@ import java.util.Map;
 
 /** What a night's run amounts to: files, rows and figures counted from what is stored. */
 public record RunSummary(long runId, String period, Map<FileStatus, Long> files, long rowsRead, long rowsAccepted,
-                         long rowsRejected, Map<Status, Long> figures) {
+                         long rowsRejected, Map<Status, Long> figures, long reportFindings) {
 
     public static RunSummary of(long runId, String period, List<SubmissionStore.LedgerLine> ledger, List<ReconciliationLine> lines) {
+        return of(runId, period, ledger, lines, null);
+    }
+
+    /** @param reportCheck the check of the published file against the report, null when the run had no report */
+    public static RunSummary of(long runId, String period, List<SubmissionStore.LedgerLine> ledger, List<ReconciliationLine> lines,
+                                List<PublishedCheck.Line> reportCheck) {
         Map<FileStatus, Long> files = new EnumMap<>(FileStatus.class);
         for (FileStatus s : FileStatus.values()) {
             files.put(s, ledger.stream().filter(l -> l.status() == s).count());
@@ -25,11 +32,13 @@ public record RunSummary(long runId, String period, Map<FileStatus, Long> files,
         return new RunSummary(runId, period, files,
                 ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsRead).sum(),
                 ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsAccepted).sum(),
-                ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsRejected).sum(), figures);
+                ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsRejected).sum(), figures,
+                reportCheck == null ? 0 : PublishedCheck.findings(reportCheck));
     }
 
+    /** MISMATCH, INCOMPLETE and NO_DATA figures, and the findings of the check against the report. */
     public long findings() {
-        return figures.entrySet().stream().filter(e -> e.getKey().isFinding()).mapToLong(Map.Entry::getValue).sum();
+        return figures.entrySet().stream().filter(e -> e.getKey().isFinding()).mapToLong(Map.Entry::getValue).sum() + reportFindings;
     }
 
     /** 0 when every published figure matches, 1 when there are findings. */
