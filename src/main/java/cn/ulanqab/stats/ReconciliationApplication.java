@@ -2,6 +2,7 @@ package cn.ulanqab.stats;
 
 import cn.ulanqab.stats.batch.NightlyRun;
 import cn.ulanqab.stats.batch.RunOptions;
+import cn.ulanqab.stats.extraction.ExtractCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.util.Map;
 
 /**
- * The nightly reconciliation job. Exit status, as {@code diff} does it: 0 every printed figure matches,
+ * The nightly reconciliation job, and its extraction mode ({@code --extract}). Exit status, as {@code diff} does it: 0 every printed figure matches,
  * 1 findings to review, 2 the job could not do its work (never Spring Boot's 5).
  */
 @SpringBootApplication
@@ -26,6 +27,10 @@ public class ReconciliationApplication {
         } catch (ConfigurationException e) {
             System.err.println("cannot start: " + e.getMessage());
             return 2;
+        }
+        if (options.extracting()) {
+            // extraction mode: read the report, write the figures (and the published file); no job, no database
+            return new ExtractCommand(System.out).run(options.extract(), options.input(), options.output(), options.writePublished());
         }
         SpringApplication app = new SpringApplication(ReconciliationApplication.class);
         app.setDefaultProperties(Map.of("spring.datasource.url", options.defaultDatabaseUrl()));

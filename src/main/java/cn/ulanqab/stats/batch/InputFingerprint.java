@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The SHA-256 of everything a run reads for its period (reference files, the published file, every
- * entry of the submission folder, the reviewers' dispositions) and of its claim settings. Same input, same fingerprint, same run.
+ * entry of the submission folder, the reviewers' dispositions, and with {@code --report} the report and
+ * {@code reference/report-phrases.csv}) and of its claim settings. Same input, same fingerprint, same run.
  */
 public final class InputFingerprint {
 
@@ -36,6 +37,11 @@ public final class InputFingerprint {
             if (Files.isRegularFile(file)) {
                 parts.add(input.relativize(file) + "=" + SubmissionCatalogue.sha256(file));
             }
+        }
+        if (night.report() != null) {
+            // the report and the phrases that link it to the catalog are read only with --report
+            parts.add("report=" + SubmissionCatalogue.sha256(night.report()));
+            parts.add(input.relativize(Night.phrasesFile(input)) + "=" + SubmissionCatalogue.sha256(Night.phrasesFile(input)));
         }
         try (Stream<Path> entries = Files.list(night.submissionFolder())) {
             for (Path entry : entries.sorted().toList()) {

@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.ConfigurationException;
+import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.published.ClaimSettings;
 import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +51,7 @@ public class NightlyRun {
     }
 
     public int run(RunOptions options) throws Exception {
-        Night night = Night.load(options.period(), options.input(), options.output(), claims);
+        Night night = Night.load(options.period(), options.input(), options.output(), claims, options.report());
         String fingerprint = InputFingerprint.of(night);
         JobParameters parameters = night.toJobParameters(fingerprint);
         JobExecution last = jobRepository.getLastJobExecution(NightlyReconciliationJobConfig.JOB_NAME, parameters);
@@ -64,7 +66,7 @@ public class NightlyRun {
             out.printf("already reconciled: run %d completed %s on this same input; nothing is counted again, the outputs are written again%n",
                     runId, last.getEndTime());
             RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.published(), night.outputFolder(),
-                    last.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime());
+                    last.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime(), night.reportCheck());
             return report(summary, night);
         } else {
             if (last.getStatus().isRunning()) {
@@ -86,7 +88,7 @@ public class NightlyRun {
         }
         long runId = execution.getJobInstanceId();
         return report(outputs.gather(runId, night.period(), night.reference(), night.published(),
-                execution.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime()).summary(), night);
+                execution.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime(), night.reportCheck()).summary(), night);
     }
 
     private int report(RunSummary s, Night night) {
@@ -105,6 +107,15 @@ public class NightlyRun {
                                 : l.reviewStale() ? " [review stale: written against " + Numbers.plain(l.review().cityTotal()) + "]"
                                 : " [" + l.review().disposition() + " by " + l.review().reviewer() + "]");
             }
+        }
+        if (night.reportCheck() == null) {
+            out.println("  report:  no --report given, so the published file was not checked against the report");
+        } else {
+            List<PublishedCheck.Line> check = night.reportCheck();
+            out.printf("  report:  %s: %d of %d published figures agree with the print, %d findings%n", night.report().getFileName(),
+                    check.stream().filter(c -> c.status() == PublishedCheck.Status.AGREES).count(), check.size(), s.reportFindings());
+            check.stream().filter(c -> c.status().isFinding()).forEach(c ->
+                    out.printf("    %-19s %s: %s%n", c.status(), c.indicatorCode(), c.message()));
         }
         out.printf("  outputs: %s%n", night.outputFolder().toAbsolutePath().normalize());
         out.printf("exit status %d: %s%n", s.exitStatus(), s.exitStatus() == 0 ? "every printed figure matches"

@@ -6,19 +6,38 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The command line: {@code --period} (default 2023), {@code --input} (default {@code input}) and
- * {@code --output} (default {@code output}). Spring properties ({@code --spring.datasource.url=…},
- * {@code --logging.…}, {@code --reconciliation.…}) pass through; anything else is refused.
+ * The command line: {@code --period} (default 2023), {@code --input} (default {@code input}),
+ * {@code --output} (default {@code output}) and {@code --report=<report.txt>} (default none: the published file
+ * is not checked against the report). {@code --extract=<report.txt>} [{@code --write-published}] is the
+ * extraction mode: no job runs. Spring properties ({@code --spring.datasource.url=…}, {@code --logging.…},
+ * {@code --reconciliation.…}) pass through; anything else is refused.
+ *
+ * @param report         the published report to check the published file against, or null
+ * @param extract        the report to extract the printed figures from (extraction mode), or null
+ * @param writePublished in extraction mode, also regenerate {@code <input>/published/<period>.csv}
  */
-public record RunOptions(String period, Path input, Path output) {
+public record RunOptions(String period, Path input, Path output, Path report, Path extract, boolean writePublished) {
 
     private static final List<String> PASS_THROUGH = List.of("spring.", "logging.", "reconciliation.", "debug", "trace");
-    private static final String USAGE = "usage: java -jar reconciliation.jar [--period=2023] [--input=input] [--output=output]";
+    private static final String USAGE = "usage: java -jar reconciliation.jar [--period=2023] [--input=input] [--output=output]"
+            + " [--report=<report.txt>], or java -jar reconciliation.jar --extract=<report.txt> [--write-published] [--input=input] [--output=output]";
+
+    public RunOptions(String period, Path input, Path output) {
+        this(period, input, output, null, null, false);
+    }
+
+    /** Whether this is the extraction mode (no job runs). */
+    public boolean extracting() {
+        return extract != null;
+    }
 
     public static RunOptions parse(String... args) {
         String period = "2023";
         String input = "input";
         String output = "output";
+        String report = null;
+        String extract = null;
+        boolean writePublished = false;
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 throw new ConfigurationException("unexpected argument '" + arg + "'. Fix: " + USAGE);
@@ -30,6 +49,14 @@ public record RunOptions(String period, Path input, Path output) {
                 case "period" -> period = required(name, value);
                 case "input" -> input = required(name, value);
                 case "output" -> output = required(name, value);
+                case "report" -> report = required(name, value);
+                case "extract" -> extract = required(name, value);
+                case "write-published" -> {
+                    if (value != null) {
+                        throw new ConfigurationException("--write-published takes no value. Fix: " + USAGE);
+                    }
+                    writePublished = true;
+                }
                 default -> {
                     if (PASS_THROUGH.stream().noneMatch(name::startsWith)) {
                         throw new ConfigurationException("unknown option --" + name + ". Fix: " + USAGE);
@@ -41,6 +68,18 @@ public record RunOptions(String period, Path input, Path output) {
             throw new ConfigurationException("--period=" + period + " is not a year. Fix: write four digits, e.g. --period=2023");
         }
         Path inputFolder = Path.of(input);
+        if (writePublished && extract == null) {
+            throw new ConfigurationException("--write-published regenerates the published file from a report. Fix: add --extract=<report.txt>");
+        }
+        if (extract != null && report != null) {
+            throw new ConfigurationException("--extract and --report do not go together: --extract only extracts, --report checks during the job. Fix: use one of them");
+        }
+        if (extract != null) {
+            if (writePublished && !inputFolder.toFile().isDirectory()) {
+                throw new ConfigurationException("--input=" + input + ": no such folder. Fix: point --input at the folder that holds reference/ and published/");
+            }
+            return new RunOptions(period, inputFolder, Path.of(output), null, Path.of(extract), writePublished);
+        }
         if (!inputFolder.toFile().isDirectory()) {
             throw new ConfigurationException("--input=" + input + ": no such folder. Fix: point --input at the folder that holds reference/, published/ and "
                     + period + "/");
@@ -49,7 +88,7 @@ public record RunOptions(String period, Path input, Path output) {
             throw new ConfigurationException(inputFolder.resolve(period) + ": the submission folder of period " + period
                     + " is missing. Fix: put the county files in " + inputFolder.resolve(period) + "/ or choose another --period");
         }
-        return new RunOptions(period, inputFolder, Path.of(output));
+        return new RunOptions(period, inputFolder, Path.of(output), report == null ? null : Path.of(report), null, false);
     }
 
     private static String required(String name, String value) {

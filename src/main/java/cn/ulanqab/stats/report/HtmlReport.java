@@ -2,6 +2,7 @@ package cn.ulanqab.stats.report;
 
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;
+import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.catalog.Registry;
 import cn.ulanqab.stats.published.PublishedFigure;
 import cn.ulanqab.stats.reconciliation.Numbers;
@@ -68,6 +69,9 @@ public class HtmlReport {
         context.setVariable("others", others);
         context.setVariable("rejectedGroups", rejectedGroups);
         context.setVariable("names", names);
+        context.setVariable("reportCheck", night.reportCheck());
+        context.setVariable("reportFindings", night.reportCheck() == null ? List.of()
+                : night.reportCheck().stream().filter(c -> c.status().isFinding()).toList());
         context.setVariable("runStarted", night.runStarted().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         context.setVariable("num", new NumberFormatter());
         return engine.process("report", context);

@@ -2,6 +2,7 @@ package cn.ulanqab.stats.report;
 
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.ReferenceData;
+import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.history.Change;
 import cn.ulanqab.stats.history.Changes;
 import cn.ulanqab.stats.history.RunHistory;
@@ -14,7 +15,13 @@ import cn.ulanqab.stats.review.ReviewService;
 import cn.ulanqab.stats.submission.SubmissionStore;
 import org.springframework.stereotype.Component;
 
+import cn.ulanqab.stats.reconciliation.Reconciler;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -35,6 +42,7 @@ public class OutputWriter {
             "reason", "message", "unit", "remark");
     public static final List<String> LEDGER_COLUMNS = List.of("file", "county_code", "version", "status", "encoding",
             "rows_read", "rows_accepted", "rows_rejected", "sha256", "reason");
+    public static final String REPORT_CHECK_FILE = "report-check.csv";
     public static final List<String> CHANGES_COLUMNS = List.of("change", "subject", "name_zh", "before", "after", "note");
 
     private final SubmissionStore submissions;
@@ -56,12 +64,14 @@ public class OutputWriter {
     public record NightReport(RunSummary summary, ReferenceData reference, Map<String, PublishedFigure> published,
                               List<ReconciliationLine> lines, Map<String, Map<String, BigDecimal>> accepted,
                               List<SubmissionStore.RejectedRow> rejected, List<SubmissionStore.LedgerLine> ledger,
-                              Optional<Long> previousRun, List<Change> changes, OffsetDateTime runStarted) {
+                              Optional<Long> previousRun, List<Change> changes, OffsetDateTime runStarted,
+                              List<PublishedCheck.Line> reportCheck) {
     }
 
+    /** @param reportCheck the check of the published file against the report, or null when the run had no report */
     public NightReport gather(long runId, String period, ReferenceData reference, Map<String, PublishedFigure> published,
-                              OffsetDateTime runStarted) {
-        List<ReconciliationLine> lines = reconciliations.lines(runId);
+                              OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck) {
+        List<ReconciliationLine> lines = withReportCheck(reconciliations.lines(runId), reportCheck);
         List<SubmissionStore.LedgerLine> ledger = new ArrayList<>(submissions.ledger(runId));
         ledger.addAll(reviews.ledgerLine(runId));
         List<SubmissionStore.RejectedRow> rejected = new ArrayList<>(submissions.rejectedRows(runId));
@@ -69,13 +79,30 @@ public class OutputWriter {
         Optional<Long> previous = history.previousRun(runId, period);
         List<Change> changes = previous.map(p -> Changes.between(reconciliations.lines(p), submissions.ledger(p), lines,
                 submissions.ledger(runId))).orElse(List.of());
-        return new NightReport(RunSummary.of(runId, period, ledger, lines), reference, published, lines,
-                submissions.acceptedValues(runId), rejected, ledger, previous, changes, runStarted);
+        return new NightReport(RunSummary.of(runId, period, ledger, lines, reportCheck), reference, published, lines,
+                submissions.acceptedValues(runId), rejected, ledger, previous, changes, runStarted, reportCheck);
     }
 
+    /**
+     * @param reportCheck the check of the published file against the report (report-check.csv, a hint on each
+     *                    indicator it finds something on, a section of report.html), or null when the run had no
+     *                    report: then no report-check.csv is left in the folder
+     */
     public RunSummary write(long runId, String period, ReferenceData reference, Map<String, PublishedFigure> published,
-                            Path folder, OffsetDateTime runStarted) {
-        NightReport night = gather(runId, period, reference, published, runStarted);
+                            Path folder, OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck) {
+        NightReport night = gather(runId, period, reference, published, runStarted, reportCheck);
+        Path checkFile = folder.resolve(REPORT_CHECK_FILE);
+        if (reportCheck == null) {
+            try {
+                Files.deleteIfExists(checkFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the stale " + checkFile, e);
+            }
+        } else {
+            CsvOutput.write(checkFile, PublishedCheck.COLUMNS, reportCheck.stream().map(c -> List.of(c.indicatorCode(),
+                    c.status().name(), c.publishedText(), c.reportText(), c.publishedSection(), c.reportSection(), c.quote(),
+                    c.figureId(), c.message())).toList());
+        }
 
         CsvOutput.write(folder.resolve("reconciliation.csv"), RECONCILIATION_COLUMNS, night.lines().stream().map(l -> List.of(
                 l.indicatorCode(), l.nameZh(), l.unit(), text(l.publishedText()), Numbers.plain(l.publishedValue()),
@@ -117,6 +144,24 @@ public class OutputWriter {
                 night.rejected(), night.ledger());
         CountyFeedback.write(folder, reference, night.lines(), night.accepted(), night.rejected());
         return night.summary();
+    }
+
+    static List<ReconciliationLine> withReportCheck(List<ReconciliationLine> lines, List<PublishedCheck.Line> reportCheck) {
+        if (reportCheck == null) {
+            return lines;
+        }
+        Map<String, PublishedCheck.Line> findings = new HashMap<>();
+        reportCheck.stream().filter(c -> c.status().isFinding()).forEach(c -> findings.put(c.indicatorCode(), c));
+        return lines.stream().map(l -> {
+            PublishedCheck.Line c = findings.get(l.indicatorCode());
+            if (c == null) {
+                return l;
+            }
+            String hint = c.status() + ": " + c.message() + (l.hint() == null || l.hint().isEmpty() ? "" : Reconciler.HINT_SEPARATOR + l.hint());
+            return new ReconciliationLine(l.indicatorCode(), l.nameZh(), l.nameEn(), l.unit(), l.publishedText(), l.publishedValue(),
+                    l.claim(), l.cityTotal(), l.asPrinted(), l.difference(), l.relativeDifference(), l.status(), l.countiesReported(),
+                    l.missingCounties(), hint, l.section(), l.quote(), l.review());
+        }).toList();
     }
 
     static String reviewStatus(ReconciliationLine line) {

@@ -1,0 +1,100 @@
+package cn.ulanqab.stats.extraction;
+
+import cn.ulanqab.stats.ReconciliationApplication;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The extraction mode of the application, as an operator runs it: no job, a figures CSV, exit status 0 or 2. */
+class ExtractCommandTest {
+
+    @Test
+    void writesOneRowPerDistinctFigureWithoutStartingTheJob(@TempDir Path work) throws IOException {
+        Path output = work.resolve("output");
+        String console = capture(() -> assertThat(ReconciliationApplication.run(
+                "--extract=" + FigureExtractorTest.REPORT, "--output=" + output)).isZero());
+        Path csv = output.resolve("figures/ulanqab-2024-government-work-report.csv");
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF");
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVParser.parse(new StringReader(text.substring(1)), CSVFormat.RFC4180)) {
+            records = parser.getRecords();
+        }
+        assertThat(records.get(0).toList()).containsExactly("id", "section", "period", "subject", "printed_text", "value", "unit",
+                "qualifier", "kind", "occurrences", "quote", "note");
+        assertThat(records).hasSize(155);
+        CSVRecord households = records.stream().filter(r -> r.get(4).equals("1.38万")).findFirst().orElseThrow();
+        assertThat(households.toList()).containsExactly("F040", "一(五)", "2023", "动态监测户", "1.38万", "13800", "户", "exact",
+                "count", "1", "1.38万动态监测户实现“应纳尽纳、应帮尽帮”", "");
+        CSVRecord hazards = records.stream().filter(r -> r.get(4).equals("2.4万个")).findFirst().orElseThrow();
+        assertThat(hazards.get(9)).isEqualTo("2");
+        assertThat(console).contains("154 figures", "repeated passage", "一(六) printed again in 二");
+        assertThat(output.resolve("reconciliation-db.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void aReportThatIsNotUtf8TextEndsWithStatus2NamingTheFileAndTheFix(@TempDir Path work) throws IOException {
+        Path gbk = work.resolve("report-gbk.txt");
+        Files.writeString(gbk, "建成科技企业孵化器5家。", Charset.forName("GB18030"));
+        String errors = captureErr(() -> assertThat(ReconciliationApplication.run("--extract=" + gbk, "--output=" + work)).isEqualTo(2));
+        assertThat(errors).contains(gbk.toString(), "not UTF-8", "Fix: save the report as UTF-8");
+
+        Path missing = work.resolve("no-such-report.md");
+        errors = captureErr(() -> assertThat(ReconciliationApplication.run("--extract=" + missing, "--output=" + work)).isEqualTo(2));
+        assertThat(errors).contains(missing.toString(), "no such report file", "Fix:");
+    }
+
+    @Test
+    void writePublishedNeedsAReportToExtract() {
+        String errors = captureErr(() -> assertThat(ReconciliationApplication.run("--write-published")).isEqualTo(2));
+        assertThat(errors).contains("--extract=<report.txt>");
+    }
+
+    @Test
+    void readsAMarkdownReportWithHashHeadings(@TempDir Path work) throws IOException {
+        Path md = work.resolve("report.md");
+        Files.writeString(md, "## 一、2023年工作回顾\n\n### (一) 民生\n\n城镇新增就业8685人。\n\n## 二、2024年目标\n\n城镇新增就业5500人以上。\n");
+        FigureExtractor.Extraction x = FigureExtractor.extract(ReportText.read(md));
+        assertThat(x.figures()).extracting(ExtractedFigure::section, ExtractedFigure::period, ExtractedFigure::printedText)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("一(一)", "2023", "8685人"),
+                        org.assertj.core.groups.Tuple.tuple("二", "2024", "5500人以上"));
+    }
+
+    private static String capture(Runnable run) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            run.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String captureErr(Runnable run) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            run.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+}

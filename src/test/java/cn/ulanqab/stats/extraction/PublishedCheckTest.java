@@ -1,0 +1,116 @@
+package cn.ulanqab.stats.extraction;
+
+import cn.ulanqab.stats.ReconciliationApplication;
+import cn.ulanqab.stats.catalog.ReferenceData;
+import cn.ulanqab.stats.published.ClaimSettings;
+import cn.ulanqab.stats.published.PublishedFigure;
+import cn.ulanqab.stats.published.PublishedFigures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The published file against the report, through report-phrases.csv; and the published file regenerated from the report. */
+class PublishedCheckTest {
+
+    static ReferenceData reference;
+    static ReportPhrases phrases;
+    static FigureExtractor.Extraction extraction;
+    static Map<String, PublishedFigure> shipped;
+
+    @BeforeAll
+    static void readTheShippedInput() {
+        reference = ReferenceData.load(Path.of("input/reference"));
+        phrases = ReportPhrases.load(Path.of("input/reference/report-phrases.csv"), reference.catalog());
+        extraction = FigureExtractor.extract(ReportText.read(FigureExtractorTest.REPORT));
+        shipped = PublishedFigures.load(Path.of("input/published/2023.csv"), "2023", reference.catalog(), ClaimSettings.defaults());
+    }
+
+    @Test
+    void theShippedPublishedFileAgreesWithTheReport() {
+        List<PublishedCheck.Line> lines = PublishedCheck.check(reference.catalog(), shipped, phrases, extraction, "2023");
+        assertThat(lines).hasSize(64).allMatch(l -> l.status() == PublishedCheck.Status.AGREES);
+        PublishedCheck.Line recipients = lines.stream().filter(l -> l.indicatorCode().equals("WELFARE_SUBSIDY_RECIPIENTS")).findFirst().orElseThrow();
+        assertThat(recipients.reportText()).isEqualTo("17.4万人");
+        assertThat(recipients.message()).contains("printed 17.4万", "implied");
+    }
+
+    @Test
+    void aPublishedTextTheReportDoesNotPrintIsAFindingWithBothTextsAndTheQuote() {
+        Map<String, PublishedFigure> changed = new LinkedHashMap<>(shipped);
+        PublishedFigure households = shipped.get("MONITORED_HOUSEHOLDS");
+        changed.put("MONITORED_HOUSEHOLDS", new PublishedFigure(households.indicatorCode(), "2023", "1.39万户", households.section(),
+                households.quote(), households.figure(), households.claim()));
+        changed.remove("URBAN_NEW_JOBS");
+        List<PublishedCheck.Line> lines = PublishedCheck.check(reference.catalog(), changed, phrases, extraction, "2023");
+        List<PublishedCheck.Line> findings = lines.stream().filter(l -> l.status().isFinding()).toList();
+        assertThat(findings).extracting(PublishedCheck.Line::indicatorCode, PublishedCheck.Line::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("MONITORED_HOUSEHOLDS", PublishedCheck.Status.PUBLISHED_DISAGREES),
+                org.assertj.core.groups.Tuple.tuple("URBAN_NEW_JOBS", PublishedCheck.Status.NOT_PUBLISHED));
+        PublishedCheck.Line disagrees = findings.get(0);
+        assertThat(disagrees.publishedText()).isEqualTo("1.39万户");
+        assertThat(disagrees.reportText()).isEqualTo("1.38万户");
+        assertThat(disagrees.quote()).isEqualTo("1.38万动态监测户实现“应纳尽纳、应帮尽帮”");
+        assertThat(disagrees.message()).contains("1.39万户", "1.38万户", "一(五)");
+        assertThat(PublishedCheck.findings(lines)).isEqualTo(2);
+    }
+
+    @Test
+    void aPhraseFindsTheFigureWhoseUnitFitsTheCatalog() {
+        ReportPhrases.Link link = phrases.link("WELFARE_SUBSIDY_AMOUNT", "万元", "2023", extraction.figures());
+        assertThat(link.figure().printedText()).isEqualTo("1.8亿元");
+        assertThat(phrases.link("WELFARE_SUBSIDY_RECIPIENTS", "人", "2023", extraction.figures()).figure().printedText()).isEqualTo("17.4万");
+        // 2024 prints 改造农村户厕5651个, but the 2023 figure is 6293个
+        assertThat(phrases.link("RURAL_TOILETS_RENOVATED", "个", "2023", extraction.figures()).figure().printedText()).isEqualTo("6293个");
+    }
+
+    /**
+     * Regenerating published/2023.csv from the report reproduces every shipped published_text and section. The
+     * quotes are the shortest clauses (split at ，。；、 too); 14 shipped quotes were cut by hand to a longer list
+     * (66条河流、11个湖泊开展健康评价) or a shorter part of a clause, and each contains the clause or is contained in it.
+     */
+    @Test
+    void regeneratingThePublishedFileFromTheReportReproducesTheShippedFigures(@TempDir Path work) throws IOException {
+        Path input = copy(Path.of("input"), work.resolve("input"));
+        int status = ReconciliationApplication.run("--extract=" + FigureExtractorTest.REPORT, "--write-published",
+                "--input=" + input, "--output=" + work.resolve("output"));
+        assertThat(status).isZero();
+        Map<String, PublishedFigure> regenerated = PublishedFigures.load(input.resolve("published/2023.csv"), "2023",
+                reference.catalog(), ClaimSettings.defaults());
+        assertThat(regenerated.keySet()).containsExactlyElementsOf(shipped.keySet());
+        int differentQuotes = 0;
+        for (PublishedFigure s : shipped.values()) {
+            PublishedFigure r = regenerated.get(s.indicatorCode());
+            assertThat(r.text()).as(s.indicatorCode()).isEqualTo(s.text());
+            assertThat(r.section()).as(s.indicatorCode()).isEqualTo(s.section());
+            assertThat(r.quote().contains(s.quote()) || s.quote().contains(r.quote())).as(s.indicatorCode() + ": " + r.quote()).isTrue();
+            if (!r.quote().equals(s.quote())) {
+                differentQuotes++;
+            }
+        }
+        assertThat(differentQuotes).isEqualTo(14);
+    }
+
+    static Path copy(Path source, Path target) throws IOException {
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path p : paths.toList()) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+        return target;
+    }
+}
