@@ -9,11 +9,14 @@ import java.util.List;
  * The command line: {@code --period} (default 2023), {@code --input} (default {@code input}) and
  * {@code --output} (default {@code output}). Spring properties ({@code --spring.datasource.url=…},
  * {@code --logging.…}, {@code --reconciliation.…}) pass through; anything else is refused.
+ * {@code --generate=<folder> --counties=N --indicators=M} writes a synthetic input instead of running the job
+ * ({@link cn.ulanqab.stats.generator.GenerateCommand}, parsed before these options).
  */
 public record RunOptions(String period, Path input, Path output) {
 
     private static final List<String> PASS_THROUGH = List.of("spring.", "logging.", "reconciliation.", "debug", "trace");
-    private static final String USAGE = "usage: java -jar reconciliation.jar [--period=2023] [--input=input] [--output=output]";
+    private static final String USAGE = "usage: java -jar reconciliation.jar [--period=2023] [--input=input] [--output=output]"
+            + " | --generate=<folder> [--counties=N] [--indicators=M]";
 
     public static RunOptions parse(String... args) {
         String period = "2023";
@@ -30,6 +33,9 @@ public record RunOptions(String period, Path input, Path output) {
                 case "period" -> period = required(name, value);
                 case "input" -> input = required(name, value);
                 case "output" -> output = required(name, value);
+                case "generate", "counties", "indicators" -> {
+                    // the generator's options: cn.ulanqab.stats.generator.GenerateCommand handles them before the job starts
+                }
                 default -> {
                     if (PASS_THROUGH.stream().noneMatch(name::startsWith)) {
                         throw new ConfigurationException("unknown option --" + name + ". Fix: " + USAGE);
