@@ -184,7 +184,7 @@ public final class SyntheticInput {
                         expected.write(indicator.code() + ',' + city.code() + '\n');
                     }
                     String text = figure.toPlainString() + indicator.unit();
-                    pub.write(indicator.code() + ',' + period + ',' + text + ",合成," + city.nameZh() + indicator.nameZh() + text
+                    pub.write(indicator.code() + ',' + period + ',' + text + ",合成," + city.nameZh() + " " + indicator.nameZh() + " " + text
                             + ',' + city.code() + '\n');
                 }
             }
