@@ -110,7 +110,9 @@ fi
     printf '%-8s %10s %12s %14s  %s\n' "" "wall s" "rows/s" "peak RSS MB" "outcome"
     printf '%-8s %10s %12s %14s  %s\n' "DuckDB" "$DUCKDB_S" "$(per_second "$ROWS" "$DUCKDB_S")" "$(peak_mb "$SCRATCH/duckdb.time")" \
         "exit status $DUCKDB_RC; $(tail -n 1 "$SCRATCH/duckdb.log")"
-    printf '%-8s %10s %12s %14s  %s\n' "job" "$JOB_S" "$(per_second "$ROWS" "$JOB_S")" "$(peak_mb "$SCRATCH/job.time")" "$JOB_OUTCOME"
+    JOB_RATE=n/a
+    [ "$JOB_RC" -le 1 ] && JOB_RATE=$(per_second "$ROWS" "$JOB_S")
+    printf '%-8s %10s %12s %14s  %s\n' "job" "$JOB_S" "$JOB_RATE" "$(peak_mb "$SCRATCH/job.time")" "$JOB_OUTCOME"
     if [ "$JOB_RC" -le 1 ]; then
         echo "job / DuckDB wall time: $(awk -v j="$JOB_S" -v d="$DUCKDB_S" 'BEGIN { printf "%.1f", j / d }')x"
     else
