@@ -3,11 +3,13 @@ package cn.ulanqab.stats;
 import cn.ulanqab.stats.batch.NightlyRun;
 import cn.ulanqab.stats.batch.RunOptions;
 import cn.ulanqab.stats.extraction.ExtractCommand;
+import cn.ulanqab.stats.generator.GenerateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The nightly reconciliation job, and its extraction mode ({@code --extract}). Exit status, as {@code diff} does it: 0 every printed figure matches,
@@ -23,6 +25,11 @@ public class ReconciliationApplication {
     public static int run(String... args) {
         RunOptions options;
         try {
+            Optional<GenerateCommand> generate = GenerateCommand.parse(args);
+            if (generate.isPresent()) {
+                // --generate writes a synthetic input and exits without starting the job
+                return generate.get().run(System.out, System.err);
+            }
             options = RunOptions.parse(args);
         } catch (ConfigurationException e) {
             System.err.println("cannot start: " + e.getMessage());

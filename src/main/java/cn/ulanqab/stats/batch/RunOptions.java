@@ -12,6 +12,9 @@ import java.util.List;
  * extraction mode: no job runs. Spring properties ({@code --spring.datasource.url=…}, {@code --logging.…},
  * {@code --reconciliation.…}) pass through; anything else is refused.
  *
+ * {@code --generate=<folder> --counties=N --indicators=M} writes a synthetic input instead of running the job
+ * ({@link cn.ulanqab.stats.generator.GenerateCommand}, parsed before these options).
+ *
  * @param report         the published report to check the published file against, or null
  * @param extract        the report to extract the printed figures from (extraction mode), or null
  * @param writePublished in extraction mode, also regenerate {@code <input>/published/<period>.csv}
@@ -20,7 +23,8 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
 
     private static final List<String> PASS_THROUGH = List.of("spring.", "logging.", "reconciliation.", "debug", "trace");
     private static final String USAGE = "usage: java -jar reconciliation.jar [--period=2023] [--input=input] [--output=output]"
-            + " [--report=<report.txt>], or java -jar reconciliation.jar --extract=<report.txt> [--write-published] [--input=input] [--output=output]";
+            + " [--report=<report.txt>], or java -jar reconciliation.jar --extract=<report.txt> [--write-published] [--input=input] [--output=output]"
+            + " | --generate=<folder> [--counties=N] [--indicators=M]";
 
     public RunOptions(String period, Path input, Path output) {
         this(period, input, output, null, null, false);
@@ -49,6 +53,9 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
                 case "period" -> period = required(name, value);
                 case "input" -> input = required(name, value);
                 case "output" -> output = required(name, value);
+                case "generate", "counties", "indicators" -> {
+                    // the generator's options: cn.ulanqab.stats.generator.GenerateCommand handles them before the job starts
+                }
                 case "report" -> report = required(name, value);
                 case "extract" -> extract = required(name, value);
                 case "write-published" -> {

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# The national benchmark: generate (or reuse) the synthetic national input, time DuckDB doing the same
+# validation, aggregation and comparison in SQL, time the job from its jar, and check the planted mismatches.
+# Not part of `mvn verify`. See bench/README.md.
+#
+#   bash bench/run.sh
+#
+# Settings (environment): BENCH_SCRATCH (default /tmp/reconciliation-bench), BENCH_COUNTIES (2844),
+# BENCH_INDICATORS (2000), BENCH_JOB_TIMEOUT in seconds (7200), BENCH_XMX (1g).
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SCRATCH=${BENCH_SCRATCH:-/tmp/reconciliation-bench}
+COUNTIES=${BENCH_COUNTIES:-2844}
+INDICATORS=${BENCH_INDICATORS:-2000}
+JOB_TIMEOUT=${BENCH_JOB_TIMEOUT:-7200}
+XMX=${BENCH_XMX:-1g}
+PERIOD=2023
+GEN=$SCRATCH/input-${COUNTIES}x${INDICATORS}
+JAR=$ROOT/target/reconciliation.jar
+TIME=/usr/bin/time
+
+die() { echo "bench: $*" >&2; exit 2; }
+
+[ -x "$TIME" ] || die "$TIME is missing. Fix: apt-get install -y time (GNU time, for wall time and peak RSS)"
+command -v java >/dev/null || die "java is missing"
+mkdir -p "$SCRATCH" || die "cannot create $SCRATCH"
+
+# seconds from GNU time's "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.34"
+elapsed() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"; }
+peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+per_second() { awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", r / s; else print "n/a" }'; }
+
+# 1. the application's jar
+if [ ! -f "$JAR" ]; then
+    echo "building $JAR (mvn -q package -DskipTests)"
+    mvn -q package -DskipTests || die "the build failed"
+fi
+
+# 2. the DuckDB driver's class path (online the first time only) and the yardstick compiled
+CPFILE=$SCRATCH/duckdb.classpath
+if [ ! -s "$CPFILE" ]; then
+    mvn -q -o -f bench/duckdb/pom.xml dependency:build-classpath -Dmdep.outputFile="$CPFILE" >/dev/null 2>&1 \
+        || mvn -q -f bench/duckdb/pom.xml dependency:build-classpath -Dmdep.outputFile="$CPFILE" \
+        || die "cannot resolve org.duckdb:duckdb_jdbc (bench/duckdb/pom.xml)"
+fi
+DUCKDB_CP=$(cat "$CPFILE")
+rm -rf "$SCRATCH/duckdb-classes"
+javac -d "$SCRATCH/duckdb-classes" -cp "$DUCKDB_CP" bench/duckdb/DuckDbBench.java || die "cannot compile bench/duckdb/DuckDbBench.java"
+
+# 3. the input: reused when its manifest (written last) says it is complete and of this size
+GEN_LINE="generation: reused $GEN"
+if grep -qx "counties=$COUNTIES" "$GEN/generator.properties" 2>/dev/null \
+        && grep -qx "indicators=$INDICATORS" "$GEN/generator.properties"; then
+    echo "reusing the complete input in $GEN"
+else
+    rm -rf "$GEN"
+    echo "generating $COUNTIES counties x $INDICATORS indicators into $GEN"
+    "$TIME" -v -o "$SCRATCH/generate.time" java -Xmx"$XMX" -jar "$JAR" --generate="$GEN" \
+        --counties="$COUNTIES" --indicators="$INDICATORS" || die "the generator failed"
+    GEN_LINE="generation: $(elapsed "$SCRATCH/generate.time") s wall, peak RSS $(peak_mb "$SCRATCH/generate.time") MB"
+fi
+ROWS=$(sed -n 's/^submission_rows=//p' "$GEN/generator.properties")
+PLANTED=$(sed -n 's/^mismatches=//p' "$GEN/generator.properties")
+SIZE_MB=$(du -sm "$GEN" | cut -f1)
+
+# 4. DuckDB: the same validation, aggregation and comparison in SQL, in memory
+echo
+echo "== DuckDB =="
+"$TIME" -v -o "$SCRATCH/duckdb.time" java -Xmx"$XMX" -cp "$SCRATCH/duckdb-classes:$DUCKDB_CP" DuckDbBench \
+    reconcile "$GEN" "$PERIOD" "$SCRATCH/duckdb-mismatches.csv" | tee "$SCRATCH/duckdb.log"
+DUCKDB_RC=${PIPESTATUS[0]}
+DUCKDB_S=$(elapsed "$SCRATCH/duckdb.time")
+
+# 5. the job from its jar, on a fresh output folder (and so a fresh database)
+echo
+echo "== the job =="
+rm -rf "$SCRATCH/out"
+"$TIME" -v -o "$SCRATCH/job.time" timeout "$JOB_TIMEOUT" java -Xmx"$XMX" -jar "$JAR" \
+    --input="$GEN" --output="$SCRATCH/out" --period="$PERIOD" > "$SCRATCH/job.log" 2>&1
+JOB_RC=$?
+tail -n 15 "$SCRATCH/job.log"
+JOB_S=$(elapsed "$SCRATCH/job.time")
+case $JOB_RC in
+    0|1) JOB_OUTCOME="completed, exit status $JOB_RC" ;;
+    124) JOB_OUTCOME="killed after the ${JOB_TIMEOUT}s limit (BENCH_JOB_TIMEOUT)" ;;
+    *)   JOB_OUTCOME="FAILED, exit status $JOB_RC: $(grep -E 'cannot start|could not do its work|Exception' "$SCRATCH/job.log" | head -n 1)" ;;
+esac
+
+echo
+echo "== planted mismatches =="
+RECON=$SCRATCH/out/$PERIOD/reconciliation.csv
+if [ -f "$RECON" ]; then
+    java -cp "$SCRATCH/duckdb-classes:$DUCKDB_CP" DuckDbBench check-job "$RECON" "$GEN/expected-mismatches.csv" | tee "$SCRATCH/check.log"
+    CHECK_RC=${PIPESTATUS[0]}
+    JOB_CHECK=$(tail -n 1 "$SCRATCH/check.log")
+else
+    CHECK_RC=0
+    JOB_CHECK="the job wrote no reconciliation.csv; check skipped"
+    echo "$JOB_CHECK"
+fi
+
+# 6. the figures
+{
+    echo
+    echo "== national benchmark: $COUNTIES counties x $INDICATORS indicators, $ROWS submission rows, $SIZE_MB MB, $PLANTED planted mismatches =="
+    echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; java -Xmx$XMX"
+    echo "$GEN_LINE"
+    printf '%-8s %10s %12s %14s  %s\n' "" "wall s" "rows/s" "peak RSS MB" "outcome"
+    printf '%-8s %10s %12s %14s  %s\n' "DuckDB" "$DUCKDB_S" "$(per_second "$ROWS" "$DUCKDB_S")" "$(peak_mb "$SCRATCH/duckdb.time")" \
+        "exit status $DUCKDB_RC; $(tail -n 1 "$SCRATCH/duckdb.log")"
+    JOB_RATE=n/a
+    [ "$JOB_RC" -le 1 ] && JOB_RATE=$(per_second "$ROWS" "$JOB_S")
+    printf '%-8s %10s %12s %14s  %s\n' "job" "$JOB_S" "$JOB_RATE" "$(peak_mb "$SCRATCH/job.time")" "$JOB_OUTCOME"
+    if [ "$JOB_RC" -le 1 ]; then
+        echo "job / DuckDB wall time: $(awk -v j="$JOB_S" -v d="$DUCKDB_S" 'BEGIN { printf "%.1f", j / d }')x"
+    else
+        echo "job / DuckDB wall time: n/a (the job did not complete; its time above is the time to fail)"
+    fi
+    echo "job's mismatches: $JOB_CHECK"
+} | tee "$SCRATCH/results.txt"
+echo "(figures kept in $SCRATCH/results.txt; logs in $SCRATCH)"
+
+# exit 0 when the figures were measured and nobody found other mismatches than the planted ones
+[ "$DUCKDB_RC" -eq 0 ] && [ "$CHECK_RC" -eq 0 ]
