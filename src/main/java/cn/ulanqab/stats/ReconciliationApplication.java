@@ -1,12 +1,14 @@
 package cn.ulanqab.stats;
 
 import cn.ulanqab.stats.batch.NightlyRun;
+import cn.ulanqab.stats.batch.RunLock;
 import cn.ulanqab.stats.batch.RunOptions;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The nightly reconciliation job. Exit status, as {@code diff} does it: 0 every printed figure matches,
@@ -27,6 +29,25 @@ public class ReconciliationApplication {
             System.err.println("cannot start: " + e.getMessage());
             return 2;
         }
+        StringBuilder holder = new StringBuilder();
+        Optional<RunLock> lock;
+        try {
+            lock = RunLock.tryAcquire(options.output(), holder);
+        } catch (RuntimeException e) {
+            System.err.println("cannot start: " + e.getMessage() + ". Fix: make --output=" + options.output() + " a writable folder");
+            return 2;
+        }
+        if (lock.isEmpty()) {
+            System.err.println("cannot start: another run (" + holder + ") holds " + options.output().resolve(RunLock.FILE_NAME)
+                    + " and its database. Fix: wait for it to finish; nothing was read or changed by this start");
+            return 2;
+        }
+        try (RunLock held = lock.get()) {
+            return runLocked(options, args);
+        }
+    }
+
+    private static int runLocked(RunOptions options, String... args) {
         SpringApplication app = new SpringApplication(ReconciliationApplication.class);
         app.setDefaultProperties(Map.of("spring.datasource.url", options.defaultDatabaseUrl()));
         try (ConfigurableApplicationContext context = app.run(args)) {

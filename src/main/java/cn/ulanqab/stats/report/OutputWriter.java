@@ -28,6 +28,9 @@ public class OutputWriter {
     public static final List<String> LEDGER_COLUMNS = List.of("file", "county_code", "version", "status", "encoding",
             "rows_read", "rows_accepted", "rows_rejected", "sha256", "reason");
 
+    /** The report page lists this many rejected rows at most; rejected-rows.csv has them all. */
+    public static final int HTML_REJECTED_ROWS = 2000;
+
     private final SubmissionStore submissions;
     private final ReconciliationStore reconciliations;
     private final HtmlReport html;
@@ -41,7 +44,8 @@ public class OutputWriter {
     public RunSummary write(long runId, String period, ReferenceData reference, Path folder, OffsetDateTime runStarted) {
         List<ReconciliationLine> lines = reconciliations.lines(runId);
         List<SubmissionStore.LedgerLine> ledger = submissions.ledger(runId);
-        List<SubmissionStore.RejectedRow> rejected = submissions.rejectedRows(runId);
+        List<SubmissionStore.RejectedRow> rejected = new ArrayList<>();
+        submissions.eachRejectedRow(runId, HTML_REJECTED_ROWS, rejected::add);
         Map<String, Map<String, BigDecimal>> accepted = submissions.acceptedValues(runId);
         RunSummary summary = RunSummary.of(runId, period, ledger, lines);
 
@@ -64,9 +68,10 @@ public class OutputWriter {
         }
         CsvOutput.write(folder.resolve("county-breakdown.csv"), breakdownHeader, breakdown);
 
-        CsvOutput.write(folder.resolve("rejected-rows.csv"), REJECTED_COLUMNS, rejected.stream().map(r -> List.of(
-                r.file(), String.valueOf(r.line()), text(r.countyCode()), text(r.indicatorCode()), text(r.rawValue()),
-                r.reason().name(), text(r.message()), text(r.unit()), text(r.remark()))).toList());
+        CsvOutput.stream(folder.resolve("rejected-rows.csv"), REJECTED_COLUMNS, row -> submissions.eachRejectedRow(runId,
+                Long.MAX_VALUE, r -> row.accept(List.of(r.file(), String.valueOf(r.line()), text(r.countyCode()),
+                        text(r.indicatorCode()), text(r.rawValue()), r.reason().name(), text(r.message()), text(r.unit()),
+                        text(r.remark())))));
 
         CsvOutput.write(folder.resolve("file-ledger.csv"), LEDGER_COLUMNS, ledger.stream().map(f -> List.of(
                 f.file(), text(f.countyCode()), f.version() == null ? "" : String.valueOf(f.version()), f.status().name(),

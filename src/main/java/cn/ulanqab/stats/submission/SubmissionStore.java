@@ -73,6 +73,46 @@ public class SubmissionStore {
         return byFile;
     }
 
+    /**
+     * Check 12 for every file of the run, in the database: only the (file, indicator) groups with more than
+     * one accepted row are looked at, and only their first copies are held in memory, so a file of any size
+     * is settled in bounded memory. Same verdicts as {@link DuplicateSettlement#settle}.
+     */
+    public void settleDuplicates(long runId) {
+        record Group(String file, String indicator, long copies, long firstLine, boolean allEqual) {
+        }
+        List<Group> groups = jdbc.query("SELECT FILE_NAME, INDICATOR_CODE, COUNT(*), MIN(LINE),"
+                        + " MIN(CAST(VALUE_TEXT AS DECFLOAT)) = MAX(CAST(VALUE_TEXT AS DECFLOAT))"
+                        + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NULL"
+                        + " GROUP BY FILE_NAME, INDICATOR_CODE HAVING COUNT(*) > 1 ORDER BY FILE_NAME, INDICATOR_CODE",
+                (rs, i) -> new Group(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getBoolean(5)), runId);
+        for (Group g : groups) {
+            if (g.allEqual()) {
+                jdbc.update("UPDATE SUBMISSION_ROW SET REASON = 'DUPLICATE', MESSAGE = ? WHERE RUN_ID = ? AND FILE_NAME = ?"
+                                + " AND INDICATOR_CODE = ? AND REASON IS NULL AND LINE > ?",
+                        DuplicateSettlement.duplicateMessage(g.firstLine()), runId, g.file(), g.indicator(), g.firstLine());
+            } else {
+                List<DuplicateSettlement.AcceptedRow> first = jdbc.query("SELECT LINE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW"
+                                + " WHERE RUN_ID = ? AND FILE_NAME = ? AND INDICATOR_CODE = ? AND REASON IS NULL ORDER BY LINE LIMIT ?",
+                        (rs, i) -> new DuplicateSettlement.AcceptedRow(rs.getLong(1), rs.getString(2), new BigDecimal(rs.getString(3))),
+                        runId, g.file(), g.indicator(), DuplicateSettlement.LISTED_COPIES);
+                jdbc.update("UPDATE SUBMISSION_ROW SET REASON = 'DUPLICATE_CONFLICT', MESSAGE = ? WHERE RUN_ID = ? AND FILE_NAME = ?"
+                                + " AND INDICATOR_CODE = ? AND REASON IS NULL",
+                        DuplicateSettlement.conflictMessage(g.indicator(), first, g.copies()), runId, g.file(), g.indicator());
+            }
+        }
+    }
+
+    /** Rows stored per file (accepted and rejected), for the accounting check. */
+    public Map<String, Long> storedRowsByFile(long runId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT FILE_NAME, COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = ? GROUP BY FILE_NAME ORDER BY FILE_NAME",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, runId);
+        return counts;
+    }
+
     public void reject(long runId, String file, List<DuplicateSettlement.Verdict> verdicts) {
         List<Object[]> args = verdicts.stream()
                 .map(v -> new Object[]{v.reason().name(), v.message(), runId, file, v.line()}).toList();
@@ -103,9 +143,23 @@ public class SubmissionStore {
     }
 
     public List<RejectedRow> rejectedRows(long runId) {
-        return jdbc.query("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
-                        + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY FILE_NAME, LINE",
-                (rs, i) -> new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), rs.getString(9)), runId);
+        List<RejectedRow> rows = new ArrayList<>();
+        eachRejectedRow(runId, Long.MAX_VALUE, rows::add);
+        return rows;
+    }
+
+    /** The first {@code limit} rejected rows in file and line order, one at a time (none is held after it is handed over). */
+    public void eachRejectedRow(long runId, long limit, java.util.function.Consumer<RejectedRow> action) {
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
+                    + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY FILE_NAME, LINE LIMIT ?");
+            ps.setLong(1, runId);
+            ps.setLong(2, limit);
+            ps.setFetchSize(1000);
+            return ps;
+        }, rs -> {
+            action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), rs.getString(9)));
+        });
     }
 }
