@@ -48,6 +48,7 @@ public class OutputWriter {
         submissions.eachRejectedRow(runId, HTML_REJECTED_ROWS, rejected::add);
         Map<String, Map<String, BigDecimal>> accepted = submissions.acceptedValues(runId);
         RunSummary summary = RunSummary.of(runId, period, ledger, lines);
+        AtomicFiles.clearScratch(folder);
 
         CsvOutput.write(folder.resolve("reconciliation.csv"), RECONCILIATION_COLUMNS, lines.stream().map(l -> List.of(
                 l.indicatorCode(), l.nameZh(), l.unit(), text(l.publishedText()), Numbers.plain(l.publishedValue()),
