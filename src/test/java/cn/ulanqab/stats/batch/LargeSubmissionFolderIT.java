@@ -79,11 +79,17 @@ class LargeSubmissionFolderIT {
         System.out.printf("LARGE RUN: %d bytes, %d rows, exit status %d, %d s, peak RSS %d MB%n", folderBytes, rows, status,
                 took.toSeconds(), peakKb / 1024);
 
+        try (var c = JobRun.database(output); var rs = c.createStatement().executeQuery("SELECT STEP_NAME,"
+                + " DATEDIFF('SECOND', START_TIME, END_TIME), READ_COUNT FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID")) {
+            while (rs.next()) {
+                System.out.printf("  step %-30s %5d s %10d read%n", rs.getString(1), rs.getLong(2), rs.getLong(3));
+            }
+        }
         assertThat(status).as(job.console()).isIn(0, 1);
         assertThat(job.console()).doesNotContain("OutOfMemoryError");
         long read = 0;
-        for (CSVRecord r : JobRun.readCsv(output.resolve("2023/file-ledger.csv")).subList(1, 0 + JobRun.readCsv(
-                output.resolve("2023/file-ledger.csv")).size())) {
+        List<CSVRecord> ledger = JobRun.readCsv(output.resolve("2023/file-ledger.csv"));
+        for (CSVRecord r : ledger.subList(1, ledger.size())) {
             if (r.get(3).equals("PROCESSED")) {
                 assertThat(Long.parseLong(r.get(5))).isEqualTo(Long.parseLong(r.get(6)) + Long.parseLong(r.get(7)));
                 read += Long.parseLong(r.get(5));
