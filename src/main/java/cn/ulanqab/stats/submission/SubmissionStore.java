@@ -62,46 +62,64 @@ public class SubmissionStore {
                 + " RAW_VALUE, UNIT, REMARK, VALUE_TEXT, REASON, MESSAGE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
     }
 
-    /** Accepted rows of each file, keyed by file name. */
-    public Map<String, List<DuplicateSettlement.AcceptedRow>> acceptedRowsByFile(long runId) {
-        Map<String, List<DuplicateSettlement.AcceptedRow>> byFile = new LinkedHashMap<>();
-        jdbc.query("SELECT FILE_NAME, LINE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NULL"
-                + " ORDER BY FILE_NAME, LINE", rs -> {
-            byFile.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new DuplicateSettlement.AcceptedRow(
-                    rs.getLong(2), rs.getString(3), new BigDecimal(rs.getString(4))));
-        }, runId);
-        return byFile;
-    }
-
     /**
-     * Check 12 for every file of the run, in the database: only the (file, indicator) groups with more than
-     * one accepted row are looked at, and only their first copies are held in memory, so a file of any size
-     * is settled in bounded memory. Same verdicts as {@link DuplicateSettlement#settle}.
+     * Check 12 for every file of the run, in the database: the (file, indicator) groups with more than one
+     * accepted row are found by one query; then each file's accepted rows are walked in line order a page at a
+     * time and the verdicts written back by primary key, so memory stays bounded and the writes stay sequential
+     * on a file of any size. Same verdicts as {@link DuplicateSettlement#settle}.
      */
     public void settleDuplicates(long runId) {
-        record Group(String file, String indicator, long copies, long firstLine, boolean allEqual) {
+        record Group(long firstLine, RowReason reason, String message) {
         }
-        List<Group> groups = jdbc.query("SELECT FILE_NAME, INDICATOR_CODE, COUNT(*), MIN(LINE),"
+        Map<String, Map<String, Group>> groupsByFile = new LinkedHashMap<>();
+        jdbc.query("SELECT FILE_NAME, INDICATOR_CODE, COUNT(*), MIN(LINE),"
                         + " MIN(CAST(VALUE_TEXT AS DECFLOAT)) = MAX(CAST(VALUE_TEXT AS DECFLOAT))"
                         + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NULL"
                         + " GROUP BY FILE_NAME, INDICATOR_CODE HAVING COUNT(*) > 1 ORDER BY FILE_NAME, INDICATOR_CODE",
-                (rs, i) -> new Group(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getBoolean(5)), runId);
-        for (Group g : groups) {
-            if (g.allEqual()) {
-                jdbc.update("UPDATE SUBMISSION_ROW SET REASON = 'DUPLICATE', MESSAGE = ? WHERE RUN_ID = ? AND FILE_NAME = ?"
-                                + " AND INDICATOR_CODE = ? AND REASON IS NULL AND LINE > ?",
-                        DuplicateSettlement.duplicateMessage(g.firstLine()), runId, g.file(), g.indicator(), g.firstLine());
-            } else {
-                List<DuplicateSettlement.AcceptedRow> first = jdbc.query("SELECT LINE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW"
-                                + " WHERE RUN_ID = ? AND FILE_NAME = ? AND INDICATOR_CODE = ? AND REASON IS NULL ORDER BY LINE LIMIT ?",
-                        (rs, i) -> new DuplicateSettlement.AcceptedRow(rs.getLong(1), rs.getString(2), new BigDecimal(rs.getString(3))),
-                        runId, g.file(), g.indicator(), DuplicateSettlement.LISTED_COPIES);
-                jdbc.update("UPDATE SUBMISSION_ROW SET REASON = 'DUPLICATE_CONFLICT', MESSAGE = ? WHERE RUN_ID = ? AND FILE_NAME = ?"
-                                + " AND INDICATOR_CODE = ? AND REASON IS NULL",
-                        DuplicateSettlement.conflictMessage(g.indicator(), first, g.copies()), runId, g.file(), g.indicator());
+                rs -> {
+                    String file = rs.getString(1);
+                    String indicator = rs.getString(2);
+                    long firstLine = rs.getLong(4);
+                    Group group;
+                    if (rs.getBoolean(5)) {
+                        group = new Group(firstLine, RowReason.DUPLICATE, DuplicateSettlement.duplicateMessage(firstLine));
+                    } else {
+                        List<DuplicateSettlement.AcceptedRow> first = jdbc.query("SELECT LINE, INDICATOR_CODE, VALUE_TEXT"
+                                        + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ? AND INDICATOR_CODE = ?"
+                                        + " AND REASON IS NULL ORDER BY LINE LIMIT ?",
+                                (r, k) -> new DuplicateSettlement.AcceptedRow(r.getLong(1), r.getString(2), new BigDecimal(r.getString(3))),
+                                runId, file, indicator, DuplicateSettlement.LISTED_COPIES);
+                        group = new Group(-1, RowReason.DUPLICATE_CONFLICT,
+                                DuplicateSettlement.conflictMessage(indicator, first, rs.getLong(3)));
+                    }
+                    groupsByFile.computeIfAbsent(file, k -> new HashMap<>()).put(indicator, group);
+                }, runId);
+        for (Map.Entry<String, Map<String, Group>> file : groupsByFile.entrySet()) {
+            long after = 0;
+            while (true) {
+                record Accepted(long line, String indicator) {
+                }
+                List<Accepted> page = jdbc.query("SELECT LINE, INDICATOR_CODE FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ?"
+                                + " AND LINE > ? AND REASON IS NULL ORDER BY LINE LIMIT " + SETTLE_PAGE,
+                        (rs, i) -> new Accepted(rs.getLong(1), rs.getString(2)), runId, file.getKey(), after);
+                if (page.isEmpty()) {
+                    break;
+                }
+                List<Object[]> verdicts = new ArrayList<>();
+                for (Accepted row : page) {
+                    Group g = file.getValue().get(row.indicator());
+                    if (g != null && row.line() != g.firstLine()) {
+                        verdicts.add(new Object[]{g.reason().name(), g.message(), runId, file.getKey(), row.line()});
+                    }
+                }
+                jdbc.batchUpdate("UPDATE SUBMISSION_ROW SET REASON = ?, MESSAGE = ? WHERE RUN_ID = ? AND FILE_NAME = ? AND LINE = ?",
+                        verdicts);
+                after = page.get(page.size() - 1).line();
             }
         }
     }
+
+    private static final int SETTLE_PAGE = 5000;
 
     /** Rows stored per file (accepted and rejected), for the accounting check. */
     public Map<String, Long> storedRowsByFile(long runId) {
@@ -111,12 +129,6 @@ public class SubmissionStore {
                     counts.put(rs.getString(1), rs.getLong(2));
                 }, runId);
         return counts;
-    }
-
-    public void reject(long runId, String file, List<DuplicateSettlement.Verdict> verdicts) {
-        List<Object[]> args = verdicts.stream()
-                .map(v -> new Object[]{v.reason().name(), v.message(), runId, file, v.line()}).toList();
-        jdbc.batchUpdate("UPDATE SUBMISSION_ROW SET REASON = ?, MESSAGE = ? WHERE RUN_ID = ? AND FILE_NAME = ? AND LINE = ?", args);
     }
 
     /** Accepted values: indicator code, then unit code, then the value in the catalog unit. */
