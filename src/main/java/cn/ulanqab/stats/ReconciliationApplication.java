@@ -1,6 +1,7 @@
 package cn.ulanqab.stats;
 
 import cn.ulanqab.stats.batch.NightlyRun;
+import cn.ulanqab.stats.batch.RunLock;
 import cn.ulanqab.stats.batch.RunOptions;
 import cn.ulanqab.stats.extraction.ExtractCommand;
 import cn.ulanqab.stats.generator.GenerateCommand;
@@ -39,6 +40,25 @@ public class ReconciliationApplication {
             // extraction mode: read the report, write the figures (and the published file); no job, no database
             return new ExtractCommand(System.out).run(options.extract(), options.input(), options.output(), options.writePublished());
         }
+        StringBuilder holder = new StringBuilder();
+        Optional<RunLock> lock;
+        try {
+            lock = RunLock.tryAcquire(options.output(), holder);
+        } catch (RuntimeException e) {
+            System.err.println("cannot start: " + e.getMessage() + ". Fix: make --output=" + options.output() + " a writable folder");
+            return 2;
+        }
+        if (lock.isEmpty()) {
+            System.err.println("cannot start: another run (" + holder + ") holds " + options.output().resolve(RunLock.FILE_NAME)
+                    + " and its database. Fix: wait for it to finish; nothing was read or changed by this start");
+            return 2;
+        }
+        try (RunLock held = lock.get()) {
+            return runLocked(options, args);
+        }
+    }
+
+    private static int runLocked(RunOptions options, String... args) {
         SpringApplication app = new SpringApplication(ReconciliationApplication.class);
         app.setDefaultProperties(Map.of("spring.datasource.url", options.defaultDatabaseUrl()));
         try (ConfigurableApplicationContext context = app.run(args)) {

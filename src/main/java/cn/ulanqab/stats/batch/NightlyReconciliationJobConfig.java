@@ -10,11 +10,13 @@ import cn.ulanqab.stats.submission.DuplicateSettlement;
 import cn.ulanqab.stats.submission.RowOutcome;
 import cn.ulanqab.stats.submission.RowValidator;
 import cn.ulanqab.stats.submission.SubmissionCatalogue;
+import cn.ulanqab.stats.submission.SubmissionFile;
 import cn.ulanqab.stats.submission.SubmissionStore;
 import cn.ulanqab.stats.submission.SubmittedRow;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -28,7 +30,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -44,10 +48,10 @@ public class NightlyReconciliationJobConfig {
 
     @Bean
     Job nightlyReconciliation(JobRepository jobs, Step catalogueSubmissionFiles, Step readAndValidateSubmissions,
-                              Step settleDuplicates, Step aggregateCityTotals, Step reconcileWithPublishedFigures,
-                              Step applyReviewerDispositions, Step writeOutputs) {
+                              Step checkRowAccounting, Step settleDuplicates, Step aggregateCityTotals,
+                              Step reconcileWithPublishedFigures, Step applyReviewerDispositions, Step writeOutputs) {
         return new JobBuilder(JOB_NAME, jobs).start(catalogueSubmissionFiles).next(readAndValidateSubmissions)
-                .next(settleDuplicates).next(aggregateCityTotals).next(reconcileWithPublishedFigures)
+                .next(checkRowAccounting).next(settleDuplicates).next(aggregateCityTotals).next(reconcileWithPublishedFigures)
                 .next(applyReviewerDispositions).next(writeOutputs)
                 .build();
     }
@@ -63,10 +67,39 @@ public class NightlyReconciliationJobConfig {
 
     @Bean
     Step readAndValidateSubmissions(JobRepository jobs, PlatformTransactionManager tm, SubmissionRowsReader submissionRowsReader,
-                                    RowValidator rowValidator, SubmissionRowWriter submissionRowWriter) {
+                                    RowValidator rowValidator, SubmissionRowWriter submissionRowWriter,
+                                    @Value("${reconciliation.testing.pause-after-chunk-ms:0}") long testingPause) {
+        ExecutionContextPromotionListener promoteReadCounts = new ExecutionContextPromotionListener();
+        promoteReadCounts.setKeys(new String[]{SubmissionRowsReader.READ_BY_FILE});
         return new StepBuilder("readAndValidateSubmissions", jobs).<SubmittedRow, RowOutcome>chunk(CHUNK_SIZE)
                 .transactionManager(tm).reader(submissionRowsReader).processor(rowValidator::validate)
-                .writer(submissionRowWriter).build();
+                .writer(submissionRowWriter).listener(promoteReadCounts).listener(new TestingPause(testingPause)).build();
+    }
+
+    /** Rows read = accepted + rejected for every file: the reader's own count against the rows stored, or the job fails. */
+    @Bean
+    Step checkRowAccounting(JobRepository jobs, PlatformTransactionManager tm, SubmissionStore store) {
+        return tasklet("checkRowAccounting", jobs, tm, (night, job) -> {
+            long runId = job.getJobInstanceId();
+            Map<String, Long> read = SubmissionRowsReader.decode(job.getExecutionContext().getString(SubmissionRowsReader.READ_BY_FILE, ""));
+            Map<String, Long> stored = store.storedRowsByFile(runId);
+            List<String> broken = new ArrayList<>();
+            for (SubmissionFile f : store.filesToRead(runId)) {
+                long r = read.getOrDefault(f.name(), -1L);
+                long s = stored.getOrDefault(f.name(), 0L);
+                if (r != s) {
+                    broken.add(f.name() + ": " + (r < 0 ? "the reader has no count" : r + " rows read") + " but " + s
+                            + " stored (accepted + rejected)");
+                }
+            }
+            stored.keySet().stream().filter(name -> !read.containsKey(name))
+                    .forEach(name -> broken.add(name + ": rows stored but the file was never read"));
+            if (!broken.isEmpty()) {
+                throw new IllegalStateException("row accounting does not add up, rows read must equal accepted + rejected: "
+                        + String.join("; ", broken) + ". Fix: the stored rows of this run were changed or lost; start the job"
+                        + " on a fresh database (--spring.datasource.url or another --output) and report the problem");
+            }
+        });
     }
 
     @Bean
@@ -92,8 +125,7 @@ public class NightlyReconciliationJobConfig {
 
     @Bean
     Step settleDuplicates(JobRepository jobs, PlatformTransactionManager tm, SubmissionStore store) {
-        return tasklet("settleDuplicates", jobs, tm, (night, job) -> store.acceptedRowsByFile(job.getJobInstanceId())
-                .forEach((file, rows) -> store.reject(job.getJobInstanceId(), file, DuplicateSettlement.settle(rows))));
+        return tasklet("settleDuplicates", jobs, tm, (night, job) -> store.settleDuplicates(job.getJobInstanceId()));
     }
 
     @Bean

@@ -10,22 +10,28 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the rows of every file to be read, one file after another. Its position (file and row within
- * it) is saved with each chunk, so a restarted step resumes after the last committed chunk.
+ * it) is saved with each chunk, so a restarted step resumes after the last committed chunk. So is its own
+ * count of rows read per file ({@link #READ_BY_FILE}), which the accounting check compares with the rows stored.
  */
 public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
 
     private static final String FILE_INDEX = "submissionRows.fileIndex";
     private static final String ROWS_IN_FILE = "submissionRows.rowsInFile";
+    /** Rows read per file, as {@code name=count;name=count}: promoted to the job's context when the step completes. */
+    public static final String READ_BY_FILE = "submissionRows.readByFile";
 
     private final Path folder;
     private final List<SubmissionFile> files;
     private int fileIndex;
     private long rowsInFile;
     private SubmissionReader current;
+    private final Map<String, Long> readByFile = new LinkedHashMap<>();
 
     public SubmissionRowsReader(Path folder, List<SubmissionFile> files) {
         this.folder = folder;
@@ -36,6 +42,8 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
     public void open(ExecutionContext context) {
         fileIndex = context.getInt(FILE_INDEX, 0);
         long skip = context.getLong(ROWS_IN_FILE, 0L);
+        readByFile.clear();
+        readByFile.putAll(decode(context.getString(READ_BY_FILE, "")));
         if (fileIndex < files.size()) {
             openCurrent();
             for (long i = 0; i < skip && current.hasNext(); i++) {
@@ -50,6 +58,7 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
         while (fileIndex < files.size()) {
             if (current.hasNext()) {
                 rowsInFile++;
+                readByFile.merge(files.get(fileIndex).name(), 1L, Long::sum);
                 return current.next();
             }
             closeCurrent();
@@ -66,6 +75,24 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
     public void update(ExecutionContext context) {
         context.putInt(FILE_INDEX, fileIndex);
         context.putLong(ROWS_IN_FILE, rowsInFile);
+        context.putString(READ_BY_FILE, encode(readByFile));
+    }
+
+    static String encode(Map<String, Long> counts) {
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((name, n) -> sb.append(name).append('=').append(n).append(';'));
+        return sb.toString();
+    }
+
+    public static Map<String, Long> decode(String text) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String pair : text.split(";")) {
+            int eq = pair.lastIndexOf('=');
+            if (eq > 0) {
+                counts.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
+            }
+        }
+        return counts;
     }
 
     @Override
@@ -75,6 +102,7 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
 
     private void openCurrent() {
         SubmissionFile file = files.get(fileIndex);
+        readByFile.putIfAbsent(file.name(), 0L);
         try {
             current = new SubmissionReader(folder.resolve(file.name()), file.countyCode(),
                     SubmissionCatalogue.encodingOf(file.encoding()));

@@ -94,11 +94,11 @@ public record ReferenceData(Registry registry, Catalog catalog) {
                 continue;
             }
             for (String component : Set.of(ratio.formula().numerator(), ratio.formula().denominator())) {
-                Indicator c = catalog.find(component).orElseThrow(() -> ConfigurationException.of(file.toString(),
+                Indicator c = catalog.find(component).orElseThrow(() -> ConfigurationException.at(file.toString(), seen.get(ratio.code()),
                         "the formula of " + ratio.code() + " names " + component + ", which is not in the catalog",
                         "add " + component + " to the catalog or correct the formula"));
                 if (c.aggregation() != Aggregation.SUM) {
-                    throw ConfigurationException.of(file.toString(), "the formula of " + ratio.code() + " uses "
+                    throw ConfigurationException.at(file.toString(), seen.get(ratio.code()), "the formula of " + ratio.code() + " uses "
                             + component + ", which is not a SUM indicator", "build ratios from summed county indicators");
                 }
             }

@@ -22,9 +22,31 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Removes what a crashed run left half-written in the scratch folder of {@code folder} (never in the folder
+     * itself, which only ever receives whole files). Only one run writes at a time (see RunLock).
+     */
+    public static void clearScratch(Path folder) {
+        Path scratch = scratchOf(folder);
+        if (!Files.isDirectory(scratch)) {
+            return;
+        }
+        try (var parts = Files.list(scratch)) {
+            for (Path part : parts.toList()) {
+                Files.deleteIfExists(part);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + scratch, e);
+        }
+    }
+
+    static Path scratchOf(Path folder) {
+        return folder.resolveSibling("." + folder.getFileName() + ".writing");
+    }
+
     public static void write(Path target, Content content) {
         Path folder = target.getParent();
-        Path scratch = folder.resolveSibling("." + folder.getFileName() + ".writing");
+        Path scratch = scratchOf(folder);
         try {
             Files.createDirectories(folder);
             Files.createDirectories(scratch);

@@ -34,6 +34,24 @@ public final class CsvOutput {
         });
     }
 
+    /** Writes rows handed over one at a time by {@code rows}, so a file of any length is never held in memory. */
+    public static void stream(Path target, List<String> header, java.util.function.Consumer<java.util.function.Consumer<List<String>>> rows) {
+        AtomicFiles.write(target, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write('\uFEFF');
+            try (CSVPrinter printer = new CSVPrinter(new java.io.BufferedWriter(writer, 64 * 1024), CSVFormat.RFC4180)) {
+                printer.printRecord(header);
+                rows.accept(row -> {
+                    try {
+                        printer.printRecord(row.stream().map(CsvOutput::safe).toList());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+        });
+    }
+
     static String safe(String cell) {
         if (cell == null || cell.isEmpty()) {
             return "";

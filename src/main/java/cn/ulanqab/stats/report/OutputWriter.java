@@ -45,6 +45,9 @@ public class OutputWriter {
     public static final String REPORT_CHECK_FILE = "report-check.csv";
     public static final List<String> CHANGES_COLUMNS = List.of("change", "subject", "name_zh", "before", "after", "note");
 
+    /** The report page lists this many rejected rows at most; rejected-rows.csv has them all. */
+    public static final int HTML_REJECTED_ROWS = 2000;
+
     private final SubmissionStore submissions;
     private final ReconciliationStore reconciliations;
     private final ReviewService reviews;
@@ -74,7 +77,8 @@ public class OutputWriter {
         List<ReconciliationLine> lines = withReportCheck(reconciliations.lines(runId), reportCheck);
         List<SubmissionStore.LedgerLine> ledger = new ArrayList<>(submissions.ledger(runId));
         ledger.addAll(reviews.ledgerLine(runId));
-        List<SubmissionStore.RejectedRow> rejected = new ArrayList<>(submissions.rejectedRows(runId));
+        List<SubmissionStore.RejectedRow> rejected = new ArrayList<>();
+        submissions.eachRejectedRow(runId, HTML_REJECTED_ROWS, rejected::add);
         rejected.addAll(reviews.rejectedRows(runId, period));
         Optional<Long> previous = history.previousRun(runId, period);
         List<Change> changes = previous.map(p -> Changes.between(reconciliations.lines(p), submissions.ledger(p), lines,
@@ -91,6 +95,7 @@ public class OutputWriter {
     public RunSummary write(long runId, String period, ReferenceData reference, Map<String, PublishedFigure> published,
                             Path folder, OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck) {
         NightReport night = gather(runId, period, reference, published, runStarted, reportCheck);
+        AtomicFiles.clearScratch(folder);
         Path checkFile = folder.resolve(REPORT_CHECK_FILE);
         if (reportCheck == null) {
             try {
@@ -126,9 +131,10 @@ public class OutputWriter {
         }
         CsvOutput.write(folder.resolve("county-breakdown.csv"), breakdownHeader, breakdown);
 
-        CsvOutput.write(folder.resolve("rejected-rows.csv"), REJECTED_COLUMNS, night.rejected().stream().map(r -> List.of(
-                r.file(), String.valueOf(r.line()), text(r.countyCode()), text(r.indicatorCode()), text(r.rawValue()),
-                r.reason().name(), text(r.message()), text(r.unit()), text(r.remark()))).toList());
+        CsvOutput.stream(folder.resolve("rejected-rows.csv"), REJECTED_COLUMNS, row -> {
+            submissions.eachRejectedRow(runId, Long.MAX_VALUE, r -> row.accept(rejectedRow(r)));
+            reviews.rejectedRows(runId, period).forEach(r -> row.accept(rejectedRow(r)));
+        });
 
         CsvOutput.write(folder.resolve("file-ledger.csv"), LEDGER_COLUMNS, night.ledger().stream().map(f -> List.of(
                 f.file(), text(f.countyCode()), f.version() == null ? "" : String.valueOf(f.version()), f.status().name(),
@@ -162,6 +168,11 @@ public class OutputWriter {
                     l.claim(), l.cityTotal(), l.asPrinted(), l.difference(), l.relativeDifference(), l.status(), l.countiesReported(),
                     l.missingCounties(), hint, l.section(), l.quote(), l.review());
         }).toList();
+    }
+
+    private static List<String> rejectedRow(SubmissionStore.RejectedRow r) {
+        return List.of(r.file(), String.valueOf(r.line()), text(r.countyCode()), text(r.indicatorCode()), text(r.rawValue()),
+                r.reason().name(), text(r.message()), text(r.unit()), text(r.remark()));
     }
 
     static String reviewStatus(ReconciliationLine line) {

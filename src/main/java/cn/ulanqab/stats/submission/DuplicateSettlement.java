@@ -34,21 +34,34 @@ public final class DuplicateSettlement {
             }
             AcceptedRow first = copies.get(0);
             boolean allEqual = copies.stream().allMatch(r -> r.value().compareTo(first.value()) == 0);
-            String lines = String.join(", ", copies.stream().map(r -> String.valueOf(r.line())).toList());
             if (allEqual) {
                 for (AcceptedRow copy : copies.subList(1, copies.size())) {
-                    verdicts.add(new Verdict(copy.line(), RowReason.DUPLICATE,
-                            "repeats line " + first.line() + " with the same value; line " + first.line() + " is kept"));
+                    verdicts.add(new Verdict(copy.line(), RowReason.DUPLICATE, duplicateMessage(first.line())));
                 }
             } else {
-                String values = String.join(" vs ", copies.stream().map(r -> r.value().toPlainString()).toList());
+                String message = conflictMessage(first.indicatorCode(), copies, copies.size());
                 for (AcceptedRow copy : copies) {
-                    verdicts.add(new Verdict(copy.line(), RowReason.DUPLICATE_CONFLICT,
-                            copy.indicatorCode() + " appears on lines " + lines + " with different values (" + values
-                                    + "); none is counted until the county sends one"));
+                    verdicts.add(new Verdict(copy.line(), RowReason.DUPLICATE_CONFLICT, message));
                 }
             }
         }
         return verdicts;
+    }
+
+    /** How many copies a conflict message lists; the rest are counted, so a message stays short on any file. */
+    public static final int LISTED_COPIES = 20;
+
+    public static String duplicateMessage(long keptLine) {
+        return "repeats line " + keptLine + " with the same value; line " + keptLine + " is kept";
+    }
+
+    /** The message of every copy of a conflict: the first {@link #LISTED_COPIES} copies by line, and how many in all. */
+    public static String conflictMessage(String indicatorCode, List<AcceptedRow> firstCopies, long copies) {
+        List<AcceptedRow> listed = firstCopies.subList(0, (int) Math.min(firstCopies.size(), LISTED_COPIES));
+        String more = copies > listed.size() ? " … (" + copies + " copies in all)" : "";
+        String lines = String.join(", ", listed.stream().map(r -> String.valueOf(r.line())).toList()) + more;
+        String values = String.join(" vs ", listed.stream().map(r -> r.value().toPlainString()).toList()) + more;
+        return indicatorCode + " appears on lines " + lines + " with different values (" + values
+                + "); none is counted until the county sends one";
     }
 }

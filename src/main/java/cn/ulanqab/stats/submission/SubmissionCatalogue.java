@@ -32,7 +32,11 @@ public final class SubmissionCatalogue {
         Map<String, String> sha256 = new LinkedHashMap<>();
         for (SubmissionFile f : SubmissionFolder.scan(folder, registry)) {
             if (f.path() != null && Files.isRegularFile(f.path())) {
-                sha256.put(f.name(), sha256(f.path()));
+                try {
+                    sha256.put(f.name(), sha256(f.path()));
+                } catch (java.io.UncheckedIOException e) {
+                    // a file that cannot be opened has no hash; inspect() says why it is UNREADABLE
+                }
             }
             files.add(f.status() == FileStatus.PROCESSED ? inspect(f) : f);
         }
@@ -43,6 +47,10 @@ public final class SubmissionCatalogue {
         if (Files.isDirectory(f.path())) {
             return f.withReading(FileStatus.UNREADABLE, null, "a folder, not a file: put the unit's CSV file here instead");
         }
+        if (!Files.exists(f.path())) {
+            return f.withReading(FileStatus.UNREADABLE, null, "the file cannot be opened (a link to a file that is not there):"
+                    + " put the file itself here");
+        }
         if (!Files.isReadable(f.path())) {
             return f.withReading(FileStatus.UNREADABLE, null, "the file cannot be opened (no read permission): make it readable");
         }
@@ -51,13 +59,16 @@ public final class SubmissionCatalogue {
             if (!encoding.readable()) {
                 return f.withReading(FileStatus.UNREADABLE, null, encoding.problem());
             }
-            try (SubmissionReader ignored = new SubmissionReader(f.path(), f.countyCode(), encoding)) {
-                return f.withReading(FileStatus.PROCESSED, encoding.label(), null);
+            try (SubmissionReader reader = new SubmissionReader(f.path(), f.countyCode(), encoding)) {
+                List<String> ignored = reader.ignoredColumns();
+                return f.withReading(FileStatus.PROCESSED, encoding.label(), ignored.isEmpty() ? null
+                        : SubmissionReader.truncate("extra columns ignored: " + String.join(", ", ignored)));
             } catch (SubmissionReader.UnreadableHeader e) {
                 return f.withReading(FileStatus.UNREADABLE, encoding.label(), e.getMessage());
             }
-        } catch (IOException e) {
-            return f.withReading(FileStatus.UNREADABLE, null, "the file cannot be read (" + e.getMessage() + ")");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return f.withReading(FileStatus.UNREADABLE, null, "the file cannot be read (" + e.getMessage() + "): make it"
+                    + " readable, or send it again");
         }
     }
 

@@ -32,15 +32,20 @@ public final class SubmissionEncoding {
     }
 
     public static Detected detect(Path file) throws IOException {
-        byte[] head = new byte[3];
+        byte[] head = new byte[4096];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, 3);
+            n = in.readNBytes(head, 0, head.length);
         }
-        if (n >= 2 && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE || head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)) {
-            return unreadable("the file is UTF-16 text: save it as \"CSV UTF-8\" or as CSV (GB18030)");
+        if (n >= 2 && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE || head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                || looksLikeUtf16WithoutBom(head, n)) {
+            return unreadable("the file is UTF-16 text (Excel's \"Unicode text\"): save it as \"CSV UTF-8\" or as CSV (GB18030)");
         }
-        boolean bom = n == 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
+        if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return unreadable("the file is an Excel workbook (.xlsx) or another zip archive, not CSV text: open it in Excel"
+                    + " and save it as \"CSV UTF-8\"");
+        }
+        boolean bom = n >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
         String utf8Problem = decodes(file, StandardCharsets.UTF_8, bom ? 3 : 0);
         if (utf8Problem == null) {
             return new Detected(bom ? "UTF-8-BOM" : "UTF-8", StandardCharsets.UTF_8, bom, null);
@@ -52,7 +57,23 @@ public final class SubmissionEncoding {
         if (gbProblem == null) {
             return new Detected("GB18030", GB18030, false, null);
         }
-        return unreadable("the bytes are neither UTF-8 nor GB18030 (" + utf8Problem + "): save the sheet as \"CSV UTF-8\"");
+        return unreadable("the bytes are neither UTF-8 nor GB18030 text (" + utf8Problem + "), as with a binary file:"
+                + " save the sheet as \"CSV UTF-8\"");
+    }
+
+    /** Text in UTF-16 without a byte-order mark: most of the even (or odd) bytes are NUL. */
+    private static boolean looksLikeUtf16WithoutBom(byte[] head, int n) {
+        if (n < 8) {
+            return false;
+        }
+        int evenNul = 0;
+        int oddNul = 0;
+        for (int i = 0; i + 1 < n; i += 2) {
+            evenNul += head[i] == 0 ? 1 : 0;
+            oddNul += head[i + 1] == 0 ? 1 : 0;
+        }
+        int pairs = n / 2;
+        return (evenNul > pairs * 0.6 && oddNul < pairs * 0.1) || (oddNul > pairs * 0.6 && evenNul < pairs * 0.1);
     }
 
     private static Detected unreadable(String problem) {

@@ -37,6 +37,7 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
     private final SubmissionEncoding.Detected encoding;
     private Map<SubmissionColumn, Integer> columns;
     private int headerSize;
+    private final List<String> ignoredColumns = new ArrayList<>();
     private CSVParser parser;
     private Iterator<CSVRecord> records;
     private long lineOffset;
@@ -103,6 +104,9 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
             String name = header.get(i).replace("\uFEFF", "");
             names.add(name.strip());
             Optional<SubmissionColumn> column = SubmissionColumn.byHeader(name);
+            if (column.isEmpty()) {
+                ignoredColumns.add(truncate(name.strip().isEmpty() ? "(column " + (i + 1) + " without a name)" : name.strip()));
+            }
             if (column.isPresent() && found.putIfAbsent(column.get(), i) != null) {
                 throw new UnreadableHeader("the header names " + column.get().label() + " twice: keep one such column");
             }
@@ -120,6 +124,9 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
                 hint = "it looks like tab-separated text: save the sheet as \"CSV UTF-8\"";
             } else if (joined.contains(";")) {
                 hint = "it looks like semicolon-separated text: save the sheet as \"CSV UTF-8\" with commas";
+            } else if (!names.isEmpty() && names.get(0).matches("[0-9]{6}")) {
+                hint = "the first row is data (it starts with the code " + names.get(0) + "), not a header: add the header row"
+                        + " county_code,indicator_code,period,value,unit,remark as line 1";
             } else {
                 hint = "name the columns county_code, indicator_code, period, value (or 区划代码, 指标代码, 统计期, 数值)";
             }
@@ -127,6 +134,11 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
                     + truncate(joined) + "): " + hint);
         }
         return found;
+    }
+
+    /** Header columns that are not submission columns: read past, and noted in the file ledger. */
+    public List<String> ignoredColumns() {
+        return List.copyOf(ignoredColumns);
     }
 
     @Override

@@ -73,21 +73,73 @@ public class SubmissionStore {
                 + " RAW_VALUE, UNIT, REMARK, VALUE_TEXT, REASON, MESSAGE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
     }
 
-    /** Accepted rows of each file, keyed by file name. */
-    public Map<String, List<DuplicateSettlement.AcceptedRow>> acceptedRowsByFile(long runId) {
-        Map<String, List<DuplicateSettlement.AcceptedRow>> byFile = new LinkedHashMap<>();
-        jdbc.query("SELECT FILE_NAME, LINE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NULL"
-                + " ORDER BY FILE_NAME, LINE", rs -> {
-            byFile.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new DuplicateSettlement.AcceptedRow(
-                    rs.getLong(2), rs.getString(3), new BigDecimal(rs.getString(4))));
-        }, runId);
-        return byFile;
+    /**
+     * Check 12 for every file of the run, in the database: the (file, indicator) groups with more than one
+     * accepted row are found by one query; then each file's accepted rows are walked in line order a page at a
+     * time and the verdicts written back by primary key, so memory stays bounded and the writes stay sequential
+     * on a file of any size. Same verdicts as {@link DuplicateSettlement#settle}.
+     */
+    public void settleDuplicates(long runId) {
+        record Group(long firstLine, RowReason reason, String message) {
+        }
+        Map<String, Map<String, Group>> groupsByFile = new LinkedHashMap<>();
+        jdbc.query("SELECT FILE_NAME, INDICATOR_CODE, COUNT(*), MIN(LINE),"
+                        + " MIN(CAST(VALUE_TEXT AS DECFLOAT)) = MAX(CAST(VALUE_TEXT AS DECFLOAT))"
+                        + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NULL"
+                        + " GROUP BY FILE_NAME, INDICATOR_CODE HAVING COUNT(*) > 1 ORDER BY FILE_NAME, INDICATOR_CODE",
+                rs -> {
+                    String file = rs.getString(1);
+                    String indicator = rs.getString(2);
+                    long firstLine = rs.getLong(4);
+                    Group group;
+                    if (rs.getBoolean(5)) {
+                        group = new Group(firstLine, RowReason.DUPLICATE, DuplicateSettlement.duplicateMessage(firstLine));
+                    } else {
+                        List<DuplicateSettlement.AcceptedRow> first = jdbc.query("SELECT LINE, INDICATOR_CODE, VALUE_TEXT"
+                                        + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ? AND INDICATOR_CODE = ?"
+                                        + " AND REASON IS NULL ORDER BY LINE LIMIT ?",
+                                (r, k) -> new DuplicateSettlement.AcceptedRow(r.getLong(1), r.getString(2), new BigDecimal(r.getString(3))),
+                                runId, file, indicator, DuplicateSettlement.LISTED_COPIES);
+                        group = new Group(-1, RowReason.DUPLICATE_CONFLICT,
+                                DuplicateSettlement.conflictMessage(indicator, first, rs.getLong(3)));
+                    }
+                    groupsByFile.computeIfAbsent(file, k -> new HashMap<>()).put(indicator, group);
+                }, runId);
+        for (Map.Entry<String, Map<String, Group>> file : groupsByFile.entrySet()) {
+            long after = 0;
+            while (true) {
+                record Accepted(long line, String indicator) {
+                }
+                List<Accepted> page = jdbc.query("SELECT LINE, INDICATOR_CODE FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ?"
+                                + " AND LINE > ? AND REASON IS NULL ORDER BY LINE LIMIT " + SETTLE_PAGE,
+                        (rs, i) -> new Accepted(rs.getLong(1), rs.getString(2)), runId, file.getKey(), after);
+                if (page.isEmpty()) {
+                    break;
+                }
+                List<Object[]> verdicts = new ArrayList<>();
+                for (Accepted row : page) {
+                    Group g = file.getValue().get(row.indicator());
+                    if (g != null && row.line() != g.firstLine()) {
+                        verdicts.add(new Object[]{g.reason().name(), g.message(), runId, file.getKey(), row.line()});
+                    }
+                }
+                jdbc.batchUpdate("UPDATE SUBMISSION_ROW SET REASON = ?, MESSAGE = ? WHERE RUN_ID = ? AND FILE_NAME = ? AND LINE = ?",
+                        verdicts);
+                after = page.get(page.size() - 1).line();
+            }
+        }
     }
 
-    public void reject(long runId, String file, List<DuplicateSettlement.Verdict> verdicts) {
-        List<Object[]> args = verdicts.stream()
-                .map(v -> new Object[]{v.reason().name(), v.message(), runId, file, v.line()}).toList();
-        jdbc.batchUpdate("UPDATE SUBMISSION_ROW SET REASON = ?, MESSAGE = ? WHERE RUN_ID = ? AND FILE_NAME = ? AND LINE = ?", args);
+    private static final int SETTLE_PAGE = 5000;
+
+    /** Rows stored per file (accepted and rejected), for the accounting check. */
+    public Map<String, Long> storedRowsByFile(long runId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT FILE_NAME, COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = ? GROUP BY FILE_NAME ORDER BY FILE_NAME",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, runId);
+        return counts;
     }
 
     /** Accepted values: indicator code, then unit code, then the value in the catalog unit. */
@@ -114,9 +166,23 @@ public class SubmissionStore {
     }
 
     public List<RejectedRow> rejectedRows(long runId) {
-        return jdbc.query("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
-                        + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY FILE_NAME, LINE",
-                (rs, i) -> new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), rs.getString(9)), runId);
+        List<RejectedRow> rows = new ArrayList<>();
+        eachRejectedRow(runId, Long.MAX_VALUE, rows::add);
+        return rows;
+    }
+
+    /** The first {@code limit} rejected rows in file and line order, one at a time (none is held after it is handed over). */
+    public void eachRejectedRow(long runId, long limit, java.util.function.Consumer<RejectedRow> action) {
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
+                    + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY FILE_NAME, LINE LIMIT ?");
+            ps.setLong(1, runId);
+            ps.setLong(2, limit);
+            ps.setFetchSize(1000);
+            return ps;
+        }, rs -> {
+            action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), rs.getString(9)));
+        });
     }
 }

@@ -1,0 +1,167 @@
+package cn.ulanqab.stats.batch;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SIGKILL of the real jar in the middle of ingest and in the middle of writing the outputs; the next start
+ * recovers the run the dead process left STARTED, resumes it, and ends with the outputs of an uninterrupted run.
+ */
+class CrashRecoveryIT {
+
+    static final Duration RUN = Duration.ofMinutes(3);
+
+    @TempDir
+    static Path work;
+    static Path input;
+    static Map<String, byte[]> uninterrupted;
+    static String uninterruptedHtml;
+
+    @BeforeAll
+    static void runOnceWithoutInterruption() throws Exception {
+        input = JobRun.copyShippedInput(work.resolve("input"));
+        Path output = work.resolve("uninterrupted");
+        JarProcess run = JarProcess.start("--input=" + input, "--output=" + output);
+        assertThat(run.waitFor(RUN)).as(run.console()).isEqualTo(1);
+        uninterrupted = JobRun.csvBytes(output.resolve("2023"));
+        uninterruptedHtml = withoutTimesAndRunIds(output.resolve("2023/report.html"));
+    }
+
+    @Test
+    void killedInMidIngestItIsRecoveredResumedAndEndsWithTheSameOutputs() throws Exception {
+        Path output = work.resolve("killed-in-ingest");
+        JarProcess doomed = JarProcess.start("--input=" + input, "--output=" + output,
+                "--reconciliation.testing.pause-after-chunk-ms=60000");
+        doomed.awaitLine(l -> l.equals("testing: chunk 2 stored"), RUN);
+        long deadPid = doomed.process.pid();
+        doomed.kill();
+
+        assertThat(JobRun.count(output, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'"))
+                .as("the dead process left its run STARTED").isEqualTo(1);
+        long committed = JobRun.count(output, "SELECT COUNT(*) FROM SUBMISSION_ROW");
+        assertThat(committed).as("rows of whole chunks committed before the kill").isBetween(200L, 600L);
+        assertThat(Files.readString(output.resolve(RunLock.FILE_NAME)).strip()).as("the lock file names the dead process")
+                .isEqualTo(String.valueOf(deadPid));
+        assertThat(output.resolve("2023/reconciliation.csv")).doesNotExist();
+
+        JarProcess next = JarProcess.start("--input=" + input, "--output=" + output);
+        int status = next.waitFor(RUN);
+
+        assertThat(status).as(next.console()).isEqualTo(1);
+        assertThat(next.console()).contains("run 1 was left STARTED by a process that is gone")
+                .contains("resuming run 1").contains("666 read, 651 accepted, 15 rejected");
+        assertThat(JobRun.count(output, "SELECT COUNT(*) FROM SUBMISSION_ROW")).isEqualTo(666);
+        assertThat(JobRun.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
+        assertThat(JobRun.count(output, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'readAndValidateSubmissions'"
+                + " AND STATUS = 'COMPLETED'")).as("only the rows not committed before the kill are read again")
+                .isEqualTo(666 - committed);
+        assertSameBytes(JobRun.csvBytes(output.resolve("2023")));
+        assertThat(withoutTimesAndRunIds(output.resolve("2023/report.html"))).isEqualTo(uninterruptedHtml);
+    }
+
+    @Test
+    void killedWhileWritingOutputsNoHalfWrittenFileIsLeft() throws Exception {
+        // 20,000 copies of one row: 19,999 DUPLICATE rejections make rejected-rows.csv some 20 MB, long enough to
+        // be caught in the middle of its writing.
+        Path bigInput = JobRun.copyShippedInput(work.resolve("big-input"));
+        String remark = "备注".repeat(400);
+        try (var w = Files.newBufferedWriter(bigInput.resolve("2023/150902.csv"), StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND)) {
+            for (int i = 0; i < 20_000; i++) {
+                w.write("150902,TECH_INCUBATORS,2023,1,家," + remark + "\r\n");
+            }
+        }
+        Path output = work.resolve("killed-in-outputs");
+        Path period = output.resolve("2023");
+        Path scratch = output.resolve(".2023.writing");
+
+        JarProcess doomed = JarProcess.start("--input=" + bigInput, "--output=" + output);
+        long deadline = System.nanoTime() + RUN.toNanos();
+        boolean caught = false;
+        while (System.nanoTime() < deadline && doomed.process.isAlive()) {
+            if (largePartIn(scratch)) {
+                doomed.kill();
+                caught = true;
+                break;
+            }
+            Thread.sleep(5);
+        }
+        assertThat(caught).as("killed while a file was being written: " + doomed.console()).isTrue();
+
+        assertThat(listing(scratch)).as("the half-written file stays in the scratch folder").anyMatch(n -> n.endsWith(".part"));
+        assertThat(listing(period)).as("no part file where reviewers look").noneMatch(n -> n.endsWith(".part"));
+        assertThat(period.resolve("rejected-rows.csv")).as("the file being written is not there at all").doesNotExist();
+        for (String name : listing(period)) {
+            assertWhole(period.resolve(name));
+        }
+
+        JarProcess next = JarProcess.start("--input=" + bigInput, "--output=" + output);
+        assertThat(next.waitFor(RUN)).as(next.console()).isEqualTo(1);
+        assertThat(listing(scratch)).as("the leftover part is cleared by the next run").isEmpty();
+        for (String name : JobRun.CSV_OUTPUTS) {
+            assertWhole(period.resolve(name));
+        }
+        assertThat(JobRun.readCsv(period.resolve("rejected-rows.csv"))).hasSize(1 + 15 + 20_000);
+    }
+
+    private static boolean largePartIn(Path scratch) throws IOException {
+        if (!Files.isDirectory(scratch)) {
+            return false;
+        }
+        try (Stream<Path> parts = Files.list(scratch)) {
+            return parts.anyMatch(p -> p.getFileName().toString().startsWith("rejected-rows.csv") && size(p) > 1_000_000);
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static List<String> listing(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** A CSV that parses to its end with a final line end, or a page that ends with its closing tag. */
+    private static void assertWhole(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (file.toString().endsWith(".html")) {
+            assertThat(text.strip()).as(file + " is whole").endsWith("</html>");
+        } else {
+            assertThat(text).as(file + " is whole").endsWith("\r\n");
+            assertThat(JobRun.readCsv(file)).as(file.toString()).isNotEmpty();
+        }
+    }
+
+    private static void assertSameBytes(Map<String, byte[]> actual) {
+        assertThat(actual.keySet()).isEqualTo(uninterrupted.keySet());
+        actual.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(uninterrupted.get(name)));
+    }
+
+    /** The page with its clock times and run ids taken out: everything else must be byte for byte the same. */
+    static String withoutTimesAndRunIds(Path html) throws IOException {
+        return Files.readString(html, StandardCharsets.UTF_8)
+                .replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([+-]\\d{2}:\\d{2}|Z)?", "<time>")
+                .replaceAll("(Run</th><td>)\\d+", "$1<id>");
+    }
+}
