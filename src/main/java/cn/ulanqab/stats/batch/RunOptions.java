@@ -107,6 +107,7 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
 
     /** The embedded database of this output folder, unless spring.datasource.url says otherwise. */
     public String defaultDatabaseUrl() {
-        return "jdbc:h2:file:" + output.toAbsolutePath().normalize().resolve("reconciliation-db");
+        // WRITE_DELAY=0: a committed chunk is on disk before the next one starts, so a killed run resumes from it
+        return "jdbc:h2:file:" + output.toAbsolutePath().normalize().resolve("reconciliation-db") + ";WRITE_DELAY=0";
     }
 }
