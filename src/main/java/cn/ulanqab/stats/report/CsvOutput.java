@@ -34,6 +34,24 @@ public final class CsvOutput {
         });
     }
 
+    /** Writes rows as a producer hands them over, one at a time, so that millions of rows never sit in memory. */
+    public static void write(Path target, List<String> header, java.util.function.Consumer<java.util.function.Consumer<List<String>>> producer) {
+        AtomicFiles.write(target, out -> {
+            Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            writer.write('\uFEFF');
+            try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+                printer.printRecord(header);
+                producer.accept(row -> {
+                    try {
+                        printer.printRecord(row.stream().map(CsvOutput::safe).toList());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+        });
+    }
+
     static String safe(String cell) {
         if (cell == null || cell.isEmpty()) {
             return "";

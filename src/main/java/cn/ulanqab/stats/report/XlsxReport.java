@@ -45,7 +45,10 @@ public final class XlsxReport {
 
     public static final List<String> FINDINGS_COLUMNS = List.of("indicator_code", "name_zh", "name_en", "unit",
             "published_text", "published_value", "city_total", "as_printed", "difference", "relative_difference", "status",
-            "counties_reported", "missing_counties", "hint", "section", "quote");
+            "counties_reported", "missing_counties", "hint", "section", "quote", "region_code");
+    /** The breakdown sheet with several cities: long form, for the indicators of the findings only (see the CSV). */
+    public static final List<String> BREAKDOWN_LONG_COLUMNS = List.of("indicator_code", "name_zh", "unit", "region_code",
+            "county_code", "value");
 
     /** Widest column, in characters (a CJK character counts as 2); longer texts are cut off visually, not in the cell. */
     static final int MAX_WIDTH = 60;
@@ -92,10 +95,14 @@ public final class XlsxReport {
 
     private static void findingsSheet(SheetWriter sheet, ReferenceData reference, List<ReconciliationLine> lines) {
         sheet.header(FINDINGS_COLUMNS);
-        for (ReconciliationLine l : findingsOrder(lines, reference)) {
+        // several cities: the findings only (a national run prints some 66,600 figures; reconciliation.csv has them all)
+        List<ReconciliationLine> shown = reference.registry().singleCity() ? lines
+                : lines.stream().filter(l -> l.status().isFinding()).toList();
+        for (ReconciliationLine l : findingsOrder(shown, reference)) {
             sheet.row(l.indicatorCode(), l.nameZh(), l.nameEn(), l.unit(), l.publishedText(), l.publishedValue(),
                     l.cityTotal(), l.asPrinted(), l.difference(), l.relativeDifference(), l.status().name(),
-                    (long) l.countiesReported(), String.join(";", l.missingCounties()), l.hint(), l.section(), l.quote());
+                    (long) l.countiesReported(), String.join(";", l.missingCounties()), l.hint(), l.section(), l.quote(),
+                    l.regionCode());
         }
         sheet.finish();
     }
@@ -131,6 +138,10 @@ public final class XlsxReport {
     }
 
     private static void breakdownSheet(SheetWriter sheet, ReferenceData reference, Map<String, Map<String, BigDecimal>> accepted) {
+        if (!reference.registry().singleCity()) {
+            longBreakdownSheet(sheet, reference, accepted);
+            return;
+        }
         List<County> units = new ArrayList<>(reference.registry().counties());
         units.add(reference.registry().city());
         List<String> header = new ArrayList<>(List.of("indicator_code", "name_zh", "unit"));
@@ -141,6 +152,25 @@ public final class XlsxReport {
             List<Object> row = new ArrayList<>(List.of(indicator.code(), indicator.nameZh(), indicator.unit()));
             units.forEach(u -> row.add(values.get(u.code())));
             sheet.row(row.toArray());
+        }
+        sheet.finish();
+    }
+
+    /**
+     * Several cities: one row per county value of the indicators of the findings (what the run kept in memory), in
+     * catalog and code order; every value is in county-breakdown.csv (a sheet holds at most 1,048,576 rows).
+     */
+    private static void longBreakdownSheet(SheetWriter sheet, ReferenceData reference, Map<String, Map<String, BigDecimal>> accepted) {
+        sheet.header(BREAKDOWN_LONG_COLUMNS);
+        for (Indicator indicator : reference.catalog().indicators()) {
+            Map<String, BigDecimal> values = accepted.get(indicator.code());
+            if (values == null) {
+                continue;
+            }
+            for (String unit : new java.util.TreeSet<>(values.keySet())) {
+                sheet.row(indicator.code(), indicator.nameZh(), indicator.unit(),
+                        reference.registry().cityOf(unit).map(County::code).orElse(""), unit, values.get(unit));
+            }
         }
         sheet.finish();
     }
