@@ -78,7 +78,7 @@ class GeneratedInputJobTest {
 
         List<CSVRecord> breakdown = JobRun.readCsv(output.resolve("2023/county-breakdown.csv"));
         assertThat(breakdown.get(0).toList()).containsExactly("indicator_code", "region_code", "county_code", "value");
-        assertThat(breakdown).hasSize(1 + 40 * reference.catalog().indicators().stream().filter(i -> !i.isRatio()).count());
+        assertThat(breakdown).hasSize((int) (1 + 40 * reference.catalog().indicators().stream().filter(i -> !i.isRatio()).count()));
 
         String html = Files.readString(output.resolve("2023/report.html"));
         assertThat(html).contains("各地区汇总").contains("合成省12 120000");
