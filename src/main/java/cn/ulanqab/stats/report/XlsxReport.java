@@ -46,7 +46,7 @@ public final class XlsxReport {
     public static final List<String> FINDINGS_COLUMNS = List.of("indicator_code", "name_zh", "name_en", "unit",
             "published_text", "published_value", "city_total", "as_printed", "difference", "relative_difference", "status",
             "counties_reported", "missing_counties", "hint", "section", "quote", "region_code");
-    /** The breakdown sheet with several cities: long form, for the indicators of the findings only (see the CSV). */
+    /** The breakdown sheet with several cities: long form, the county values behind the worst findings (see the CSV). */
     public static final List<String> BREAKDOWN_LONG_COLUMNS = List.of("indicator_code", "name_zh", "unit", "region_code",
             "county_code", "value");
 
@@ -64,7 +64,7 @@ public final class XlsxReport {
             Styles styles = new Styles(workbook);
             summarySheet(new SheetWriter(workbook.createSheet(SUMMARY), styles), summary);
             findingsSheet(new SheetWriter(workbook.createSheet(FINDINGS), styles), reference, lines);
-            breakdownSheet(new SheetWriter(workbook.createSheet(BREAKDOWN), styles), reference, acceptedValues);
+            breakdownSheet(new SheetWriter(workbook.createSheet(BREAKDOWN), styles), reference, lines, acceptedValues);
             rejectedSheet(new SheetWriter(workbook.createSheet(REJECTED), styles), rejected);
             filesSheet(new SheetWriter(workbook.createSheet(FILES), styles), ledger);
             AtomicFiles.write(target, workbook::write);
@@ -137,9 +137,10 @@ public final class XlsxReport {
         };
     }
 
-    private static void breakdownSheet(SheetWriter sheet, ReferenceData reference, Map<String, Map<String, BigDecimal>> accepted) {
+    private static void breakdownSheet(SheetWriter sheet, ReferenceData reference, List<ReconciliationLine> lines,
+                                       Map<String, Map<String, BigDecimal>> accepted) {
         if (!reference.registry().singleCity()) {
-            longBreakdownSheet(sheet, reference, accepted);
+            longBreakdownSheet(sheet, reference, lines, accepted);
             return;
         }
         List<County> units = new ArrayList<>(reference.registry().counties());
@@ -157,19 +158,21 @@ public final class XlsxReport {
     }
 
     /**
-     * Several cities: one row per county value of the indicators of the findings (what the run kept in memory), in
-     * catalog and code order; every value is in county-breakdown.csv (a sheet holds at most 1,048,576 rows).
+     * Several cities: one row per county value behind each of the worst {@value HtmlReport#TOP_FINDINGS} findings (the
+     * counties of the finding's region), in the order of the Findings sheet; every value is in county-breakdown.csv
+     * (a sheet holds at most 1,048,576 rows, and the national input has 5.7 million values).
      */
-    private static void longBreakdownSheet(SheetWriter sheet, ReferenceData reference, Map<String, Map<String, BigDecimal>> accepted) {
+    private static void longBreakdownSheet(SheetWriter sheet, ReferenceData reference, List<ReconciliationLine> lines,
+                                           Map<String, Map<String, BigDecimal>> accepted) {
         sheet.header(BREAKDOWN_LONG_COLUMNS);
-        for (Indicator indicator : reference.catalog().indicators()) {
-            Map<String, BigDecimal> values = accepted.get(indicator.code());
-            if (values == null) {
-                continue;
-            }
-            for (String unit : new java.util.TreeSet<>(values.keySet())) {
-                sheet.row(indicator.code(), indicator.nameZh(), indicator.unit(),
-                        reference.registry().cityOf(unit).map(County::code).orElse(""), unit, values.get(unit));
+        List<ReconciliationLine> findings = findingsOrder(lines.stream().filter(l -> l.status().isFinding()).toList(), reference);
+        for (ReconciliationLine l : findings.subList(0, Math.min(HtmlReport.TOP_FINDINGS, findings.size()))) {
+            Indicator indicator = reference.catalog().get(l.indicatorCode());
+            Map<String, BigDecimal> values = accepted.getOrDefault(indicator.code(), Map.of());
+            List<String> units = indicator.level() == cn.ulanqab.stats.catalog.Level.CITY ? List.of(l.regionCode())
+                    : reference.registry().leafCodesOf(l.regionCode());
+            for (String unit : units) {
+                sheet.row(indicator.code(), indicator.nameZh(), indicator.unit(), l.regionCode(), unit, values.get(unit));
             }
         }
         sheet.finish();
