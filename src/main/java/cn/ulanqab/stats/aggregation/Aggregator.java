@@ -1,19 +1,24 @@
 package cn.ulanqab.stats.aggregation;
 
+import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.catalog.Indicator;
-import cn.ulanqab.stats.catalog.RatioFormula;
 import cn.ulanqab.stats.catalog.Registry;
+import cn.ulanqab.stats.published.FigureKey;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Forms city totals from the accepted values ({@code indicator code -> unit code -> value}, in the
- * catalog unit): SUM over the counties, RATIO from the summed components (never an average of county
- * ratios), CITY from the city file.
+ * Forms region totals from the accepted values ({@code indicator code -> unit code -> value}, in the catalog unit):
+ * SUM over the counties below the region, RATIO from the summed components (never an average of county ratios),
+ * CITY from the city's own file. The job itself streams the values into a {@link RegionTotals}; this class serves
+ * values already in memory and decides which totals a run keeps ({@link #keys}).
  */
 public final class Aggregator {
 
@@ -23,72 +28,40 @@ public final class Aggregator {
         this.registry = registry;
     }
 
+    /** The total for the registry's city (the one city of a one-city registry). */
     public CityTotal total(Indicator indicator, Map<String, Map<String, BigDecimal>> accepted) {
-        return switch (indicator.aggregation()) {
-            case SUM -> sum(indicator, accepted.getOrDefault(indicator.code(), Map.of()));
-            case RATIO -> ratio(indicator, accepted);
-            case CITY -> city(indicator, accepted.getOrDefault(indicator.code(), Map.of()));
-        };
+        return total(indicator, registry.city().code(), accepted);
     }
 
-    private CityTotal sum(Indicator indicator, Map<String, BigDecimal> values) {
-        List<String> reported = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
-        for (String county : registry.countyCodes()) {
-            BigDecimal v = values.get(county);
-            if (v == null) {
-                missing.add(county);
-            } else {
-                reported.add(county);
-                total = total.add(v);
+    public CityTotal total(Indicator indicator, String regionCode, Map<String, Map<String, BigDecimal>> accepted) {
+        RegionTotals totals = new RegionTotals(registry);
+        Set<String> codes = indicator.isRatio() ? Set.of(indicator.formula().numerator(), indicator.formula().denominator())
+                : Set.of(indicator.code());
+        for (String code : codes) {
+            accepted.getOrDefault(code, Map.of()).forEach((unit, value) -> totals.add(code, unit, value));
+        }
+        return totals.total(indicator, regionCode);
+    }
+
+    /**
+     * The (indicator, region) pairs a run totals and reconciles, in catalog order, each indicator's regions in code
+     * order: every printed pair and, with a one-city registry, every indicator of the city (an UNPUBLISHED line shown
+     * for information, as the one-city job always did). With several cities only printed pairs: all regions × all
+     * indicators of the national registry would be some 730,000 lines of which 90% nobody printed; their detail is in
+     * county-breakdown.csv.
+     */
+    public static List<FigureKey> keys(Registry registry, Catalog catalog, Collection<FigureKey> printed) {
+        Map<String, TreeSet<String>> regions = new java.util.HashMap<>();
+        printed.forEach(k -> regions.computeIfAbsent(k.indicatorCode(), c -> new TreeSet<>()).add(k.regionCode()));
+        List<FigureKey> keys = new ArrayList<>();
+        for (Indicator indicator : catalog.indicators()) {
+            Set<String> of = new LinkedHashSet<>();
+            if (registry.singleCity()) {
+                of.add(registry.city().code());
             }
+            of.addAll(regions.getOrDefault(indicator.code(), new TreeSet<>()));
+            of.forEach(r -> keys.add(new FigureKey(indicator.code(), r)));
         }
-        if (reported.isEmpty()) {
-            return new CityTotal(indicator.code(), null, reported, missing, false, true, "no county reported it");
-        }
-        return new CityTotal(indicator.code(), total, reported, missing, missing.isEmpty(), false, null);
-    }
-
-    private CityTotal ratio(Indicator indicator, Map<String, Map<String, BigDecimal>> accepted) {
-        RatioFormula formula = indicator.formula();
-        Map<String, BigDecimal> numerators = accepted.getOrDefault(formula.numerator(), Map.of());
-        Map<String, BigDecimal> denominators = accepted.getOrDefault(formula.denominator(), Map.of());
-        List<String> reported = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        BigDecimal numerator = BigDecimal.ZERO;
-        BigDecimal denominator = BigDecimal.ZERO;
-        for (String county : registry.countyCodes()) {
-            BigDecimal n = numerators.get(county);
-            BigDecimal d = denominators.get(county);
-            if (n == null || d == null) {
-                missing.add(county);
-            } else {
-                reported.add(county);
-                numerator = numerator.add(n);
-                denominator = denominator.add(d);
-            }
-        }
-        if (numerators.isEmpty() && denominators.isEmpty()) {
-            return new CityTotal(indicator.code(), null, reported, missing, false, true,
-                    "no county reported " + formula.numerator() + " or " + formula.denominator());
-        }
-        if (!missing.isEmpty()) {
-            return new CityTotal(indicator.code(), null, reported, missing, false, false,
-                    "computed only when every county reports both " + formula.numerator() + " and " + formula.denominator());
-        }
-        Optional<BigDecimal> ratio = formula.apply(numerator, denominator);
-        return ratio.map(r -> new CityTotal(indicator.code(), r, reported, missing, true, false, null))
-                .orElseGet(() -> new CityTotal(indicator.code(), null, reported, missing, false, false,
-                        formula.denominator() + " sums to zero over the counties"));
-    }
-
-    private CityTotal city(Indicator indicator, Map<String, BigDecimal> values) {
-        String city = registry.city().code();
-        BigDecimal v = values.get(city);
-        if (v == null) {
-            return new CityTotal(indicator.code(), null, List.of(), List.of(city), false, true, "the city file does not report it");
-        }
-        return new CityTotal(indicator.code(), v, List.of(city), List.of(), true, false, null);
+        return keys;
     }
 }

@@ -1,17 +1,21 @@
 package cn.ulanqab.stats.aggregation;
 
+import cn.ulanqab.stats.published.FigureKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The city totals of a run, between aggregation and reconciliation. */
+/** The region totals of a run (table CITY_TOTAL, one row per indicator and region), between aggregation and reconciliation. */
 @Repository
 public class CityTotalStore {
+
+    private static final int BATCH = 5000;
 
     private final JdbcTemplate jdbc;
 
@@ -21,19 +25,35 @@ public class CityTotalStore {
 
     public void replace(long runId, List<CityTotal> totals) {
         jdbc.update("DELETE FROM CITY_TOTAL WHERE RUN_ID = ?", runId);
-        jdbc.batchUpdate("INSERT INTO CITY_TOTAL (RUN_ID, INDICATOR_CODE, TOTAL_TEXT, REPORTED, MISSING, COMPLETE, NO_DATA, NOTE)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", totals.stream().map(t -> new Object[]{runId, t.indicatorCode(),
-                t.total() == null ? null : t.total().toPlainString(), String.join(";", t.reported()),
-                String.join(";", t.missing()), t.complete(), t.noData(), t.note()}).toList());
+        List<Object[]> args = new ArrayList<>();
+        for (CityTotal t : totals) {
+            args.add(new Object[]{runId, t.indicatorCode(), t.regionCode() == null ? "" : t.regionCode(),
+                    t.total() == null ? null : t.total().toPlainString(), String.join(";", t.reported()),
+                    String.join(";", t.missing()), t.complete(), t.noData(), t.note()});
+            if (args.size() == BATCH) {
+                insert(args);
+                args.clear();
+            }
+        }
+        insert(args);
     }
 
-    public Map<String, CityTotal> totals(long runId) {
-        Map<String, CityTotal> totals = new HashMap<>();
-        jdbc.query("SELECT INDICATOR_CODE, TOTAL_TEXT, REPORTED, MISSING, COMPLETE, NO_DATA, NOTE FROM CITY_TOTAL WHERE RUN_ID = ?",
+    private void insert(List<Object[]> args) {
+        if (!args.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO CITY_TOTAL (RUN_ID, INDICATOR_CODE, REGION_CODE, TOTAL_TEXT, REPORTED, MISSING, COMPLETE,"
+                    + " NO_DATA, NOTE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+        }
+    }
+
+    public Map<FigureKey, CityTotal> totals(long runId) {
+        Map<FigureKey, CityTotal> totals = new HashMap<>();
+        jdbc.query("SELECT INDICATOR_CODE, REGION_CODE, TOTAL_TEXT, REPORTED, MISSING, COMPLETE, NO_DATA, NOTE FROM CITY_TOTAL"
+                        + " WHERE RUN_ID = ?",
                 rs -> {
-                    totals.put(rs.getString(1), new CityTotal(rs.getString(1),
-                            rs.getString(2) == null ? null : new BigDecimal(rs.getString(2)), codes(rs.getString(3)),
-                            codes(rs.getString(4)), rs.getBoolean(5), rs.getBoolean(6), rs.getString(7)));
+                    CityTotal t = new CityTotal(rs.getString(1),
+                            rs.getString(3) == null ? null : new BigDecimal(rs.getString(3)), codes(rs.getString(4)),
+                            codes(rs.getString(5)), rs.getBoolean(6), rs.getBoolean(7), rs.getString(8), rs.getString(2));
+                    totals.put(new FigureKey(t.indicatorCode(), t.regionCode()), t);
                 }, runId);
         return totals;
     }

@@ -7,6 +7,7 @@ import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.extraction.ReportPhrases;
 import cn.ulanqab.stats.extraction.ReportText;
 import cn.ulanqab.stats.published.ClaimSettings;
+import cn.ulanqab.stats.published.FigureKey;
 import cn.ulanqab.stats.published.PublishedFigure;
 import cn.ulanqab.stats.published.PublishedFigures;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -23,7 +24,7 @@ import java.util.Map;
  * not identifying, so a run restarts wherever its input now lies.
  */
 public record Night(String period, Path input, Path output, ClaimSettings claims,
-                    ReferenceData reference, Map<String, PublishedFigure> published, Path report,
+                    ReferenceData reference, Map<FigureKey, PublishedFigure> published, Path report,
                     List<PublishedCheck.Line> reportCheck) {
 
     static final String PERIOD = "period";
@@ -46,8 +47,8 @@ public record Night(String period, Path input, Path output, ClaimSettings claims
      */
     public static Night load(String period, Path input, Path output, ClaimSettings claims, Path report) {
         ReferenceData reference = ReferenceData.load(input.resolve("reference"));
-        Map<String, PublishedFigure> published = PublishedFigures.load(
-                input.resolve("published").resolve(period + ".csv"), period, reference.catalog(), claims);
+        Map<FigureKey, PublishedFigure> published = PublishedFigures.load(
+                input.resolve("published").resolve(period + ".csv"), period, reference.registry(), reference.catalog(), claims);
         List<PublishedCheck.Line> check = null;
         if (report != null) {
             ReportText text = ReportText.read(report);
@@ -57,7 +58,8 @@ public record Night(String period, Path input, Path output, ClaimSettings claims
                         "pass the report that reviews " + period + " (the one whose plan year is " + (Integer.parseInt(period) + 1) + ")");
             }
             ReportPhrases phrases = ReportPhrases.load(phrasesFile(input), reference.catalog());
-            check = PublishedCheck.check(reference.catalog(), published, phrases, FigureExtractor.extract(text), period);
+            check = PublishedCheck.check(reference.catalog(),
+                    PublishedFigures.ofRegion(published, reference.registry().city().code()), phrases, FigureExtractor.extract(text), period);
         }
         return new Night(period, input, output, claims, reference, published, report, check);
     }

@@ -3,6 +3,7 @@ package cn.ulanqab.stats.batch;
 import cn.ulanqab.stats.aggregation.Aggregator;
 import cn.ulanqab.stats.aggregation.CityTotal;
 import cn.ulanqab.stats.aggregation.CityTotalStore;
+import cn.ulanqab.stats.aggregation.RegionTotals;
 import cn.ulanqab.stats.reconciliation.ReconciliationService;
 import cn.ulanqab.stats.report.OutputWriter;
 import cn.ulanqab.stats.review.ReviewService;
@@ -132,10 +133,11 @@ public class NightlyReconciliationJobConfig {
     Step aggregateCityTotals(JobRepository jobs, PlatformTransactionManager tm, SubmissionStore submissions, CityTotalStore totals) {
         return tasklet("aggregateCityTotals", jobs, tm, (night, job) -> {
             long runId = job.getJobInstanceId();
-            var accepted = submissions.acceptedValues(runId);
-            Aggregator aggregator = new Aggregator(night.reference().registry());
-            List<CityTotal> result = night.reference().catalog().indicators().stream()
-                    .map(indicator -> aggregator.total(indicator, accepted)).toList();
+            RegionTotals sums = new RegionTotals(night.reference().registry());
+            submissions.forEachAccepted(runId, (unit, indicator, value) -> sums.add(indicator, unit, value));
+            var catalog = night.reference().catalog();
+            List<CityTotal> result = Aggregator.keys(night.reference().registry(), catalog, night.published().keySet()).stream()
+                    .map(key -> sums.total(catalog.get(key.indicatorCode()), key.regionCode())).toList();
             totals.replace(runId, result);
         });
     }
@@ -150,7 +152,8 @@ public class NightlyReconciliationJobConfig {
     @Bean
     Step applyReviewerDispositions(JobRepository jobs, PlatformTransactionManager tm, ReviewService reviews) {
         return tasklet("applyReviewerDispositions", jobs, tm, (night, job) -> reviews.apply(job.getJobInstanceId(),
-                night.input(), night.period(), night.reference().catalog()));
+                night.input(), night.period(), night.reference().catalog(),
+                night.reference().registry()));
     }
 
     @Bean

@@ -30,6 +30,11 @@ public final class ReferenceCsv {
             return v == null ? "" : v.strip();
         }
 
+        /** Whether the file has this (optional) column. */
+        public boolean has(String column) {
+            return values.containsKey(column);
+        }
+
         public ConfigurationException problem(String problem, String fix) {
             return ConfigurationException.at(file.toString(), line, problem, fix);
         }

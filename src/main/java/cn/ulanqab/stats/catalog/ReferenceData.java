@@ -18,7 +18,8 @@ public record ReferenceData(Registry registry, Catalog catalog) {
     public static ReferenceData load(Path referenceFolder) {
         Registry registry = loadRegistry(referenceFolder.resolve(COUNTIES_FILE));
         Catalog catalog = loadCatalog(referenceFolder.resolve(INDICATORS_FILE));
-        return new ReferenceData(registry, catalog);
+        boolean cityIndicators = catalog.indicators().stream().anyMatch(i -> i.level() == Level.CITY);
+        return new ReferenceData(cityIndicators ? registry : registry.withCityFiles(false), catalog);
     }
 
     static Registry loadRegistry(Path file) {
@@ -36,24 +37,50 @@ public record ReferenceData(Registry registry, Catalog catalog) {
                     return new County(code, row.get("name_zh"), row.get("short_name_zh"), row.get("name_en"),
                             row.get("type"), row.get("parent_code"));
                 });
-        List<County> cities = all.stream().filter(c -> c.type().equals("city")).toList();
-        if (cities.size() != 1) {
-            throw ConfigurationException.of(file.toString(), "has " + cities.size() + " units of type 'city'",
-                    "the registry must have exactly one city, the parent of the county-level units");
+        return tree(file.toString(), all);
+    }
+
+    /**
+     * Checks the regions form a tree: every parent either a region of the registry or not in it at all (then the
+     * region is a top of the tree), no cycle, at least one region with no children (a leaf, which submits).
+     */
+    static Registry tree(String file, List<County> all) {
+        Map<String, County> byCode = new HashMap<>();
+        all.forEach(c -> byCode.put(c.code(), c));
+        if (all.isEmpty()) {
+            throw ConfigurationException.of(file, "lists no region", "list the county-level units and the regions above them");
         }
-        County city = cities.get(0);
-        List<County> counties = new ArrayList<>();
         for (County c : all) {
-            if (c != city) {
-                if (!c.parentCode().equals(city.code())) {
-                    throw ConfigurationException.of(file.toString(), "unit " + c.code() + " has parent "
-                            + c.parentCode() + ", not the city " + city.code(), "set parent_code to " + city.code());
+            if (c.parentCode().equals(c.code())) {
+                throw ConfigurationException.of(file, "region " + c.code() + " is its own parent",
+                        "set parent_code to the region above it, or to a code not in the file for the top of the tree");
+            }
+            java.util.Set<String> path = new java.util.LinkedHashSet<>();
+            County r = c;
+            while (r != null) {
+                if (!path.add(r.code())) {
+                    throw ConfigurationException.of(file, "the parent codes form a cycle: " + String.join(" → ", path) + " → " + r.code(),
+                            "correct parent_code so that every chain ends at a code not in the file (the top of the tree)");
                 }
-                counties.add(c);
+                r = byCode.get(r.parentCode());
             }
         }
-        counties.sort((a, b) -> a.code().compareTo(b.code()));
-        return new Registry(city, counties);
+        List<County> sorted = new ArrayList<>(all);
+        sorted.sort((a, b) -> a.code().compareTo(b.code()));
+        Registry registry = new Registry(sorted);
+        // one top marker: the parent code of the top(s) of the tree; a region whose parent is another unknown code is a typo
+        Map<String, Integer> weight = new HashMap<>();
+        registry.tops().forEach(t -> weight.merge(t.parentCode(), 1 + registry.leavesOf(t.code()).size(), Integer::sum));
+        String marker = weight.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).orElseThrow().getKey();
+        for (County top : registry.tops()) {
+            if (!top.parentCode().equals(marker)) {
+                throw ConfigurationException.of(file, "unit " + top.code() + " has parent " + top.parentCode()
+                                + ", which is neither a region of the registry nor the top marker " + marker,
+                        "set parent_code to the code of the region above it (or to " + marker + " for a top of the tree)");
+            }
+        }
+        return registry;
     }
 
     static Catalog loadCatalog(Path file) {

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.history;
 
+import cn.ulanqab.stats.published.FigureKey;
 import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.submission.FileStatus;
@@ -24,9 +25,9 @@ public final class Changes {
     public static List<Change> between(List<ReconciliationLine> before, List<LedgerLine> beforeFiles,
                                        List<ReconciliationLine> after, List<LedgerLine> afterFiles) {
         List<Change> changes = new ArrayList<>();
-        Map<String, ReconciliationLine> old = before.stream().collect(Collectors.toMap(ReconciliationLine::indicatorCode, Function.identity()));
+        Map<FigureKey, ReconciliationLine> old = before.stream().collect(Collectors.toMap(Changes::key, Function.identity(), (a, b) -> a));
         for (ReconciliationLine now : after) {
-            ReconciliationLine was = old.get(now.indicatorCode());
+            ReconciliationLine was = old.get(key(now));
             String wasStatus = was == null ? "" : was.status().name();
             boolean wasFinding = was != null && was.status().isFinding();
             if (now.status().isFinding() && !wasFinding) {
@@ -59,7 +60,12 @@ public final class Changes {
     }
 
     private static Change change(Change.Kind kind, ReconciliationLine line, String before, String after, String note) {
-        return new Change(kind, line.indicatorCode(), line.nameZh(), before, after, note == null ? "" : note);
+        return new Change(kind, line.indicatorCode(), line.nameZh(), before, after, note == null ? "" : note, line.regionCode());
+    }
+
+    /** Lines are compared by indicator and region; a line stored before regions (region null) is the one city's. */
+    private static FigureKey key(ReconciliationLine line) {
+        return new FigureKey(line.indicatorCode(), line.regionCode() == null ? "" : line.regionCode());
     }
 
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {

@@ -1,6 +1,9 @@
 package cn.ulanqab.stats.published;
 
 import cn.ulanqab.stats.catalog.Catalog;
+import cn.ulanqab.stats.catalog.County;
+import cn.ulanqab.stats.catalog.Level;
+import cn.ulanqab.stats.catalog.Registry;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.ReferenceCsv;
 
@@ -14,6 +17,8 @@ import java.util.Map;
 public final class PublishedFigures {
 
     public static final List<String> COLUMNS = List.of("indicator_code", "period", "published_text", "section", "quote");
+    /** The optional last column: the region a figure is about; blank only when the registry has exactly one city. */
+    public static final String REGION_COLUMN = "region_code";
 
     private PublishedFigures() {
     }
@@ -28,7 +33,42 @@ public final class PublishedFigures {
      */
     public static Map<String, PublishedFigure> load(Path file, String period, Catalog catalog, ClaimSettings settings) {
         Map<String, PublishedFigure> figures = new LinkedHashMap<>();
-        Map<String, Long> firstLine = new HashMap<>();
+        read(file, period, catalog, null, settings).values().forEach(f -> {
+            PublishedFigure earlier = figures.putIfAbsent(f.indicatorCode(), f);
+            if (earlier != null) {
+                throw cn.ulanqab.stats.ConfigurationException.of(file.toString(), "indicator " + f.indicatorCode()
+                        + " is printed for several regions", "read this file with the registry");
+            }
+        });
+        return figures;
+    }
+
+    /**
+     * Reads the published figures of a registry of regions: the optional last column {@code region_code} names the
+     * region each figure is about; it may be blank only when the registry has exactly one city (then that city).
+     *
+     * @return (indicator, region) → figure, in file order
+     * @throws cn.ulanqab.stats.ConfigurationException naming the file, line and fix, as {@link #load(Path, String,
+     *         Catalog, ClaimSettings)} and for a region that is blank with several cities, not in the registry, a leaf
+     *         (whose own figures are not totals), not a city for a CITY-level indicator, or the same (indicator,
+     *         region) twice
+     */
+    public static Map<FigureKey, PublishedFigure> load(Path file, String period, Registry registry, Catalog catalog,
+                                                       ClaimSettings settings) {
+        return read(file, period, catalog, registry, settings);
+    }
+
+    /** The figures of one region, by indicator code. */
+    public static Map<String, PublishedFigure> ofRegion(Map<FigureKey, PublishedFigure> figures, String regionCode) {
+        Map<String, PublishedFigure> result = new LinkedHashMap<>();
+        figures.values().stream().filter(f -> regionCode.equals(f.regionCode())).forEach(f -> result.put(f.indicatorCode(), f));
+        return result;
+    }
+
+    private static Map<FigureKey, PublishedFigure> read(Path file, String period, Catalog catalog, Registry registry,
+                                                        ClaimSettings settings) {
+        Map<FigureKey, PublishedFigure> figures = new LinkedHashMap<>();
+        Map<FigureKey, Long> firstLine = new HashMap<>();
         ReferenceCsv.read(file, COLUMNS, (row, index) -> {
             String code = row.get("indicator_code");
             if (code.isEmpty()) {
@@ -42,10 +82,21 @@ public final class PublishedFigures {
                 throw row.problem("the period is '" + rowPeriod + "' but this file is for " + period,
                         "write " + period + " or move the row to published/" + rowPeriod + ".csv");
             }
-            Long earlier = firstLine.putIfAbsent(code, row.line());
+            String region = row.has(REGION_COLUMN) ? row.get(REGION_COLUMN) : "";
+            if (registry != null) {
+                region = region(row, registry, indicator, region);
+            } else if (!region.isEmpty()) {
+                region = region.strip();
+            } else {
+                region = null;
+            }
+            FigureKey key = new FigureKey(code, region);
+            Long earlier = firstLine.putIfAbsent(key, row.line());
             if (earlier != null) {
-                throw row.problem("indicator " + code + " appears twice (first on line " + earlier + ")",
-                        "keep one printed figure per indicator");
+                throw row.problem(region == null || registry != null && registry.singleCity() && region.equals(registry.city().code())
+                                ? "indicator " + code + " appears twice (first on line " + earlier + ")"
+                                : "indicator " + code + " for region " + region + " appears twice (first on line " + earlier + ")",
+                        "keep one printed figure per indicator and region");
             }
             String text = row.get("published_text");
             PrintedFigure figure;
@@ -63,9 +114,33 @@ public final class PublishedFigures {
                                 + "', which does not fit the catalog unit '" + indicator.unit() + "'",
                         "check the indicator code, or the unit in the catalog");
             }
-            figures.put(code, new PublishedFigure(code, rowPeriod, text, row.get("section"), row.get("quote"), figure, claim));
+            figures.put(key, new PublishedFigure(code, rowPeriod, text, row.get("section"), row.get("quote"), figure, claim, region));
             return null;
         });
         return figures;
+    }
+
+    private static String region(ReferenceCsv.Row row, Registry registry, Indicator indicator, String raw) {
+        String region = raw.strip();
+        if (region.isEmpty()) {
+            if (!registry.singleCity()) {
+                throw row.problem("the region_code of " + indicator.code() + " is blank but the registry has "
+                                + registry.cities().size() + " cities",
+                        "write the code of the region the figure is about (a city, province or the country)");
+            }
+            return registry.city().code();
+        }
+        County r = registry.find(region).orElseThrow(() -> row.problem("region " + region + " of " + indicator.code()
+                + " is not in the registry", "write a region code of reference/counties.csv"));
+        if (registry.isLeaf(region)) {
+            throw row.problem("region " + region + " (" + r.nameZh() + ") of " + indicator.code()
+                            + " is a county-level unit: its figures are submitted, not totals",
+                    "write the code of a region above the counties (a city, province or the country)");
+        }
+        if (indicator.level() == Level.CITY && !registry.isCity(region)) {
+            throw row.problem(indicator.code() + " is a CITY-level indicator but region " + region + " (" + r.nameZh()
+                    + ") is of type " + r.type(), "print CITY-level indicators for regions of type city only");
+        }
+        return region;
     }
 }

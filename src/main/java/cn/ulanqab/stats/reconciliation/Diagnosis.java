@@ -29,8 +29,14 @@ public final class Diagnosis {
 
     public static List<String> explain(Registry registry, Indicator indicator, Claim claim, BigDecimal total,
                                        Map<String, BigDecimal> countyValues, Map<String, EarlierValue> earlierValues) {
+        return explain(registry, registry.countyCodes(), indicator, claim, total, countyValues, earlierValues);
+    }
+
+    /** @param counties the county-level units whose values make the total (those below the figure's region) */
+    public static List<String> explain(Registry registry, List<String> counties, Indicator indicator, Claim claim, BigDecimal total,
+                                       Map<String, BigDecimal> countyValues, Map<String, EarlierValue> earlierValues) {
         List<String> causes = new ArrayList<>();
-        for (String code : registry.countyCodes()) {
+        for (String code : counties) {
             BigDecimal value = countyValues.get(code);
             if (value == null) {
                 continue;

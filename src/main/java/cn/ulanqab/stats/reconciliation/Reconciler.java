@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Compares a city total with the claim of its printed figure and says why, in the hint, when they disagree. */
+/** Compares a region's total with the claim of its printed figure and says why, in the hint, when they disagree. */
 public final class Reconciler {
 
     /** Between the causes and notes of a hint; a cause may itself contain "; ". */
@@ -56,7 +56,8 @@ public final class Reconciler {
                 status = Status.MISMATCH;
                 hints.add("the total " + Numbers.plain(t) + " is outside what " + figure.text() + " claims (" + claim.describe() + ")");
                 if (indicator.aggregation() == Aggregation.SUM) {
-                    hints.addAll(Diagnosis.explain(registry, indicator, claim, t, countyValues, earlierValues));
+                    hints.addAll(Diagnosis.explain(registry, registry.leafCodesOf(region(total)), indicator, claim, t,
+                            countyValues, earlierValues));
                 }
             }
         } else if (figure.claim().exceededBy(t)) {
@@ -78,7 +79,11 @@ public final class Reconciler {
         return new ReconciliationLine(indicator.code(), indicator.nameZh(), indicator.nameEn(), indicator.unit(),
                 figure == null ? null : figure.text(), published, figure == null ? null : figure.claim().describe(),
                 t, asPrinted, difference, relative, status, needed, total.missing(), String.join(HINT_SEPARATOR, hints),
-                figure == null ? null : figure.section(), figure == null ? null : figure.quote(), null);
+                figure == null ? null : figure.section(), figure == null ? null : figure.quote(), null, total.regionCode());
+    }
+
+    private String region(CityTotal total) {
+        return total.regionCode() == null ? registry.city().code() : total.regionCode();
     }
 
     private String missingNote(CityTotal total) {

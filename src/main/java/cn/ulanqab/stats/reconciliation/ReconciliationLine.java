@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One line of reconciliation.csv: the printed figure, the city total and the verdict, values in the catalog
+ * One line of reconciliation.csv: the printed figure of a region, the region's total and the verdict, values in the catalog
  * unit, with the reviewer's disposition when there is one. A stale review (written against another total)
  * excuses nothing.
  */
@@ -14,15 +14,36 @@ public record ReconciliationLine(String indicatorCode, String nameZh, String nam
                                  BigDecimal publishedValue, String claim, BigDecimal cityTotal, String asPrinted,
                                  BigDecimal difference, BigDecimal relativeDifference, Status status, int countiesReported,
                                  List<String> missingCounties, String hint, String section, String quote,
-                                 Review review) {
+                                 Review review, String regionCode) {
 
     public ReconciliationLine {
         missingCounties = List.copyOf(missingCounties);
     }
 
+    /** A line whose region is not named (the city of a one-city registry). */
+    public ReconciliationLine(String indicatorCode, String nameZh, String nameEn, String unit, String publishedText,
+                              BigDecimal publishedValue, String claim, BigDecimal cityTotal, String asPrinted,
+                              BigDecimal difference, BigDecimal relativeDifference, Status status, int countiesReported,
+                              List<String> missingCounties, String hint, String section, String quote, Review review) {
+        this(indicatorCode, nameZh, nameEn, unit, publishedText, publishedValue, claim, cityTotal, asPrinted, difference,
+                relativeDifference, status, countiesReported, missingCounties, hint, section, quote, review, null);
+    }
+
+    /** What the line is about: its indicator for its region. */
+    public cn.ulanqab.stats.published.FigureKey key() {
+        return new cn.ulanqab.stats.published.FigureKey(indicatorCode, regionCode);
+    }
+
+    public ReconciliationLine withHint(String newHint) {
+        return new ReconciliationLine(indicatorCode, nameZh, nameEn, unit, publishedText, publishedValue, claim, cityTotal,
+                asPrinted, difference, relativeDifference, status, countiesReported, missingCounties, newHint, section, quote,
+                review, regionCode);
+    }
+
     public ReconciliationLine withReview(Review newReview) {
         return new ReconciliationLine(indicatorCode, nameZh, nameEn, unit, publishedText, publishedValue, claim, cityTotal,
-                asPrinted, difference, relativeDifference, status, countiesReported, missingCounties, hint, section, quote, newReview);
+                asPrinted, difference, relativeDifference, status, countiesReported, missingCounties, hint, section, quote, newReview,
+                regionCode);
     }
 
     public boolean reviewStale() {

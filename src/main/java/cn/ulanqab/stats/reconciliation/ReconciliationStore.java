@@ -32,18 +32,30 @@ public class ReconciliationStore {
                     text(l.relativeDifference()), l.status().name(), l.countiesReported(),
                     String.join(";", l.missingCounties()), cut(l.hint()), l.section(), l.quote(),
                     r == null ? null : r.line(), r == null ? null : r.disposition().name(), r == null ? null : r.note(),
-                    r == null ? null : r.reviewer(), r == null ? null : r.date(), r == null ? null : text(r.cityTotal())});
+                    r == null ? null : r.reviewer(), r == null ? null : r.date(), r == null ? null : text(r.cityTotal()),
+                    l.regionCode()});
+            if (args.size() == 5000) {
+                insert(args);
+                args.clear();
+            }
+        }
+        insert(args);
+    }
+
+    private void insert(List<Object[]> args) {
+        if (args.isEmpty()) {
+            return;
         }
         jdbc.batchUpdate("INSERT INTO RECONCILIATION (RUN_ID, SEQ, INDICATOR_CODE, NAME_ZH, NAME_EN, UNIT, PUBLISHED_TEXT,"
                 + " PUBLISHED_VALUE, CLAIM, CITY_TOTAL, AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED,"
-                + " MISSING_COUNTIES, HINT, SECTION, QUOTE, REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+                + " MISSING_COUNTIES, HINT, SECTION, QUOTE, REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL,"
+                + " REGION_CODE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
     }
 
     public List<ReconciliationLine> lines(long runId) {
         return jdbc.query("SELECT INDICATOR_CODE, NAME_ZH, NAME_EN, UNIT, PUBLISHED_TEXT, PUBLISHED_VALUE, CLAIM, CITY_TOTAL,"
                         + " AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED, MISSING_COUNTIES, HINT, SECTION, QUOTE,"
-                        + " REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL"
+                        + " REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL, REGION_CODE"
                         + " FROM RECONCILIATION WHERE RUN_ID = ? ORDER BY SEQ",
                 (rs, i) -> new ReconciliationLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), number(rs.getString(6)), rs.getString(7), number(rs.getString(8)), rs.getString(9),
@@ -52,7 +64,8 @@ public class ReconciliationStore {
                         rs.getString(15), rs.getString(16), rs.getString(17),
                         rs.getString(19) == null ? null : new Review(rs.getLong(18), rs.getString(1),
                                 Disposition.valueOf(rs.getString(19)), rs.getString(20), rs.getString(21),
-                                rs.getObject(22, LocalDate.class), number(rs.getString(23)))), runId);
+                                rs.getObject(22, LocalDate.class), number(rs.getString(23)), rs.getString(24)),
+                        rs.getString(24)), runId);
     }
 
     private static String text(BigDecimal value) {

@@ -3,6 +3,7 @@ package cn.ulanqab.stats.report;
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.ReferenceData;
+import cn.ulanqab.stats.catalog.Registry;
 import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.Status;
@@ -16,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,8 +30,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Every county of the registry gets its file every night, with the header only when there is nothing to fix,
  *       so an office can tell "nothing to fix" from "no feedback was produced".</li>
- *   <li>The city (its own CITY-level figures) gets a file only when there is something in it; a stale city file of an
- *       earlier night is removed then.</li>
+ *   <li>Each city above counties (its own CITY-level figures) gets a file only when there is something in it; a stale
+ *       city file of an earlier night is removed then.</li>
  *   <li>Rows: first its rejected rows (类型 退回行, in file and line order), then the findings that concern it (类型
  *       待核数字, in catalog order): a MISMATCH or INCOMPLETE figure whose hint names the unit (its six-digit code,
  *       full or short Chinese name), or a finding (MISMATCH, INCOMPLETE, NO_DATA) whose missing counties include it.
@@ -79,30 +83,64 @@ public final class CountyFeedback {
                                    Map<String, Map<String, BigDecimal>> acceptedValues,
                                    List<SubmissionStore.RejectedRow> rejected) {
         Path folder = periodFolder.resolve(FOLDER);
+        Registry registry = reference.registry();
+        Map<String, List<SubmissionStore.RejectedRow>> rejectedByUnit = new HashMap<>();
+        rejected.forEach(r -> rejectedByUnit.computeIfAbsent(r.countyCode(), k -> new ArrayList<>()).add(r));
+        Map<String, List<ReconciliationLine>> concerns = concerns(registry, lines);
         List<Path> written = new ArrayList<>();
-        for (County county : reference.registry().counties()) {
+        for (County county : registry.counties()) {
             Path target = folder.resolve(county.code() + ".csv");
-            CsvOutput.write(target, COLUMNS, rows(county, reference, lines, acceptedValues, rejected));
+            CsvOutput.write(target, COLUMNS, rows(county, reference, concerns.getOrDefault(county.code(), List.of()),
+                    acceptedValues, rejectedByUnit.getOrDefault(county.code(), List.of())));
             written.add(target);
         }
-        County city = reference.registry().city();
-        Path cityTarget = folder.resolve(city.code() + ".csv");
-        List<List<String>> cityRows = rows(city, reference, lines, acceptedValues, rejected);
-        if (cityRows.isEmpty()) {
-            try {
-                Files.deleteIfExists(cityTarget);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the stale " + cityTarget, e);
+        for (County city : registry.cities()) {
+            if (registry.isLeaf(city.code())) {
+                continue;
             }
-        } else {
-            CsvOutput.write(cityTarget, COLUMNS, cityRows);
-            written.add(cityTarget);
+            Path cityTarget = folder.resolve(city.code() + ".csv");
+            List<List<String>> cityRows = rows(city, reference, concerns.getOrDefault(city.code(), List.of()), acceptedValues,
+                    rejectedByUnit.getOrDefault(city.code(), List.of()));
+            if (cityRows.isEmpty()) {
+                try {
+                    Files.deleteIfExists(cityTarget);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot remove the stale " + cityTarget, e);
+                }
+            } else {
+                CsvOutput.write(cityTarget, COLUMNS, cityRows);
+                written.add(cityTarget);
+            }
         }
         return written;
     }
 
+    /**
+     * Per unit, the findings that concern it, in line order (catalog order): a MISMATCH or INCOMPLETE figure whose hint
+     * names the unit, or a finding whose missing counties include it; only units of the figure's region are considered.
+     */
+    static Map<String, List<ReconciliationLine>> concerns(Registry registry, List<ReconciliationLine> lines) {
+        Map<String, List<ReconciliationLine>> concerns = new HashMap<>();
+        for (ReconciliationLine line : lines) {
+            if (!line.status().isFinding()) {
+                continue;
+            }
+            String region = line.regionCode() == null ? registry.city().code() : line.regionCode();
+            Set<String> missing = new HashSet<>(line.missingCounties());
+            boolean diagnosed = line.status() == Status.MISMATCH || line.status() == Status.INCOMPLETE;
+            List<County> candidates = new ArrayList<>(registry.leavesOf(region));
+            registry.find(region).filter(r -> !registry.isLeaf(r.code())).ifPresent(candidates::add);
+            for (County unit : candidates) {
+                if (missing.contains(unit.code()) || diagnosed && names(line.hint(), unit)) {
+                    concerns.computeIfAbsent(unit.code(), k -> new ArrayList<>()).add(line);
+                }
+            }
+        }
+        return concerns;
+    }
+
     /** The feedback rows of one unit: its rejected rows, then the findings that concern it. */
-    static List<List<String>> rows(County unit, ReferenceData reference, List<ReconciliationLine> lines,
+    static List<List<String>> rows(County unit, ReferenceData reference, List<ReconciliationLine> concerning,
                                    Map<String, Map<String, BigDecimal>> acceptedValues,
                                    List<SubmissionStore.RejectedRow> rejected) {
         List<List<String>> rows = new ArrayList<>();
@@ -118,28 +156,19 @@ public final class CountyFeedback {
             rows.add(List.of(REJECTED_ROW, r.file(), String.valueOf(r.line()), text(r.indicatorCode()),
                     indicator == null ? "" : indicator.nameZh(), text(r.rawValue()), r.reason().name(), text(r.message()), fix));
         }
-        for (Indicator indicator : reference.catalog().indicators()) {
-            for (ReconciliationLine line : lines) {
-                if (!line.indicatorCode().equals(indicator.code()) || !line.status().isFinding()) {
-                    continue;
-                }
-                boolean missing = line.missingCounties().contains(unit.code());
-                boolean named = (line.status() == Status.MISMATCH || line.status() == Status.INCOMPLETE)
-                        && names(line.hint(), unit);
-                if (!missing && !named) {
-                    continue;
-                }
-                BigDecimal value = acceptedValues.getOrDefault(indicator.code(), Map.of()).get(unit.code());
-                String total = line.cityTotal() == null ? "尚无可计入的数值"
-                        : "合计 " + Numbers.plain(line.cityTotal()) + " " + line.unit();
-                String explanation = "公报印 " + text(line.publishedText()) + "，" + total + "；" + text(line.hint());
-                String fix = missing
-                        ? "本单位该指标未计入（未报送或该行被退回）：请补报数值；未发生请填 0"
-                        : "诊断提示本单位的数值可能有误：请核对计量单位（目录单位为 " + line.unit()
-                        + "）和数位，如有误请以新版本文件（如 " + unit.code() + "-v2.csv）重新报送";
-                rows.add(List.of(FIGURE_TO_CHECK, "", "", indicator.code(), indicator.nameZh(), Numbers.plain(value),
-                        line.status().name(), explanation, fix));
-            }
+        for (ReconciliationLine line : concerning) {
+            Indicator indicator = reference.catalog().get(line.indicatorCode());
+            boolean missing = line.missingCounties().contains(unit.code());
+            BigDecimal value = acceptedValues.getOrDefault(indicator.code(), Map.of()).get(unit.code());
+            String total = line.cityTotal() == null ? "尚无可计入的数值"
+                    : "合计 " + Numbers.plain(line.cityTotal()) + " " + line.unit();
+            String explanation = "公报印 " + text(line.publishedText()) + "，" + total + "；" + text(line.hint());
+            String fix = missing
+                    ? "本单位该指标未计入（未报送或该行被退回）：请补报数值；未发生请填 0"
+                    : "诊断提示本单位的数值可能有误：请核对计量单位（目录单位为 " + line.unit()
+                    + "）和数位，如有误请以新版本文件（如 " + unit.code() + "-v2.csv）重新报送";
+            rows.add(List.of(FIGURE_TO_CHECK, "", "", indicator.code(), indicator.nameZh(), Numbers.plain(value),
+                    line.status().name(), explanation, fix));
         }
         return rows;
     }

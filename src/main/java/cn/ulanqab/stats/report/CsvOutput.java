@@ -34,14 +34,14 @@ public final class CsvOutput {
         });
     }
 
-    /** Writes rows handed over one at a time by {@code rows}, so a file of any length is never held in memory. */
-    public static void stream(Path target, List<String> header, java.util.function.Consumer<java.util.function.Consumer<List<String>>> rows) {
+    /** Writes rows as a producer hands them over, one at a time, so that millions of rows never sit in memory. */
+    public static void write(Path target, List<String> header, java.util.function.Consumer<java.util.function.Consumer<List<String>>> producer) {
         AtomicFiles.write(target, out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             writer.write('\uFEFF');
-            try (CSVPrinter printer = new CSVPrinter(new java.io.BufferedWriter(writer, 64 * 1024), CSVFormat.RFC4180)) {
+            try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
                 printer.printRecord(header);
-                rows.accept(row -> {
+                producer.accept(row -> {
                     try {
                         printer.printRecord(row.stream().map(CsvOutput::safe).toList());
                     } catch (java.io.IOException e) {

@@ -51,10 +51,11 @@ public record FindingView(ReconciliationLine line, List<String> missing, List<Co
             return new FindingView(line, missing, List.of(), null);
         }
         List<String> units = new ArrayList<>();
+        String region = line.regionCode() == null ? registry.city().code() : line.regionCode();
         if (indicator.level() == cn.ulanqab.stats.catalog.Level.CITY) {
-            units.add(registry.city().code());
+            units.add(region);
         } else {
-            units.addAll(registry.countyCodes());
+            units.addAll(registry.leafCodesOf(region));
         }
         BigDecimal largest = units.stream().map(values::get).filter(v -> v != null && v.signum() > 0)
                 .max(Comparator.naturalOrder()).orElse(BigDecimal.ONE);

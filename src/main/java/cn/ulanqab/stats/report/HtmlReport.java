@@ -7,6 +7,7 @@ import cn.ulanqab.stats.catalog.Registry;
 import cn.ulanqab.stats.published.PublishedFigure;
 import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
+import cn.ulanqab.stats.reconciliation.Status;
 import cn.ulanqab.stats.submission.SubmissionStore;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -18,6 +19,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +33,13 @@ import java.util.TreeMap;
  */
 @Component
 public class HtmlReport {
+
+    /** With more findings than this (or several cities), the page shows the worst this many in full and rolls up the rest. */
+    public static final int TOP_FINDINGS = 200;
+
+    /** One row of the roll-up per region: the lines of the region and of the regions below it, counted per status. */
+    public record RegionRollup(String code, String name, String type, int depth, Map<Status, Long> counts, long total) {
+    }
 
     private final TemplateEngine engine = new TemplateEngine();
 
@@ -48,9 +58,13 @@ public class HtmlReport {
         registry.counties().forEach(c -> names.put(c.code(), c.nameZh()));
         names.put(registry.city().code(), registry.city().nameZh());
 
+        boolean regional = !registry.singleCity();
+        long findingCount = night.lines().stream().filter(l -> l.status().isFinding()).count();
         List<FindingView> findings = night.lines().stream().filter(l -> l.status().isFinding()).sorted(FindingView.SEVERITY)
-                .map(l -> view(l, night)).toList();
-        List<ReconciliationLine> others = night.lines().stream().filter(l -> !l.status().isFinding()).toList();
+                .limit(TOP_FINDINGS).map(l -> view(l, night)).toList();
+        List<ReconciliationLine> others = regional ? List.of()
+                : night.lines().stream().filter(l -> !l.status().isFinding()).toList();
+        registry.regions().forEach(r -> names.putIfAbsent(r.code(), r.nameZh()));
         Map<String, List<SubmissionStore.RejectedRow>> rejectedByUnit = new TreeMap<>();
         for (SubmissionStore.RejectedRow r : night.rejected()) {
             String unit = r.countyCode() == null || r.countyCode().isEmpty() ? "~" + r.file()
@@ -67,6 +81,10 @@ public class HtmlReport {
         context.setVariable("city", registry.city());
         context.setVariable("findings", findings);
         context.setVariable("others", others);
+        context.setVariable("regional", regional);
+        context.setVariable("findingCount", findingCount);
+        context.setVariable("findingsCut", findingCount - findings.size());
+        context.setVariable("rollup", regional ? rollup(registry, night.lines()) : List.of());
         context.setVariable("rejectedGroups", rejectedGroups);
         context.setVariable("names", names);
         context.setVariable("reportCheck", night.reportCheck());
@@ -77,9 +95,45 @@ public class HtmlReport {
         return engine.process("report", context);
     }
 
+    /** The regions above the counties in tree order (each region before those below it), with lines at or below them. */
+    static List<RegionRollup> rollup(Registry registry, List<ReconciliationLine> lines) {
+        Map<String, Map<Status, Long>> counts = new HashMap<>();
+        for (ReconciliationLine l : lines) {
+            String region = l.regionCode() == null ? registry.city().code() : l.regionCode();
+            List<String> up = new ArrayList<>();
+            up.add(region);
+            registry.ancestors(region).forEach(a -> up.add(a.code()));
+            for (String r : up) {
+                counts.computeIfAbsent(r, k -> new EnumMap<>(Status.class)).merge(l.status(), 1L, Long::sum);
+            }
+        }
+        List<RegionRollup> rows = new ArrayList<>();
+        for (County top : registry.tops()) {
+            addRollup(registry, top, 0, counts, rows);
+        }
+        return rows;
+    }
+
+    private static void addRollup(Registry registry, County region, int depth, Map<String, Map<Status, Long>> counts,
+                                  List<RegionRollup> rows) {
+        Map<Status, Long> c = counts.get(region.code());
+        if (c == null) {
+            return;
+        }
+        Map<Status, Long> all = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            all.put(s, c.getOrDefault(s, 0L));
+        }
+        rows.add(new RegionRollup(region.code(), region.nameZh(), region.type(), depth, all,
+                all.values().stream().mapToLong(Long::longValue).sum()));
+        for (County child : registry.children(region.code())) {
+            addRollup(registry, child, depth + 1, counts, rows);
+        }
+    }
+
     private static FindingView view(ReconciliationLine line, OutputWriter.NightReport night) {
         Indicator indicator = night.reference().catalog().get(line.indicatorCode());
-        PublishedFigure figure = night.published().get(line.indicatorCode());
+        PublishedFigure figure = night.published().get(line.key());
         Map<String, BigDecimal> values = night.accepted().getOrDefault(line.indicatorCode(), Map.of());
         return FindingView.of(line, indicator, figure == null ? null : figure.claim(), night.reference().registry(), values);
     }

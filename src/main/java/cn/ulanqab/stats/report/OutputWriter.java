@@ -6,6 +6,7 @@ import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.history.Change;
 import cn.ulanqab.stats.history.Changes;
 import cn.ulanqab.stats.history.RunHistory;
+import cn.ulanqab.stats.published.FigureKey;
 import cn.ulanqab.stats.published.PublishedFigure;
 import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
@@ -22,6 +23,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -37,7 +40,11 @@ public class OutputWriter {
     public static final List<String> RECONCILIATION_COLUMNS = List.of("indicator_code", "name_zh", "unit", "published_text",
             "published_value", "city_total", "as_printed", "difference", "relative_difference", "status",
             "counties_reported", "missing_counties", "hint", "section", "quote",
-            "disposition", "disposition_note", "reviewer", "review_date", "review_status");
+            "disposition", "disposition_note", "reviewer", "review_date", "review_status", "region_code");
+    /** county-breakdown.csv with several cities: one row per accepted value (the wide form would have 2,844 columns). */
+    public static final List<String> BREAKDOWN_LONG_COLUMNS = List.of("indicator_code", "region_code", "county_code", "value");
+    /** With several cities, county values are kept in memory only for the indicators of this many findings. */
+    static final int FINDINGS_WITH_VALUES = HtmlReport.TOP_FINDINGS;
     public static final List<String> REJECTED_COLUMNS = List.of("file", "line", "county_code", "indicator_code", "raw_value",
             "reason", "message", "unit", "remark");
     public static final List<String> LEDGER_COLUMNS = List.of("file", "county_code", "version", "status", "encoding",
@@ -64,7 +71,7 @@ public class OutputWriter {
     }
 
     /** What a run stored, gathered for the outputs. */
-    public record NightReport(RunSummary summary, ReferenceData reference, Map<String, PublishedFigure> published,
+    public record NightReport(RunSummary summary, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
                               List<ReconciliationLine> lines, Map<String, Map<String, BigDecimal>> accepted,
                               List<SubmissionStore.RejectedRow> rejected, List<SubmissionStore.LedgerLine> ledger,
                               Optional<Long> previousRun, List<Change> changes, OffsetDateTime runStarted,
@@ -72,9 +79,9 @@ public class OutputWriter {
     }
 
     /** @param reportCheck the check of the published file against the report, or null when the run had no report */
-    public NightReport gather(long runId, String period, ReferenceData reference, Map<String, PublishedFigure> published,
+    public NightReport gather(long runId, String period, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
                               OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck) {
-        List<ReconciliationLine> lines = withReportCheck(reconciliations.lines(runId), reportCheck);
+        List<ReconciliationLine> lines = withReportCheck(reconciliations.lines(runId), reportCheck, reference.registry().city().code());
         List<SubmissionStore.LedgerLine> ledger = new ArrayList<>(submissions.ledger(runId));
         ledger.addAll(reviews.ledgerLine(runId));
         List<SubmissionStore.RejectedRow> rejected = new ArrayList<>();
@@ -83,8 +90,19 @@ public class OutputWriter {
         Optional<Long> previous = history.previousRun(runId, period);
         List<Change> changes = previous.map(p -> Changes.between(reconciliations.lines(p), submissions.ledger(p), lines,
                 submissions.ledger(runId))).orElse(List.of());
+        Map<String, Map<String, BigDecimal>> accepted;
+        if (reference.registry().singleCity()) {
+            accepted = submissions.acceptedValues(runId);
+        } else {
+            Set<String> indicators = new HashSet<>();
+            lines.stream().filter(l -> l.status().isFinding()).sorted(FindingView.SEVERITY).limit(FINDINGS_WITH_VALUES)
+                    .forEach(l -> indicators.add(l.indicatorCode()));
+            lines.stream().filter(l -> l.status() == cn.ulanqab.stats.reconciliation.Status.MISMATCH)
+                    .forEach(l -> indicators.add(l.indicatorCode()));
+            accepted = submissions.acceptedValues(runId, indicators);
+        }
         return new NightReport(RunSummary.of(runId, period, ledger, lines, reportCheck), reference, published, lines,
-                submissions.acceptedValues(runId), rejected, ledger, previous, changes, runStarted, reportCheck);
+                accepted, rejected, ledger, previous, changes, runStarted, reportCheck);
     }
 
     /**
@@ -92,7 +110,7 @@ public class OutputWriter {
      *                    indicator it finds something on, a section of report.html), or null when the run had no
      *                    report: then no report-check.csv is left in the folder
      */
-    public RunSummary write(long runId, String period, ReferenceData reference, Map<String, PublishedFigure> published,
+    public RunSummary write(long runId, String period, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
                             Path folder, OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck) {
         NightReport night = gather(runId, period, reference, published, runStarted, reportCheck);
         AtomicFiles.clearScratch(folder);
@@ -116,8 +134,48 @@ public class OutputWriter {
                 String.join(";", l.missingCounties()), text(l.hint()), text(l.section()), text(l.quote()),
                 l.review() == null ? "" : l.review().disposition().name(), l.review() == null ? "" : text(l.review().note()),
                 l.review() == null ? "" : text(l.review().reviewer()), l.review() == null ? "" : l.review().date().toString(),
-                reviewStatus(l))).toList());
+                reviewStatus(l), text(l.regionCode()))).toList());
 
+        if (reference.registry().singleCity()) {
+            wideBreakdown(folder, reference, night);
+        } else {
+            longBreakdown(runId, folder, reference);
+        }
+
+        CsvOutput.write(folder.resolve("rejected-rows.csv"), REJECTED_COLUMNS, (java.util.function.Consumer<List<String>> row) -> {
+            submissions.eachRejectedRow(runId, Long.MAX_VALUE, r -> row.accept(rejectedRow(r)));
+            reviews.rejectedRows(runId, period).forEach(r -> row.accept(rejectedRow(r)));
+        });
+
+        CsvOutput.write(folder.resolve("file-ledger.csv"), LEDGER_COLUMNS, night.ledger().stream().map(f -> List.of(
+                f.file(), text(f.countyCode()), f.version() == null ? "" : String.valueOf(f.version()), f.status().name(),
+                text(f.encoding()), String.valueOf(f.rowsRead()), String.valueOf(f.rowsAccepted()),
+                String.valueOf(f.rowsRejected()), text(f.sha256()), text(f.reason()))).toList());
+
+        boolean regional = !reference.registry().singleCity();
+        List<String> changesColumns = new ArrayList<>(CHANGES_COLUMNS);
+        if (regional) {
+            changesColumns.add("region_code");
+        }
+        CsvOutput.write(folder.resolve("changes.csv"), changesColumns, night.changes().stream().map(c -> {
+            List<String> row = new ArrayList<>(List.of(c.kind().name(), c.subject(), text(c.name()), text(c.before()),
+                    text(c.after()), text(c.note())));
+            if (regional) {
+                row.add(text(c.regionCode()));
+            }
+            return row;
+        }).toList());
+
+        String page = html.render(night);
+        AtomicFiles.write(folder.resolve("report.html"), out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
+        XlsxReport.write(folder.resolve(XlsxReport.FILE), night.summary(), reference, night.lines(), night.accepted(),
+                night.rejected(), night.ledger());
+        CountyFeedback.write(folder, reference, night.lines(), night.accepted(), night.rejected());
+        return night.summary();
+    }
+
+    /** county-breakdown.csv of a one-city registry: one row per indicator, one column per county and the city's own. */
+    private static void wideBreakdown(Path folder, ReferenceData reference, NightReport night) {
         List<String> units = new ArrayList<>(reference.registry().countyCodes());
         units.add(reference.registry().city().code());
         List<String> breakdownHeader = new ArrayList<>(List.of("indicator_code"));
@@ -131,28 +189,29 @@ public class OutputWriter {
         }
         CsvOutput.write(folder.resolve("county-breakdown.csv"), breakdownHeader, breakdown);
 
-        CsvOutput.stream(folder.resolve("rejected-rows.csv"), REJECTED_COLUMNS, row -> {
-            submissions.eachRejectedRow(runId, Long.MAX_VALUE, r -> row.accept(rejectedRow(r)));
-            reviews.rejectedRows(runId, period).forEach(r -> row.accept(rejectedRow(r)));
-        });
+    }
 
-        CsvOutput.write(folder.resolve("file-ledger.csv"), LEDGER_COLUMNS, night.ledger().stream().map(f -> List.of(
-                f.file(), text(f.countyCode()), f.version() == null ? "" : String.valueOf(f.version()), f.status().name(),
-                text(f.encoding()), String.valueOf(f.rowsRead()), String.valueOf(f.rowsAccepted()),
-                String.valueOf(f.rowsRejected()), text(f.sha256()), text(f.reason()))).toList());
-
-        CsvOutput.write(folder.resolve("changes.csv"), CHANGES_COLUMNS, night.changes().stream().map(c -> List.of(
-                c.kind().name(), c.subject(), text(c.name()), text(c.before()), text(c.after()), text(c.note()))).toList());
-
-        String page = html.render(night);
-        AtomicFiles.write(folder.resolve("report.html"), out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
-        XlsxReport.write(folder.resolve(XlsxReport.FILE), night.summary(), reference, night.lines(), night.accepted(),
-                night.rejected(), night.ledger());
-        CountyFeedback.write(folder, reference, night.lines(), night.accepted(), night.rejected());
-        return night.summary();
+    /**
+     * county-breakdown.csv of a registry with several cities: one row per accepted value ({@link #BREAKDOWN_LONG_COLUMNS}),
+     * streamed from the database in file and line order; region_code is the city the unit belongs to (the city itself
+     * for its own CITY-level figures).
+     */
+    private void longBreakdown(long runId, Path folder, ReferenceData reference) {
+        Map<String, String> cityOf = new HashMap<>();
+        reference.registry().regions().forEach(r -> cityOf.put(r.code(),
+                reference.registry().cityOf(r.code()).map(cn.ulanqab.stats.catalog.County::code).orElse("")));
+        CsvOutput.write(folder.resolve("county-breakdown.csv"), BREAKDOWN_LONG_COLUMNS, rows ->
+                submissions.forEachAccepted(runId, (unit, indicator, value) ->
+                        rows.accept(List.of(indicator, cityOf.getOrDefault(unit, ""), unit, Numbers.plain(value)))));
     }
 
     static List<ReconciliationLine> withReportCheck(List<ReconciliationLine> lines, List<PublishedCheck.Line> reportCheck) {
+        return withReportCheck(lines, reportCheck, null);
+    }
+
+    /** The report check's findings open the hint of the lines of the report's region (null: of every line). */
+    static List<ReconciliationLine> withReportCheck(List<ReconciliationLine> lines, List<PublishedCheck.Line> reportCheck,
+                                                    String region) {
         if (reportCheck == null) {
             return lines;
         }
@@ -160,13 +219,11 @@ public class OutputWriter {
         reportCheck.stream().filter(c -> c.status().isFinding()).forEach(c -> findings.put(c.indicatorCode(), c));
         return lines.stream().map(l -> {
             PublishedCheck.Line c = findings.get(l.indicatorCode());
-            if (c == null) {
+            if (c == null || region != null && l.regionCode() != null && !region.equals(l.regionCode())) {
                 return l;
             }
             String hint = c.status() + ": " + c.message() + (l.hint() == null || l.hint().isEmpty() ? "" : Reconciler.HINT_SEPARATOR + l.hint());
-            return new ReconciliationLine(l.indicatorCode(), l.nameZh(), l.nameEn(), l.unit(), l.publishedText(), l.publishedValue(),
-                    l.claim(), l.cityTotal(), l.asPrinted(), l.difference(), l.relativeDifference(), l.status(), l.countiesReported(),
-                    l.missingCounties(), hint, l.section(), l.quote(), l.review());
+            return l.withHint(hint);
         }).toList();
     }
 

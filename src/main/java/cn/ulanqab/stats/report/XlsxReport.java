@@ -45,7 +45,10 @@ public final class XlsxReport {
 
     public static final List<String> FINDINGS_COLUMNS = List.of("indicator_code", "name_zh", "name_en", "unit",
             "published_text", "published_value", "city_total", "as_printed", "difference", "relative_difference", "status",
-            "counties_reported", "missing_counties", "hint", "section", "quote");
+            "counties_reported", "missing_counties", "hint", "section", "quote", "region_code");
+    /** The breakdown sheet with several cities: long form, the county values behind the worst findings (see the CSV). */
+    public static final List<String> BREAKDOWN_LONG_COLUMNS = List.of("indicator_code", "name_zh", "unit", "region_code",
+            "county_code", "value");
 
     /** Widest column, in characters (a CJK character counts as 2); longer texts are cut off visually, not in the cell. */
     static final int MAX_WIDTH = 60;
@@ -61,7 +64,7 @@ public final class XlsxReport {
             Styles styles = new Styles(workbook);
             summarySheet(new SheetWriter(workbook.createSheet(SUMMARY), styles), summary);
             findingsSheet(new SheetWriter(workbook.createSheet(FINDINGS), styles), reference, lines);
-            breakdownSheet(new SheetWriter(workbook.createSheet(BREAKDOWN), styles), reference, acceptedValues);
+            breakdownSheet(new SheetWriter(workbook.createSheet(BREAKDOWN), styles), reference, lines, acceptedValues);
             rejectedSheet(new SheetWriter(workbook.createSheet(REJECTED), styles), rejected);
             filesSheet(new SheetWriter(workbook.createSheet(FILES), styles), ledger);
             AtomicFiles.write(target, workbook::write);
@@ -92,10 +95,14 @@ public final class XlsxReport {
 
     private static void findingsSheet(SheetWriter sheet, ReferenceData reference, List<ReconciliationLine> lines) {
         sheet.header(FINDINGS_COLUMNS);
-        for (ReconciliationLine l : findingsOrder(lines, reference)) {
+        // several cities: the findings only (a national run prints some 66,600 figures; reconciliation.csv has them all)
+        List<ReconciliationLine> shown = reference.registry().singleCity() ? lines
+                : lines.stream().filter(l -> l.status().isFinding()).toList();
+        for (ReconciliationLine l : findingsOrder(shown, reference)) {
             sheet.row(l.indicatorCode(), l.nameZh(), l.nameEn(), l.unit(), l.publishedText(), l.publishedValue(),
                     l.cityTotal(), l.asPrinted(), l.difference(), l.relativeDifference(), l.status().name(),
-                    (long) l.countiesReported(), String.join(";", l.missingCounties()), l.hint(), l.section(), l.quote());
+                    (long) l.countiesReported(), String.join(";", l.missingCounties()), l.hint(), l.section(), l.quote(),
+                    l.regionCode());
         }
         sheet.finish();
     }
@@ -130,7 +137,12 @@ public final class XlsxReport {
         };
     }
 
-    private static void breakdownSheet(SheetWriter sheet, ReferenceData reference, Map<String, Map<String, BigDecimal>> accepted) {
+    private static void breakdownSheet(SheetWriter sheet, ReferenceData reference, List<ReconciliationLine> lines,
+                                       Map<String, Map<String, BigDecimal>> accepted) {
+        if (!reference.registry().singleCity()) {
+            longBreakdownSheet(sheet, reference, lines, accepted);
+            return;
+        }
         List<County> units = new ArrayList<>(reference.registry().counties());
         units.add(reference.registry().city());
         List<String> header = new ArrayList<>(List.of("indicator_code", "name_zh", "unit"));
@@ -141,6 +153,27 @@ public final class XlsxReport {
             List<Object> row = new ArrayList<>(List.of(indicator.code(), indicator.nameZh(), indicator.unit()));
             units.forEach(u -> row.add(values.get(u.code())));
             sheet.row(row.toArray());
+        }
+        sheet.finish();
+    }
+
+    /**
+     * Several cities: one row per county value behind each of the worst {@value HtmlReport#TOP_FINDINGS} findings (the
+     * counties of the finding's region), in the order of the Findings sheet; every value is in county-breakdown.csv
+     * (a sheet holds at most 1,048,576 rows, and the national input has 5.7 million values).
+     */
+    private static void longBreakdownSheet(SheetWriter sheet, ReferenceData reference, List<ReconciliationLine> lines,
+                                           Map<String, Map<String, BigDecimal>> accepted) {
+        sheet.header(BREAKDOWN_LONG_COLUMNS);
+        List<ReconciliationLine> findings = findingsOrder(lines.stream().filter(l -> l.status().isFinding()).toList(), reference);
+        for (ReconciliationLine l : findings.subList(0, Math.min(HtmlReport.TOP_FINDINGS, findings.size()))) {
+            Indicator indicator = reference.catalog().get(l.indicatorCode());
+            Map<String, BigDecimal> values = accepted.getOrDefault(indicator.code(), Map.of());
+            List<String> units = indicator.level() == cn.ulanqab.stats.catalog.Level.CITY ? List.of(l.regionCode())
+                    : reference.registry().leafCodesOf(l.regionCode());
+            for (String unit : units) {
+                sheet.row(indicator.code(), indicator.nameZh(), indicator.unit(), l.regionCode(), unit, values.get(unit));
+            }
         }
         sheet.finish();
     }

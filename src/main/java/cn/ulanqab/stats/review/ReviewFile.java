@@ -26,7 +26,7 @@ import java.util.Optional;
 
 /**
  * Reads the reviewers' dispositions: {@code indicator_code, disposition, note, reviewer, date, city_total}
- * (city_total optional). Every row is accepted or rejected with a reason, like a submission row; when an
+ * (city_total optional), and an optional {@code region_code} (blank: the city of a one-city registry). Every row is accepted or rejected with a reason, like a submission row; when an
  * indicator is reviewed more than once, the latest review (by date, then line) stands and the others are DUPLICATE.
  */
 public final class ReviewFile {
@@ -147,18 +147,20 @@ public final class ReviewFile {
             }
             total = parsed.get();
         }
-        return new Review(line, code, disposition.get(), field(record, columns, "note"), reviewer, date, total);
+        String region = field(record, columns, "region_code");
+        return new Review(line, code, disposition.get(), field(record, columns, "note"), reviewer, date, total,
+                region.isEmpty() ? null : region);
     }
 
     private static Result settle(List<Review> accepted, List<Rejected> rejected, long rowsRead) {
         Map<String, Review> latest = new LinkedHashMap<>();
         for (Review r : accepted) {
-            latest.merge(r.indicatorCode(), r, (a, b) -> b.date().isAfter(a.date()) || !b.date().isBefore(a.date()) && b.line() > a.line() ? b : a);
+            latest.merge(key(r), r, (a, b) -> b.date().isAfter(a.date()) || !b.date().isBefore(a.date()) && b.line() > a.line() ? b : a);
         }
         List<Review> kept = new ArrayList<>();
         List<Rejected> allRejected = new ArrayList<>(rejected);
         for (Review r : accepted) {
-            Review winner = latest.get(r.indicatorCode());
+            Review winner = latest.get(key(r));
             if (winner == r) {
                 kept.add(r);
             } else {
@@ -168,6 +170,11 @@ public final class ReviewFile {
         }
         allRejected.sort((a, b) -> Long.compare(a.line(), b.line()));
         return new Result(kept, allRejected, rowsRead, null);
+    }
+
+    /** Reviews of the same indicator and region replace one another; a blank region is the one city. */
+    private static String key(Review r) {
+        return r.indicatorCode() + "\u0000" + (r.regionCode() == null ? "" : r.regionCode());
     }
 
     private static Optional<Disposition> parseDisposition(String text) {

@@ -33,6 +33,14 @@ public class ReviewService {
     }
 
     public void apply(long runId, Path input, String period, Catalog catalog) {
+        apply(runId, input, period, catalog, null);
+    }
+
+    /**
+     * Puts each review beside the line of its indicator and region. A review without region_code is of the one city
+     * of a one-city registry (with several cities it matches no line); with a null registry, of any line of its indicator.
+     */
+    public void apply(long runId, Path input, String period, Catalog catalog, cn.ulanqab.stats.catalog.Registry registry) {
         Path file = ReviewFile.of(input, period);
         jdbc.update("DELETE FROM REVIEW_ROW WHERE RUN_ID = ?", runId);
         jdbc.update("DELETE FROM REVIEW_FILE WHERE RUN_ID = ?", runId);
@@ -47,9 +55,24 @@ public class ReviewService {
         result.rejected().forEach(r -> rows.add(new Object[]{runId, r.line(), r.indicatorCode(), r.rawValue(), r.reason().name(), r.message()}));
         jdbc.batchUpdate("INSERT INTO REVIEW_ROW (RUN_ID, LINE, INDICATOR_CODE, RAW_VALUE, REASON, MESSAGE) VALUES (?, ?, ?, ?, ?, ?)", rows);
 
-        Map<String, Review> byIndicator = result.reviews().stream().collect(Collectors.toMap(Review::indicatorCode, Function.identity()));
+        String defaultRegion = registry != null && registry.singleCity() ? registry.city().code() : null;
+        Map<cn.ulanqab.stats.published.FigureKey, Review> byKey = new java.util.HashMap<>();
+        Map<String, Review> anyRegion = new java.util.HashMap<>();
+        for (Review r : result.reviews()) {
+            if (r.regionCode() != null) {
+                byKey.put(new cn.ulanqab.stats.published.FigureKey(r.indicatorCode(), r.regionCode()), r);
+            } else if (registry == null) {
+                anyRegion.put(r.indicatorCode(), r);
+            } else if (defaultRegion != null) {
+                byKey.putIfAbsent(new cn.ulanqab.stats.published.FigureKey(r.indicatorCode(), defaultRegion), r);
+            }
+        }
         List<ReconciliationLine> lines = reconciliations.lines(runId).stream()
-                .map(l -> l.withReview(byIndicator.get(l.indicatorCode()))).toList();
+                .map(l -> {
+                    String region = l.regionCode() == null ? defaultRegion : l.regionCode();
+                    Review r = byKey.get(new cn.ulanqab.stats.published.FigureKey(l.indicatorCode(), region));
+                    return l.withReview(r != null ? r : anyRegion.get(l.indicatorCode()));
+                }).toList();
         reconciliations.replace(runId, lines);
     }
 

@@ -80,12 +80,15 @@ public class RowValidator {
         if (indicator.isRatio()) {
             return indicator.code() + " is a ratio: it is computed from " + indicator.formula() + ", never submitted";
         }
+        // a CITY indicator only in a city's file; a COUNTY indicator only in a county-level unit's (a leaf's) file
         boolean cityFile = registry.isCity(county);
+        boolean leafFile = registry.isLeaf(county);
         if (indicator.level() == Level.CITY && !cityFile) {
             return indicator.code() + " is reported by the city bureau, not by a county";
         }
-        if (indicator.level() == Level.COUNTY && cityFile) {
-            return indicator.code() + " is reported by the counties, not in the city file";
+        if (indicator.level() == Level.COUNTY && !leafFile) {
+            return cityFile ? indicator.code() + " is reported by the counties, not in the city file"
+                    : indicator.code() + " is reported by the counties, not by " + county + ", a region above them";
         }
         return null;
     }

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Sorts the files of {@code <input>/<period>/}: {@code <code>.csv} or {@code <code>-vN.csv} of a unit of the
  * registry is a submission (the highest version is used, the others SUPERSEDED); anything else is
- * UNRECOGNIZED; a unit of the registry without any file is MISSING. Files are listed by name.
+ * UNRECOGNIZED; a unit expected to submit ({@link Registry#submitters()}: every county-level unit, and every city when
+ * the catalog has CITY-level indicators) without any file is MISSING. Files are listed by name.
  */
 public final class SubmissionFolder {
 
@@ -68,10 +69,7 @@ public final class SubmissionFolder {
                 result.add(f);
             }
         }
-        List<County> units = new ArrayList<>();
-        units.add(registry.city());
-        units.addAll(registry.counties());
-        units.stream().filter(u -> !newest.containsKey(u.code())).sorted(Comparator.comparing(County::code))
+        registry.submitters().stream().filter(u -> !newest.containsKey(u.code())).sorted(Comparator.comparing(County::code))
                 .forEach(u -> result.add(new SubmissionFile("", null, u.code(), null, FileStatus.MISSING, null,
                         u.nameZh() + " sent no file")));
         return result;

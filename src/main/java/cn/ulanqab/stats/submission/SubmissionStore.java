@@ -153,6 +153,42 @@ public class SubmissionStore {
         return values;
     }
 
+    /** One accepted value: its file's unit, the indicator and the value in the catalog unit. */
+    @FunctionalInterface
+    public interface AcceptedValue {
+        void accept(String unitCode, String indicatorCode, BigDecimal value);
+    }
+
+    /**
+     * Streams the accepted values of a run in file and line order (the table's key order, so nothing is sorted),
+     * never holding them all in memory.
+     */
+    public void forEachAccepted(long runId, AcceptedValue consumer) {
+        jdbc.query(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement("SELECT COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW"
+                    + " WHERE RUN_ID = ? AND REASON IS NULL ORDER BY FILE_NAME, LINE");
+            ps.setLong(1, runId);
+            ps.setFetchSize(10_000);
+            return ps;
+        }, rs -> {
+            consumer.accept(rs.getString(1), rs.getString(2), new BigDecimal(rs.getString(3)));
+        });
+    }
+
+    /** Accepted values of some indicators only: indicator code, then unit code, then the value. */
+    public Map<String, Map<String, BigDecimal>> acceptedValues(long runId, java.util.Set<String> indicators) {
+        Map<String, Map<String, BigDecimal>> values = new HashMap<>();
+        if (indicators.isEmpty()) {
+            return values;
+        }
+        forEachAccepted(runId, (unit, indicator, value) -> {
+            if (indicators.contains(indicator)) {
+                values.computeIfAbsent(indicator, k -> new HashMap<>()).put(unit, value);
+            }
+        });
+        return values;
+    }
+
     public List<LedgerLine> ledger(long runId) {
         return jdbc.query("SELECT f.FILE_NAME, f.COUNTY_CODE, f.VERSION, f.STATUS, f.ENCODING, f.SHA256, f.REASON,"
                         + " COUNT(r.LINE), COUNT(r.LINE) - COUNT(r.REASON), COUNT(r.REASON)"
