@@ -6,6 +6,7 @@ import cn.ulanqab.stats.published.ClaimSettings;
 import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.ReconciliationStore;
+import cn.ulanqab.stats.report.FindingView;
 import cn.ulanqab.stats.report.OutputWriter;
 import cn.ulanqab.stats.report.RunSummary;
 import org.springframework.batch.core.BatchStatus;
@@ -64,7 +65,7 @@ public class NightlyRun {
         } else if (last.getStatus() == BatchStatus.COMPLETED) {
             long runId = last.getJobInstanceId();
             out.printf("already reconciled: run %d completed %s on this same input; nothing is counted again, the outputs are written again%n",
-                    runId, last.getEndTime());
+                    runId, last.getEndTime().withNano(0));
             RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.published(), night.outputFolder(),
                     last.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime(), night.reportCheck());
             return report(summary, night);
@@ -98,10 +99,10 @@ public class NightlyRun {
         out.printf("  rows:    %d read, %d accepted, %d rejected%n", s.rowsRead(), s.rowsAccepted(), s.rowsRejected());
         out.printf("  figures: %s%n", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
-        for (ReconciliationLine l : reconciliations.lines(s.runId())) {
+        for (ReconciliationLine l : reconciliations.lines(s.runId()).stream().sorted(FindingView.SEVERITY).toList()) {
             if (l.status().isFinding()) {
-                out.printf("    %-10s %s %s: printed %s, counties give %s%s%n", l.status(), l.indicatorCode(), l.nameZh(),
-                        l.publishedText(), l.cityTotal() == null ? "nothing to compare" : Numbers.plain(l.cityTotal()) + " " + l.unit()
+                out.printf("    %-10s %s %s: printed %s, reported total %s%s%n", l.status(), l.indicatorCode(), l.nameZh(),
+                        l.publishedText(), l.cityTotal() == null ? "none (nothing reported)" : Numbers.plain(l.cityTotal()) + " " + l.unit()
                                 + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")"),
                         l.review() == null ? "" : l.excused() ? " [excused: " + l.review().disposition() + " by " + l.review().reviewer() + "]"
                                 : l.reviewStale() ? " [review stale: written against " + Numbers.plain(l.review().cityTotal()) + "]"

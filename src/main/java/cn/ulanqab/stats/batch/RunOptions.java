@@ -21,6 +21,9 @@ import java.util.List;
  */
 public record RunOptions(String period, Path input, Path output, Path report, Path extract, boolean writePublished) {
 
+    /** The job's own settings (application.properties); a misspelt one is refused rather than silently ignored. */
+    static final List<String> SETTINGS = List.of("reconciliation.claims.nearly-band", "reconciliation.claims.about-tolerance",
+            "reconciliation.testing.pause-after-chunk-ms");
     private static final List<String> PASS_THROUGH = List.of("spring.", "logging.", "reconciliation.", "debug", "trace");
     private static final String USAGE = "usage: java -jar reconciliation.jar [--period=2023] [--input=input] [--output=output]"
             + " [--report=<report.txt>], or java -jar reconciliation.jar --extract=<report.txt> [--write-published] [--input=input] [--output=output]"
@@ -65,6 +68,10 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
                     writePublished = true;
                 }
                 default -> {
+                    if (name.startsWith("reconciliation.") && !SETTINGS.contains(name)) {
+                        throw new ConfigurationException("unknown setting --" + name + ". Fix: the settings are --"
+                                + String.join(", --", SETTINGS));
+                    }
                     if (PASS_THROUGH.stream().noneMatch(name::startsWith)) {
                         throw new ConfigurationException("unknown option --" + name + ". Fix: " + USAGE);
                     }
@@ -107,7 +114,8 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
 
     /** The embedded database of this output folder, unless spring.datasource.url says otherwise. */
     public String defaultDatabaseUrl() {
-        // WRITE_DELAY=0: a committed chunk is on disk before the next one starts, so a killed run resumes from it
-        return "jdbc:h2:file:" + output.toAbsolutePath().normalize().resolve("reconciliation-db") + ";WRITE_DELAY=0";
+        // WRITE_DELAY=0: a committed chunk is on disk before the next one starts, so a killed run resumes from it;
+        // TRACE_LEVEL_FILE=0: no .trace.db file of the "table already exists" notes that schema initialisation causes
+        return "jdbc:h2:file:" + output.toAbsolutePath().normalize().resolve("reconciliation-db") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
     }
 }

@@ -69,6 +69,11 @@ public final class PublishedFigures {
                                                         ClaimSettings settings) {
         Map<FigureKey, PublishedFigure> figures = new LinkedHashMap<>();
         Map<FigureKey, Long> firstLine = new HashMap<>();
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw cn.ulanqab.stats.ConfigurationException.of(file.toString(), "the printed figures of period " + period + " are missing",
+                    "write one row per printed figure (indicator_code, period, published_text, section, quote), or regenerate it"
+                            + " from the report with --extract=<report.txt> --write-published --period=" + period);
+        }
         ReferenceCsv.read(file, COLUMNS, (row, index) -> {
             String code = row.get("indicator_code");
             if (code.isEmpty()) {

@@ -3,7 +3,12 @@ package cn.ulanqab.stats.reconciliation;
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.Registry;
+import cn.ulanqab.stats.catalog.Units;
 import cn.ulanqab.stats.published.Claim;
+import cn.ulanqab.stats.published.PrintedFigure;
+import cn.ulanqab.stats.published.PrintedFigureParser;
+import cn.ulanqab.stats.submission.SubmissionStore;
+import cn.ulanqab.stats.submission.SubmittedNumber;
 import cn.ulanqab.stats.published.Qualifier;
 
 import java.math.BigDecimal;
@@ -11,6 +16,7 @@ import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Tests the usual causes of a mismatched sum against the county values and names the county and the
@@ -79,6 +85,46 @@ public final class Diagnosis {
                     + " or left out, earlier versions of resubmitted files, the rounding edge)");
         }
         return causes;
+    }
+
+    /**
+     * For a total waiting for one county: the county's rejected rows whose value (read as digits, or as a Chinese
+     * numeral such as 一) would complete the total to what the figure claims. Reviewers can then ask the county
+     * to confirm that row rather than to send a figure from scratch.
+     */
+    public static List<String> rejectedValuesThatComplete(Registry registry, Indicator indicator, Claim claim,
+                                                          BigDecimal partialTotal, List<SubmissionStore.RejectedRow> rows) {
+        List<String> notes = new ArrayList<>();
+        for (SubmissionStore.RejectedRow r : rows) {
+            Optional<BigDecimal> value = readableValue(r, indicator);
+            if (value.isPresent() && claim.holds(partialTotal.add(value.get()))) {
+                notes.add("would complete: " + registry.find(r.countyCode()).map(County::nameZh).orElse(r.countyCode()) + " "
+                        + r.file() + " line " + r.line() + " (" + r.reason() + ") holds '" + r.rawValue() + "'; counted as "
+                        + Numbers.plain(value.get()) + " " + indicator.unit() + " the total would be "
+                        + Numbers.plain(partialTotal.add(value.get())) + ", which matches" + (r.remark() == null || r.remark().isBlank()
+                        ? "" : " (remark: " + r.remark() + ")"));
+            }
+        }
+        return notes;
+    }
+
+    private static Optional<BigDecimal> readableValue(SubmissionStore.RejectedRow row, Indicator indicator) {
+        if (row.rawValue() == null) {
+            return Optional.empty();
+        }
+        Optional<BigDecimal> number = SubmittedNumber.parse(row.rawValue());
+        if (number.isEmpty()) {
+            try {
+                PrintedFigure figure = PrintedFigureParser.parse(row.rawValue().strip());
+                if (figure.chineseNumeral() && figure.unit().isEmpty() && figure.qualifier() == Qualifier.EXACT) {
+                    number = Optional.of(figure.value());
+                }
+            } catch (IllegalArgumentException notANumeral) {
+                return Optional.empty();
+            }
+        }
+        Optional<BigDecimal> factor = Units.factor(row.unit(), indicator.unit());
+        return number.flatMap(n -> factor.map(n::multiply)).filter(v -> v.signum() >= 0);
     }
 
     /** Within one unit of the last printed digit (2h) of the nearest bound of the claim. */

@@ -107,6 +107,13 @@ public class ReconciliationService {
             if (more > 0) {
                 notes.add("and " + more + " more rejected rows in rejected-rows.csv");
             }
+            CityTotal regionTotal = regionTotals.get(key);
+            PublishedFigure figure = published.get(key);
+            if (figure != null && !indicator.isRatio() && regionTotal != null && regionTotal.total() != null
+                    && regionTotal.missing().size() == 1) {
+                notes.addAll(Diagnosis.rejectedValuesThatComplete(registry, indicator, figure.claim(), regionTotal.total(),
+                        matched.stream().filter(r -> r.countyCode().equals(regionTotal.missing().get(0))).toList()));
+            }
             Map<String, Diagnosis.EarlierValue> earlierValues = new HashMap<>();
             earlier.forEach((county, values) -> {
                 if (units.contains(county) && values.containsKey(indicator.code())) {

@@ -58,6 +58,11 @@ public final class AtomicFiles {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temp);
+                try {
+                    Files.deleteIfExists(scratch);
+                } catch (java.nio.file.DirectoryNotEmptyException stillInUse) {
+                    // another output of this run is being written there, or a killed run left one for clearScratch
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);

@@ -153,6 +153,10 @@ public final class CountyFeedback {
             if (r.reason() == RowReason.UNKNOWN_UNIT && indicator != null) {
                 fix += "（本指标目录单位：" + indicator.unit() + "）";
             }
+            if (indicator != null && acceptedValues.getOrDefault(indicator.code(), Map.of()).containsKey(unit.code())
+                    && r.reason() != RowReason.DUPLICATE_CONFLICT) {
+                fix = "本文件另有该指标的有效行，已按有效行计入，此行无需再改（如有误请更正）";
+            }
             rows.add(List.of(REJECTED_ROW, r.file(), String.valueOf(r.line()), text(r.indicatorCode()),
                     indicator == null ? "" : indicator.nameZh(), text(r.rawValue()), r.reason().name(), text(r.message()), fix));
         }

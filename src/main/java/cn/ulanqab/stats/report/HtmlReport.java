@@ -90,7 +90,7 @@ public class HtmlReport {
         context.setVariable("reportCheck", night.reportCheck());
         context.setVariable("reportFindings", night.reportCheck() == null ? List.of()
                 : night.reportCheck().stream().filter(c -> c.status().isFinding()).toList());
-        context.setVariable("runStarted", night.runStarted().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        context.setVariable("runStarted", night.runStarted().withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         context.setVariable("num", new NumberFormatter());
         return engine.process("report", context);
     }

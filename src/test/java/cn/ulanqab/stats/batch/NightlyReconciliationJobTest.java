@@ -74,6 +74,10 @@ class NightlyReconciliationJobTest {
         assertThat(pipelines.get("counties_reported")).isEqualTo("10");
         assertThat(pipelines.get("missing_counties")).isEqualTo("150923");
         assertThat(lines.get("NEW_HOSPITAL_BEDS").get("missing_counties")).isEqualTo("150981");
+        assertThat(lines.get("NEW_HOSPITAL_BEDS").get("hint")).contains("would complete: 丰镇市 150981.csv line 61 (DUPLICATE_CONFLICT)"
+                + " holds '86'; counted as 86 张 the total would be 882, which matches (remark: 以此为准)");
+        assertThat(lines.get("POCKET_PARKS").get("hint")).contains("would complete: 化德县 150922.csv line 35 (NOT_A_NUMBER) holds '一'");
+        assertThat(lines.get("HEATING_GAS_PIPELINES").get("hint")).doesNotContain("would complete");
         assertThat(lines.get("ONLINE_SERVICE_CASES").get("city_total")).isEmpty();
         assertThat(lines.get("ONLINE_SERVICE_CASES").get("missing_counties")).isEqualTo("150900");
 

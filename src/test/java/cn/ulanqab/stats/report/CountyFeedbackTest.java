@@ -76,7 +76,8 @@ class CountyFeedbackTest {
         assertThat(notANumber.get("指标名称")).isEqualTo("减排二氧化碳");
         assertThat(notANumber.get("数值")).as("formula-safe").isEqualTo("'=1+1");
         assertThat(notANumber.get("原因")).isEqualTo("NOT_A_NUMBER");
-        assertThat(notANumber.get("如何修改")).isEqualTo("请填写阿拉伯数字，如 1203 或 1,203.5");
+        assertThat(notANumber.get("如何修改")).as("the file also has an accepted CO2_REDUCTION row, which counts")
+                .isEqualTo("本文件另有该指标的有效行，已按有效行计入，此行无需再改（如有误请更正）");
 
         CSVRecord unknownUnit = shangdu.get(1);
         assertThat(unknownUnit.get("指标名称")).isEqualTo("肉类产量");
@@ -106,7 +107,8 @@ class CountyFeedbackTest {
         List<CSVRecord> jining = read("150902");
         assertThat(jining).extracting(r -> r.get("类型") + " " + r.get("指标代码"))
                 .containsExactly("退回行 TECH_INCUBATORS", "待核数字 URBAN_NEW_JOBS");
-        assertThat(jining.get(0).get("如何修改")).isEqualTo("请填写数值；未发生请填 0，不要留空");
+        assertThat(jining.get(0).get("如何修改")).as("150902 also has an accepted TECH_INCUBATORS value")
+                .isEqualTo("本文件另有该指标的有效行，已按有效行计入，此行无需再改（如有误请更正）");
     }
 
     @Test
