@@ -45,7 +45,7 @@ public class SubmissionStore {
     /** The files to read, in ledger order, with the encoding found for each. */
     public List<SubmissionFile> filesToRead(long runId) {
         return jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION, ENCODING FROM SUBMISSION_FILE"
-                        + " WHERE RUN_ID = ? AND STATUS = 'PROCESSED' ORDER BY SEQ",
+                        + " WHERE RUN_ID = ? AND STATUS = 'PROCESSED' ORDER BY RUN_ID, SEQ",
                 (rs, i) -> new SubmissionFile(rs.getString(1), null, rs.getString(2), rs.getInt(3), FileStatus.PROCESSED,
                         rs.getString(4), null), runId);
     }
@@ -120,7 +120,7 @@ public class SubmissionStore {
             long after = 0;
             while (true) {
                 List<Accepted> page = jdbc.query("SELECT LINE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW WHERE RUN_ID = ?"
-                                + " AND FILE_NAME = ? AND LINE > ? AND REASON IS NULL ORDER BY LINE LIMIT " + SETTLE_PAGE,
+                                + " AND FILE_NAME = ? AND LINE > ? AND REASON IS NULL ORDER BY RUN_ID, FILE_NAME, LINE LIMIT " + SETTLE_PAGE,
                         (rs, i) -> new Accepted(rs.getLong(1), rs.getString(2), rs.getString(3)), runId, file, after);
                 if (page.isEmpty()) {
                     break;
@@ -160,7 +160,7 @@ public class SubmissionStore {
     /** Rows stored per file (accepted and rejected), for the accounting check. */
     public Map<String, Long> storedRowsByFile(long runId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("SELECT FILE_NAME, COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = ? GROUP BY FILE_NAME ORDER BY FILE_NAME",
+        jdbc.query("SELECT FILE_NAME, COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = ? GROUP BY RUN_ID, FILE_NAME ORDER BY RUN_ID, FILE_NAME",
                 rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 }, runId);
@@ -191,7 +191,7 @@ public class SubmissionStore {
     public void forEachAccepted(long runId, AcceptedValue consumer) {
         jdbc.query(con -> {
             java.sql.PreparedStatement ps = con.prepareStatement("SELECT COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW"
-                    + " WHERE RUN_ID = ? AND REASON IS NULL ORDER BY FILE_NAME, LINE");
+                    + " WHERE RUN_ID = ? AND REASON IS NULL ORDER BY RUN_ID, FILE_NAME, LINE");
             ps.setLong(1, runId);
             ps.setFetchSize(10_000);
             return ps;
@@ -209,6 +209,12 @@ public class SubmissionStore {
         void rejected(RejectedRow row);
     }
 
+    /*
+     * The row queries order (and group) by RUN_ID first, although it is fixed by the WHERE clause: only then does H2
+     * read them in the order of the primary key index ("index sorted") instead of sorting every row of the run into
+     * a temporary result on disk.
+     */
+
     /**
      * Streams every row of a run in file and line order, accepted and rejected in one pass over the table (what
      * {@link #forEachAccepted} and {@link #eachRejectedRow} give, interleaved), never holding them all in memory.
@@ -216,7 +222,7 @@ public class SubmissionStore {
     public void forEachRow(long runId, RowVisitor visitor) {
         jdbc.query(con -> {
             java.sql.PreparedStatement ps = con.prepareStatement("SELECT FILE_NAME, LINE, FILE_COUNTY, COUNTY_CODE, INDICATOR_CODE,"
-                    + " VALUE_TEXT, REASON, RAW_VALUE, UNIT, REMARK, MESSAGE FROM SUBMISSION_ROW WHERE RUN_ID = ? ORDER BY FILE_NAME, LINE");
+                    + " VALUE_TEXT, REASON, RAW_VALUE, UNIT, REMARK, MESSAGE FROM SUBMISSION_ROW WHERE RUN_ID = ? ORDER BY RUN_ID, FILE_NAME, LINE");
             ps.setLong(1, runId);
             ps.setFetchSize(10_000);
             return ps;
@@ -251,7 +257,7 @@ public class SubmissionStore {
      */
     public List<LedgerLine> ledger(long runId, Map<String, long[]> rowsByFile) {
         return jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION, STATUS, ENCODING, SHA256, REASON FROM SUBMISSION_FILE"
-                        + " WHERE RUN_ID = ? ORDER BY SEQ",
+                        + " WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ",
                 (rs, i) -> {
                     FileStatus status = FileStatus.valueOf(rs.getString(4));
                     long[] n = status == FileStatus.PROCESSED ? rowsByFile.getOrDefault(rs.getString(1), new long[2]) : new long[2];
@@ -282,7 +288,7 @@ public class SubmissionStore {
     public void eachRejectedRow(long runId, long limit, java.util.function.Consumer<RejectedRow> action) {
         jdbc.query(con -> {
             var ps = con.prepareStatement("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
-                    + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY FILE_NAME, LINE LIMIT ?");
+                    + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY RUN_ID, FILE_NAME, LINE LIMIT ?");
             ps.setLong(1, runId);
             ps.setLong(2, limit);
             ps.setFetchSize(1000);
