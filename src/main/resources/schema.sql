@@ -104,5 +104,6 @@ CREATE TABLE IF NOT EXISTS REVIEW_FILE (
     PROBLEM  VARCHAR(1000)
 );
 
--- settleDuplicates looks at the rows of one file and indicator at a time.
-CREATE INDEX IF NOT EXISTS SUBMISSION_ROW_BY_INDICATOR ON SUBMISSION_ROW (RUN_ID, FILE_NAME, INDICATOR_CODE);
+-- settleDuplicates reads one file's key range (RUN_ID, FILE_NAME) at a time; the index of older databases on
+-- (RUN_ID, FILE_NAME, INDICATOR_CODE) only slowed every insert.
+DROP INDEX IF EXISTS SUBMISSION_ROW_BY_INDICATOR;

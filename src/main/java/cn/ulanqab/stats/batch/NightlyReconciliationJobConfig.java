@@ -45,7 +45,8 @@ import java.util.function.BiConsumer;
 public class NightlyReconciliationJobConfig {
 
     public static final String JOB_NAME = "nightlyReconciliation";
-    static final int CHUNK_SIZE = 200;
+    /** Rows per chunk of readAndValidateSubmissions (each chunk one transaction), unless reconciliation.chunk-size says otherwise. */
+    static final int CHUNK_SIZE = 5000;
 
     @Bean
     Job nightlyReconciliation(JobRepository jobs, Step catalogueSubmissionFiles, Step readAndValidateSubmissions,
@@ -69,10 +70,11 @@ public class NightlyReconciliationJobConfig {
     @Bean
     Step readAndValidateSubmissions(JobRepository jobs, PlatformTransactionManager tm, SubmissionRowsReader submissionRowsReader,
                                     RowValidator rowValidator, SubmissionRowWriter submissionRowWriter,
-                                    @Value("${reconciliation.testing.pause-after-chunk-ms:0}") long testingPause) {
+                                    @Value("${reconciliation.testing.pause-after-chunk-ms:0}") long testingPause,
+                                    @Value("${reconciliation.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) {
         ExecutionContextPromotionListener promoteReadCounts = new ExecutionContextPromotionListener();
-        promoteReadCounts.setKeys(new String[]{SubmissionRowsReader.READ_BY_FILE});
-        return new StepBuilder("readAndValidateSubmissions", jobs).<SubmittedRow, RowOutcome>chunk(CHUNK_SIZE)
+        promoteReadCounts.setKeys(new String[]{SubmissionRowsReader.READ_BY_FILE, SubmissionRowWriter.DUPLICATE_FILES});
+        return new StepBuilder("readAndValidateSubmissions", jobs).<SubmittedRow, RowOutcome>chunk(chunkSize)
                 .transactionManager(tm).reader(submissionRowsReader).processor(rowValidator::validate)
                 .writer(submissionRowWriter).listener(promoteReadCounts).listener(new TestingPause(testingPause)).build();
     }
@@ -126,7 +128,12 @@ public class NightlyReconciliationJobConfig {
 
     @Bean
     Step settleDuplicates(JobRepository jobs, PlatformTransactionManager tm, SubmissionStore store) {
-        return tasklet("settleDuplicates", jobs, tm, (night, job) -> store.settleDuplicates(job.getJobInstanceId()));
+        return tasklet("settleDuplicates", jobs, tm, (night, job) -> {
+            // only the files in which the writer saw an indicator accepted twice (all files when it left no note)
+            String noted = job.getExecutionContext().containsKey(SubmissionRowWriter.DUPLICATE_FILES)
+                    ? job.getExecutionContext().getString(SubmissionRowWriter.DUPLICATE_FILES) : null;
+            store.settleDuplicates(job.getJobInstanceId(), noted == null ? null : SubmissionRowWriter.decode(noted));
+        });
     }
 
     @Bean

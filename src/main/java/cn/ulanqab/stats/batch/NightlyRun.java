@@ -88,8 +88,7 @@ public class NightlyRun {
             return 2;
         }
         long runId = execution.getJobInstanceId();
-        return report(outputs.gather(runId, night.period(), night.reference(), night.published(),
-                execution.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime(), night.reportCheck()).summary(), night);
+        return report(outputs.summary(runId, night.period(), night.reference(), night.reportCheck()), night);
     }
 
     private int report(RunSummary s, Night night) {

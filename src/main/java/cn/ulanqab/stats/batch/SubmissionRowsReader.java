@@ -44,6 +44,8 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
         long skip = context.getLong(ROWS_IN_FILE, 0L);
         readByFile.clear();
         readByFile.putAll(decode(context.getString(READ_BY_FILE, "")));
+        encodedWhole.setLength(0);
+        filesEncoded = 0;
         if (fileIndex < files.size()) {
             openCurrent();
             for (long i = 0; i < skip && current.hasNext(); i++) {
@@ -75,7 +77,35 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
     public void update(ExecutionContext context) {
         context.putInt(FILE_INDEX, fileIndex);
         context.putLong(ROWS_IN_FILE, rowsInFile);
-        context.putString(READ_BY_FILE, encode(readByFile));
+        context.putString(READ_BY_FILE, encodeReadByFile());
+    }
+
+    /** The counts of the files read whole, encoded once each (the text only grows): {@link #encode} of all but the last. */
+    private final StringBuilder encodedWhole = new StringBuilder();
+    private int filesEncoded;
+
+    /** {@link #encode} of {@link #readByFile}, without encoding again the files already read whole (same text). */
+    private String encodeReadByFile() {
+        List<Map.Entry<String, Long>> entries = new java.util.ArrayList<>(0);
+        int i = 0;
+        StringBuilder tail = new StringBuilder();
+        for (Map.Entry<String, Long> e : readByFile.entrySet()) {
+            if (i >= filesEncoded) {
+                entries.add(e);
+            }
+            i++;
+        }
+        // every file but the last one of the map is read whole: its count no longer changes
+        for (int k = 0; k < entries.size(); k++) {
+            Map.Entry<String, Long> e = entries.get(k);
+            if (k < entries.size() - 1) {
+                encodedWhole.append(e.getKey()).append('=').append(e.getValue()).append(';');
+                filesEncoded++;
+            } else {
+                tail.append(e.getKey()).append('=').append(e.getValue()).append(';');
+            }
+        }
+        return encodedWhole.toString() + tail;
     }
 
     static String encode(Map<String, Long> counts) {

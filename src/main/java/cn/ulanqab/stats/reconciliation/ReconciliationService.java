@@ -53,21 +53,6 @@ public class ReconciliationService {
             FileValues.read(submissionFolder.resolve(file.name()), county, registry, reference.catalog(), period)
                     .ifPresent(values -> earlier.put(county, values));
         });
-        // The first few rejected rows of each indicator and unit become notes; the rest are counted (rejected-rows.csv
-        // has them all), so neither memory nor the hint grows with the number of rejected rows.
-        Map<String, Map<String, List<SubmissionStore.RejectedRow>>> firstRejected = new HashMap<>();
-        Map<String, Map<String, Long>> rejectedCount = new HashMap<>();
-        submissions.eachRejectedRow(runId, Long.MAX_VALUE, r -> {
-            if (r.indicatorCode() == null) {
-                return;
-            }
-            rejectedCount.computeIfAbsent(r.indicatorCode(), k -> new HashMap<>()).merge(r.countyCode(), 1L, Long::sum);
-            List<SubmissionStore.RejectedRow> first = firstRejected.computeIfAbsent(r.indicatorCode(), k -> new HashMap<>())
-                    .computeIfAbsent(r.countyCode(), k -> new ArrayList<>());
-            if (first.size() < NOTED_REJECTIONS) {
-                first.add(r);
-            }
-        });
         List<FigureKey> keys = Aggregator.keys(registry, reference.catalog(), published.keySet());
 
         Set<String> diagnosed = new HashSet<>();
@@ -80,7 +65,33 @@ public class ReconciliationService {
                 diagnosed.add(indicator.code());
             }
         }
-        Map<String, Map<String, BigDecimal>> accepted = submissions.acceptedValues(runId, diagnosed);
+        // One pass over the rows: the accepted values of the diagnosed indicators, and the first few rejected rows of
+        // each indicator and unit as notes, the rest counted (rejected-rows.csv has them all), so neither memory nor
+        // the hint grows with the number of rows.
+        Map<String, Map<String, BigDecimal>> accepted = new HashMap<>();
+        Map<String, Map<String, List<SubmissionStore.RejectedRow>>> firstRejected = new HashMap<>();
+        Map<String, Map<String, Long>> rejectedCount = new HashMap<>();
+        submissions.forEachRow(runId, new SubmissionStore.RowVisitor() {
+            @Override
+            public void accepted(String file, String unit, String indicator, String value) {
+                if (diagnosed.contains(indicator)) {
+                    accepted.computeIfAbsent(indicator, k -> new HashMap<>()).put(unit, new BigDecimal(value));
+                }
+            }
+
+            @Override
+            public void rejected(SubmissionStore.RejectedRow r) {
+                if (r.indicatorCode() == null) {
+                    return;
+                }
+                rejectedCount.computeIfAbsent(r.indicatorCode(), k -> new HashMap<>()).merge(r.countyCode(), 1L, Long::sum);
+                List<SubmissionStore.RejectedRow> first = firstRejected.computeIfAbsent(r.indicatorCode(), k -> new HashMap<>())
+                        .computeIfAbsent(r.countyCode(), k -> new ArrayList<>());
+                if (first.size() < NOTED_REJECTIONS) {
+                    first.add(r);
+                }
+            }
+        });
 
         Reconciler reconciler = new Reconciler(registry);
         List<ReconciliationLine> lines = new ArrayList<>(keys.size());

@@ -56,7 +56,7 @@ public class ReconciliationStore {
         return jdbc.query("SELECT INDICATOR_CODE, NAME_ZH, NAME_EN, UNIT, PUBLISHED_TEXT, PUBLISHED_VALUE, CLAIM, CITY_TOTAL,"
                         + " AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED, MISSING_COUNTIES, HINT, SECTION, QUOTE,"
                         + " REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL, REGION_CODE"
-                        + " FROM RECONCILIATION WHERE RUN_ID = ? ORDER BY SEQ",
+                        + " FROM RECONCILIATION WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ",
                 (rs, i) -> new ReconciliationLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), number(rs.getString(6)), rs.getString(7), number(rs.getString(8)), rs.getString(9),
                         number(rs.getString(10)), number(rs.getString(11)), Status.valueOf(rs.getString(12)), rs.getInt(13),

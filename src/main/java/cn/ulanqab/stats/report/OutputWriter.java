@@ -82,27 +82,54 @@ public class OutputWriter {
     public NightReport gather(long runId, String period, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
                               OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck) {
         List<ReconciliationLine> lines = withReportCheck(reconciliations.lines(runId), reportCheck, reference.registry().city().code());
-        List<SubmissionStore.LedgerLine> ledger = new ArrayList<>(submissions.ledger(runId));
-        ledger.addAll(reviews.ledgerLine(runId));
         List<SubmissionStore.RejectedRow> rejected = new ArrayList<>();
         submissions.eachRejectedRow(runId, HTML_REJECTED_ROWS, rejected::add);
+        Set<String> indicators = valuesKept(reference, lines);
+        Map<String, Map<String, BigDecimal>> accepted = indicators == null ? submissions.acceptedValues(runId)
+                : submissions.acceptedValues(runId, indicators);
+        return gather(runId, period, reference, published, runStarted, reportCheck, lines, submissions.ledger(runId), rejected, accepted);
+    }
+
+    /** The indicators whose county values the outputs need (null: all of them, for a one-city registry). */
+    private static Set<String> valuesKept(ReferenceData reference, List<ReconciliationLine> lines) {
+        if (reference.registry().singleCity()) {
+            return null;
+        }
+        Set<String> indicators = new HashSet<>();
+        lines.stream().filter(l -> l.status().isFinding()).sorted(FindingView.SEVERITY).limit(FINDINGS_WITH_VALUES)
+                .forEach(l -> indicators.add(l.indicatorCode()));
+        lines.stream().filter(l -> l.status() == cn.ulanqab.stats.reconciliation.Status.MISMATCH)
+                .forEach(l -> indicators.add(l.indicatorCode()));
+        return indicators;
+    }
+
+    private NightReport gather(long runId, String period, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
+                               OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck, List<ReconciliationLine> lines,
+                               List<SubmissionStore.LedgerLine> runLedger, List<SubmissionStore.RejectedRow> firstRejected,
+                               Map<String, Map<String, BigDecimal>> accepted) {
+        List<SubmissionStore.LedgerLine> ledger = new ArrayList<>(runLedger);
+        ledger.addAll(reviews.ledgerLine(runId));
+        List<SubmissionStore.RejectedRow> rejected = new ArrayList<>(firstRejected);
         rejected.addAll(reviews.rejectedRows(runId, period));
         Optional<Long> previous = history.previousRun(runId, period);
         List<Change> changes = previous.map(p -> Changes.between(reconciliations.lines(p), submissions.ledger(p), lines,
-                submissions.ledger(runId))).orElse(List.of());
-        Map<String, Map<String, BigDecimal>> accepted;
-        if (reference.registry().singleCity()) {
-            accepted = submissions.acceptedValues(runId);
-        } else {
-            Set<String> indicators = new HashSet<>();
-            lines.stream().filter(l -> l.status().isFinding()).sorted(FindingView.SEVERITY).limit(FINDINGS_WITH_VALUES)
-                    .forEach(l -> indicators.add(l.indicatorCode()));
-            lines.stream().filter(l -> l.status() == cn.ulanqab.stats.reconciliation.Status.MISMATCH)
-                    .forEach(l -> indicators.add(l.indicatorCode()));
-            accepted = submissions.acceptedValues(runId, indicators);
-        }
+                runLedger)).orElse(List.of());
         return new NightReport(RunSummary.of(runId, period, ledger, lines, reportCheck), reference, published, lines,
                 accepted, rejected, ledger, previous, changes, runStarted, reportCheck);
+    }
+
+    private long summarizedRun = -1;
+    private RunSummary summarized;
+
+    /** The summary of a run's outputs: the one {@link #write} just computed for it, or computed from what the run stored. */
+    public synchronized RunSummary summary(long runId, String period, ReferenceData reference, List<PublishedCheck.Line> reportCheck) {
+        if (runId == summarizedRun && summarized != null) {
+            return summarized;
+        }
+        List<ReconciliationLine> lines = withReportCheck(reconciliations.lines(runId), reportCheck, reference.registry().city().code());
+        List<SubmissionStore.LedgerLine> ledger = new ArrayList<>(submissions.ledger(runId));
+        ledger.addAll(reviews.ledgerLine(runId));
+        return RunSummary.of(runId, period, ledger, lines, reportCheck);
     }
 
     /**
@@ -112,8 +139,55 @@ public class OutputWriter {
      */
     public RunSummary write(long runId, String period, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
                             Path folder, OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck) {
-        NightReport night = gather(runId, period, reference, published, runStarted, reportCheck);
         AtomicFiles.clearScratch(folder);
+        List<ReconciliationLine> runLines = withReportCheck(reconciliations.lines(runId), reportCheck, reference.registry().city().code());
+        Set<String> kept = valuesKept(reference, runLines);
+        boolean regionalBreakdown = !reference.registry().singleCity();
+        Map<String, String> cityOf = new HashMap<>();
+        if (regionalBreakdown) {
+            reference.registry().regions().forEach(r -> cityOf.put(r.code(),
+                    reference.registry().cityOf(r.code()).map(cn.ulanqab.stats.catalog.County::code).orElse("")));
+        }
+        // One pass over the run's rows writes rejected-rows.csv and (with several cities) the long county-breakdown.csv,
+        // and gathers what the other outputs need: the county values of some indicators, the first rejected rows, the
+        // rows per file of the ledger.
+        Map<String, Map<String, BigDecimal>> accepted = new HashMap<>();
+        List<SubmissionStore.RejectedRow> firstRejected = new ArrayList<>();
+        Map<String, long[]> rowsByFile = new HashMap<>();
+        CsvOutput.write(folder.resolve("rejected-rows.csv"), REJECTED_COLUMNS, (java.util.function.Consumer<List<String>> rejectedRow) -> {
+            java.util.function.Consumer<java.util.function.Consumer<List<String>>> scan = breakdownRow ->
+                    submissions.forEachRow(runId, new SubmissionStore.RowVisitor() {
+                        @Override
+                        public void accepted(String file, String unit, String indicator, String value) {
+                            rowsByFile.computeIfAbsent(file, k -> new long[2])[0]++;
+                            BigDecimal v = null;
+                            if (kept == null || kept.contains(indicator)) {
+                                v = new BigDecimal(value);
+                                accepted.computeIfAbsent(indicator, k -> new HashMap<>()).put(unit, v);
+                            }
+                            if (breakdownRow != null) {
+                                breakdownRow.accept(List.of(indicator, cityOf.getOrDefault(unit, ""), unit, plainText(value, v)));
+                            }
+                        }
+
+                        @Override
+                        public void rejected(SubmissionStore.RejectedRow r) {
+                            rowsByFile.computeIfAbsent(r.file(), k -> new long[2])[1]++;
+                            if (firstRejected.size() < HTML_REJECTED_ROWS) {
+                                firstRejected.add(r);
+                            }
+                            rejectedRow.accept(rejectedRow(r));
+                        }
+                    });
+            if (regionalBreakdown) {
+                CsvOutput.write(folder.resolve("county-breakdown.csv"), BREAKDOWN_LONG_COLUMNS, scan);
+            } else {
+                scan.accept(null);
+            }
+            reviews.rejectedRows(runId, period).forEach(r -> rejectedRow.accept(rejectedRow(r)));
+        });
+        NightReport night = gather(runId, period, reference, published, runStarted, reportCheck, runLines,
+                submissions.ledger(runId, rowsByFile), firstRejected, accepted);
         Path checkFile = folder.resolve(REPORT_CHECK_FILE);
         if (reportCheck == null) {
             try {
@@ -136,16 +210,9 @@ public class OutputWriter {
                 l.review() == null ? "" : text(l.review().reviewer()), l.review() == null ? "" : l.review().date().toString(),
                 reviewStatus(l), text(l.regionCode()))).toList());
 
-        if (reference.registry().singleCity()) {
+        if (!regionalBreakdown) {
             wideBreakdown(folder, reference, night);
-        } else {
-            longBreakdown(runId, folder, reference);
         }
-
-        CsvOutput.write(folder.resolve("rejected-rows.csv"), REJECTED_COLUMNS, (java.util.function.Consumer<List<String>> row) -> {
-            submissions.eachRejectedRow(runId, Long.MAX_VALUE, r -> row.accept(rejectedRow(r)));
-            reviews.rejectedRows(runId, period).forEach(r -> row.accept(rejectedRow(r)));
-        });
 
         CsvOutput.write(folder.resolve("file-ledger.csv"), LEDGER_COLUMNS, night.ledger().stream().map(f -> List.of(
                 f.file(), text(f.countyCode()), f.version() == null ? "" : String.valueOf(f.version()), f.status().name(),
@@ -171,6 +238,10 @@ public class OutputWriter {
         XlsxReport.write(folder.resolve(XlsxReport.FILE), night.summary(), reference, night.lines(), night.accepted(),
                 night.rejected(), night.ledger());
         CountyFeedback.write(folder, reference, night.lines(), night.accepted(), night.rejected());
+        synchronized (this) {
+            summarizedRun = runId;
+            summarized = night.summary();
+        }
         return night.summary();
     }
 
@@ -189,20 +260,6 @@ public class OutputWriter {
         }
         CsvOutput.write(folder.resolve("county-breakdown.csv"), breakdownHeader, breakdown);
 
-    }
-
-    /**
-     * county-breakdown.csv of a registry with several cities: one row per accepted value ({@link #BREAKDOWN_LONG_COLUMNS}),
-     * streamed from the database in file and line order; region_code is the city the unit belongs to (the city itself
-     * for its own CITY-level figures).
-     */
-    private void longBreakdown(long runId, Path folder, ReferenceData reference) {
-        Map<String, String> cityOf = new HashMap<>();
-        reference.registry().regions().forEach(r -> cityOf.put(r.code(),
-                reference.registry().cityOf(r.code()).map(cn.ulanqab.stats.catalog.County::code).orElse("")));
-        CsvOutput.write(folder.resolve("county-breakdown.csv"), BREAKDOWN_LONG_COLUMNS, rows ->
-                submissions.forEachAccepted(runId, (unit, indicator, value) ->
-                        rows.accept(List.of(indicator, cityOf.getOrDefault(unit, ""), unit, Numbers.plain(value)))));
     }
 
     static List<ReconciliationLine> withReportCheck(List<ReconciliationLine> lines, List<PublishedCheck.Line> reportCheck) {
@@ -225,6 +282,18 @@ public class OutputWriter {
             String hint = c.status() + ": " + c.message() + (l.hint() == null || l.hint().isEmpty() ? "" : Reconciler.HINT_SEPARATOR + l.hint());
             return l.withHint(hint);
         }).toList();
+    }
+
+    /**
+     * {@link Numbers#plain} of a stored value (the text of its BigDecimal's toPlainString()), without parsing it when
+     * the text already is its plain form: a whole number, or decimals (at most 6) without trailing zeros.
+     */
+    static String plainText(String stored, BigDecimal parsed) {
+        int dot = stored.indexOf('.');
+        if (dot < 0 || stored.length() - dot - 1 <= 6 && stored.charAt(stored.length() - 1) != '0') {
+            return stored;
+        }
+        return Numbers.plain(parsed != null ? parsed : new BigDecimal(stored));
     }
 
     private static List<String> rejectedRow(SubmissionStore.RejectedRow r) {

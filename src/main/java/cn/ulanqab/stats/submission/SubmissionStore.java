@@ -45,7 +45,7 @@ public class SubmissionStore {
     /** The files to read, in ledger order, with the encoding found for each. */
     public List<SubmissionFile> filesToRead(long runId) {
         return jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION, ENCODING FROM SUBMISSION_FILE"
-                        + " WHERE RUN_ID = ? AND STATUS = 'PROCESSED' ORDER BY SEQ",
+                        + " WHERE RUN_ID = ? AND STATUS = 'PROCESSED' ORDER BY RUN_ID, SEQ",
                 (rs, i) -> new SubmissionFile(rs.getString(1), null, rs.getString(2), rs.getInt(3), FileStatus.PROCESSED,
                         rs.getString(4), null), runId);
     }
@@ -73,58 +73,83 @@ public class SubmissionStore {
                 + " RAW_VALUE, UNIT, REMARK, VALUE_TEXT, REASON, MESSAGE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
     }
 
-    /**
-     * Check 12 for every file of the run, in the database: the (file, indicator) groups with more than one
-     * accepted row are found by one query; then each file's accepted rows are walked in line order a page at a
-     * time and the verdicts written back by primary key, so memory stays bounded and the writes stay sequential
-     * on a file of any size. Same verdicts as {@link DuplicateSettlement#settle}.
-     */
+    /** Check 12 for every file of the run: see {@link #settleDuplicates(long, java.util.Set)}. */
     public void settleDuplicates(long runId) {
-        record Group(long firstLine, RowReason reason, String message) {
+        settleDuplicates(runId, null);
+    }
+
+    /**
+     * Check 12 in the database for the given files of the run (null: every file; a file left out must have no
+     * indicator code accepted twice). For each file the (indicator) groups with more than one accepted row are found
+     * by one query on the file's key range; then the file's accepted rows are walked in line order a page at a time,
+     * once to list the first copies of each conflicting group and once to write the verdicts back by primary key,
+     * so memory stays bounded and the writes stay sequential on a file of any size. Same verdicts as
+     * {@link DuplicateSettlement#settle}.
+     */
+    public void settleDuplicates(long runId, java.util.Set<String> files) {
+        List<String> names = files != null ? new ArrayList<>(new java.util.TreeSet<>(files))
+                : jdbc.queryForList("SELECT DISTINCT FILE_NAME FROM SUBMISSION_FILE WHERE RUN_ID = ? AND STATUS = 'PROCESSED'"
+                + " ORDER BY FILE_NAME", String.class, runId);
+        for (String file : names) {
+            settleDuplicatesOf(runId, file);
         }
-        Map<String, Map<String, Group>> groupsByFile = new LinkedHashMap<>();
-        jdbc.query("SELECT FILE_NAME, INDICATOR_CODE, COUNT(*), MIN(LINE),"
+    }
+
+    private void settleDuplicatesOf(long runId, String file) {
+        record Group(long firstLine, boolean conflict, long count, List<DuplicateSettlement.AcceptedRow> first) {
+        }
+        Map<String, Group> groups = new HashMap<>();
+        jdbc.query("SELECT INDICATOR_CODE, COUNT(*), MIN(LINE),"
                         + " MIN(CAST(VALUE_TEXT AS DECFLOAT)) = MAX(CAST(VALUE_TEXT AS DECFLOAT))"
-                        + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NULL"
-                        + " GROUP BY FILE_NAME, INDICATOR_CODE HAVING COUNT(*) > 1 ORDER BY FILE_NAME, INDICATOR_CODE",
+                        + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ? AND REASON IS NULL"
+                        + " GROUP BY INDICATOR_CODE HAVING COUNT(*) > 1",
                 rs -> {
-                    String file = rs.getString(1);
-                    String indicator = rs.getString(2);
-                    long firstLine = rs.getLong(4);
-                    Group group;
-                    if (rs.getBoolean(5)) {
-                        group = new Group(firstLine, RowReason.DUPLICATE, DuplicateSettlement.duplicateMessage(firstLine));
-                    } else {
-                        List<DuplicateSettlement.AcceptedRow> first = jdbc.query("SELECT LINE, INDICATOR_CODE, VALUE_TEXT"
-                                        + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ? AND INDICATOR_CODE = ?"
-                                        + " AND REASON IS NULL ORDER BY LINE LIMIT ?",
-                                (r, k) -> new DuplicateSettlement.AcceptedRow(r.getLong(1), r.getString(2), new BigDecimal(r.getString(3))),
-                                runId, file, indicator, DuplicateSettlement.LISTED_COPIES);
-                        group = new Group(-1, RowReason.DUPLICATE_CONFLICT,
-                                DuplicateSettlement.conflictMessage(indicator, first, rs.getLong(3)));
-                    }
-                    groupsByFile.computeIfAbsent(file, k -> new HashMap<>()).put(indicator, group);
-                }, runId);
-        for (Map.Entry<String, Map<String, Group>> file : groupsByFile.entrySet()) {
+                    groups.put(rs.getString(1), new Group(rs.getLong(3), !rs.getBoolean(4), rs.getLong(2), new ArrayList<>()));
+                }, runId, file);
+        if (groups.isEmpty()) {
+            return;
+        }
+        record Accepted(long line, String indicator, String value) {
+        }
+        boolean conflicts = groups.values().stream().anyMatch(Group::conflict);
+        for (int pass = conflicts ? 0 : 1; pass < 2; pass++) {
+            Map<String, Group> verdicts = new HashMap<>();
+            if (pass == 1) {
+                groups.forEach((indicator, g) -> verdicts.put(indicator, g));
+            }
             long after = 0;
             while (true) {
-                record Accepted(long line, String indicator) {
-                }
-                List<Accepted> page = jdbc.query("SELECT LINE, INDICATOR_CODE FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ?"
-                                + " AND LINE > ? AND REASON IS NULL ORDER BY LINE LIMIT " + SETTLE_PAGE,
-                        (rs, i) -> new Accepted(rs.getLong(1), rs.getString(2)), runId, file.getKey(), after);
+                List<Accepted> page = jdbc.query("SELECT LINE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW WHERE RUN_ID = ?"
+                                + " AND FILE_NAME = ? AND LINE > ? AND REASON IS NULL ORDER BY RUN_ID, FILE_NAME, LINE LIMIT " + SETTLE_PAGE,
+                        (rs, i) -> new Accepted(rs.getLong(1), rs.getString(2), rs.getString(3)), runId, file, after);
                 if (page.isEmpty()) {
                     break;
                 }
-                List<Object[]> verdicts = new ArrayList<>();
-                for (Accepted row : page) {
-                    Group g = file.getValue().get(row.indicator());
-                    if (g != null && row.line() != g.firstLine()) {
-                        verdicts.add(new Object[]{g.reason().name(), g.message(), runId, file.getKey(), row.line()});
+                if (pass == 0) {
+                    for (Accepted row : page) {
+                        Group g = groups.get(row.indicator());
+                        if (g != null && g.conflict() && g.first().size() < DuplicateSettlement.LISTED_COPIES) {
+                            g.first().add(new DuplicateSettlement.AcceptedRow(row.line(), row.indicator(), new BigDecimal(row.value())));
+                        }
                     }
+                } else {
+                    List<Object[]> updates = new ArrayList<>();
+                    for (Accepted row : page) {
+                        Group g = groups.get(row.indicator());
+                        if (g == null) {
+                            continue;
+                        }
+                        if (g.conflict()) {
+                            updates.add(new Object[]{RowReason.DUPLICATE_CONFLICT.name(),
+                                    DuplicateSettlement.conflictMessage(row.indicator(), g.first(), g.count()), runId, file, row.line()});
+                        } else if (row.line() != g.firstLine()) {
+                            updates.add(new Object[]{RowReason.DUPLICATE.name(), DuplicateSettlement.duplicateMessage(g.firstLine()),
+                                    runId, file, row.line()});
+                        }
+                    }
+                    jdbc.batchUpdate("UPDATE SUBMISSION_ROW SET REASON = ?, MESSAGE = ? WHERE RUN_ID = ? AND FILE_NAME = ? AND LINE = ?",
+                            updates);
                 }
-                jdbc.batchUpdate("UPDATE SUBMISSION_ROW SET REASON = ?, MESSAGE = ? WHERE RUN_ID = ? AND FILE_NAME = ? AND LINE = ?",
-                        verdicts);
                 after = page.get(page.size() - 1).line();
             }
         }
@@ -135,7 +160,7 @@ public class SubmissionStore {
     /** Rows stored per file (accepted and rejected), for the accounting check. */
     public Map<String, Long> storedRowsByFile(long runId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("SELECT FILE_NAME, COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = ? GROUP BY FILE_NAME ORDER BY FILE_NAME",
+        jdbc.query("SELECT FILE_NAME, COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = ? GROUP BY RUN_ID, FILE_NAME ORDER BY RUN_ID, FILE_NAME",
                 rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 }, runId);
@@ -166,12 +191,49 @@ public class SubmissionStore {
     public void forEachAccepted(long runId, AcceptedValue consumer) {
         jdbc.query(con -> {
             java.sql.PreparedStatement ps = con.prepareStatement("SELECT COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW"
-                    + " WHERE RUN_ID = ? AND REASON IS NULL ORDER BY FILE_NAME, LINE");
+                    + " WHERE RUN_ID = ? AND REASON IS NULL ORDER BY RUN_ID, FILE_NAME, LINE");
             ps.setLong(1, runId);
             ps.setFetchSize(10_000);
             return ps;
         }, rs -> {
             consumer.accept(rs.getString(1), rs.getString(2), new BigDecimal(rs.getString(3)));
+        });
+    }
+
+    /** Every row of a run, accepted or rejected, as {@link #forEachRow} hands it over. */
+    public interface RowVisitor {
+        /** An accepted row: the file, its unit, the indicator and the value in the catalog unit (plain text, for BigDecimal). */
+        void accepted(String file, String unitCode, String indicatorCode, String valueText);
+
+        /** A rejected row. */
+        void rejected(RejectedRow row);
+    }
+
+    /*
+     * The row queries order (and group) by RUN_ID first, although it is fixed by the WHERE clause: only then does H2
+     * read them in the order of the primary key index ("index sorted") instead of sorting every row of the run into
+     * a temporary result on disk.
+     */
+
+    /**
+     * Streams every row of a run in file and line order, accepted and rejected in one pass over the table (what
+     * {@link #forEachAccepted} and {@link #eachRejectedRow} give, interleaved), never holding them all in memory.
+     */
+    public void forEachRow(long runId, RowVisitor visitor) {
+        jdbc.query(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement("SELECT FILE_NAME, LINE, FILE_COUNTY, COUNTY_CODE, INDICATOR_CODE,"
+                    + " VALUE_TEXT, REASON, RAW_VALUE, UNIT, REMARK, MESSAGE FROM SUBMISSION_ROW WHERE RUN_ID = ? ORDER BY RUN_ID, FILE_NAME, LINE");
+            ps.setLong(1, runId);
+            ps.setFetchSize(10_000);
+            return ps;
+        }, rs -> {
+            String reason = rs.getString(7);
+            if (reason == null) {
+                visitor.accepted(rs.getString(1), rs.getString(4), rs.getString(5), rs.getString(6));
+            } else {
+                visitor.rejected(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(5), rs.getString(8),
+                        rs.getString(9), rs.getString(10), RowReason.valueOf(reason), rs.getString(11)));
+            }
         });
     }
 
@@ -187,6 +249,21 @@ public class SubmissionStore {
             }
         });
         return values;
+    }
+
+    /**
+     * The same lines as {@link #ledger(long)} from rows counted elsewhere (file name to {accepted, rejected}, as
+     * {@link #forEachRow} gives them), without a pass over the rows.
+     */
+    public List<LedgerLine> ledger(long runId, Map<String, long[]> rowsByFile) {
+        return jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION, STATUS, ENCODING, SHA256, REASON FROM SUBMISSION_FILE"
+                        + " WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ",
+                (rs, i) -> {
+                    FileStatus status = FileStatus.valueOf(rs.getString(4));
+                    long[] n = status == FileStatus.PROCESSED ? rowsByFile.getOrDefault(rs.getString(1), new long[2]) : new long[2];
+                    return new LedgerLine(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), status, rs.getString(5),
+                            n[0] + n[1], n[0], n[1], rs.getString(6), rs.getString(7));
+                }, runId);
     }
 
     public List<LedgerLine> ledger(long runId) {
@@ -211,7 +288,7 @@ public class SubmissionStore {
     public void eachRejectedRow(long runId, long limit, java.util.function.Consumer<RejectedRow> action) {
         jdbc.query(con -> {
             var ps = con.prepareStatement("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
-                    + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY FILE_NAME, LINE LIMIT ?");
+                    + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY RUN_ID, FILE_NAME, LINE LIMIT ?");
             ps.setLong(1, runId);
             ps.setLong(2, limit);
             ps.setFetchSize(1000);

@@ -43,7 +43,7 @@ class CrashRecoveryIT {
     void killedInMidIngestItIsRecoveredResumedAndEndsWithTheSameOutputs() throws Exception {
         Path output = work.resolve("killed-in-ingest");
         JarProcess doomed = JarProcess.start("--input=" + input, "--output=" + output,
-                "--reconciliation.testing.pause-after-chunk-ms=60000");
+                "--reconciliation.testing.pause-after-chunk-ms=60000", "--reconciliation.chunk-size=200");
         doomed.awaitLine(l -> l.equals("testing: chunk 2 stored"), RUN);
         long deadPid = doomed.process.pid();
         doomed.kill();

@@ -113,7 +113,8 @@ class HostileSubmissionsJobTest {
             c.createStatement().execute("CREATE TRIGGER FAIL_ONCE BEFORE INSERT ON SUBMISSION_ROW FOR EACH ROW CALL \""
                     + FailOnceAtRowTrigger.class.getName() + "\"");
         }
-        assertThat(JobRun.run(input, output).exitStatus()).isEqualTo(2);
+        // chunks of 200 rows, so that the failure comes after the sample's first chunks were committed
+        assertThat(JobRun.run(input, output, "--reconciliation.chunk-size=200").exitStatus()).isEqualTo(2);
         long rowsOf150902 = JobRun.count(output, "SELECT COUNT(*) FROM SUBMISSION_ROW WHERE FILE_NAME = '150902.csv'");
         assertThat(rowsOf150902).as("150902.csv was read whole before the failure").isPositive();
         try (Connection c = JobRun.database(output)) {
@@ -126,7 +127,7 @@ class HostileSubmissionsJobTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         JobRun.Result resumed;
         try {
-            resumed = JobRun.run(input, output);
+            resumed = JobRun.run(input, output, "--reconciliation.chunk-size=200");
         } finally {
             System.setErr(original);
         }

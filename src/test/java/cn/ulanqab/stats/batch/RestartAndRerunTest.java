@@ -24,6 +24,7 @@ class RestartAndRerunTest {
     static Path work;
     static Path input;
     static Map<String, byte[]> uninterrupted;
+    static final int SMALL_CHUNK = 200;
 
     @BeforeAll
     static void runOnceWithoutInterruption() throws IOException {
@@ -43,18 +44,18 @@ class RestartAndRerunTest {
                     + FailOnceAtRowTrigger.class.getName() + "\"");
         }
 
-        JobRun.Result failed = JobRun.run(input, output);
+        // chunks of 200 rows, so that the sample's 666 rows make several chunks
+        JobRun.Result failed = JobRun.run(input, output, "--reconciliation.chunk-size=" + SMALL_CHUNK);
         assertThat(failed.exitStatus()).isEqualTo(2);
         assertThat(output.resolve("2023/reconciliation.csv")).doesNotExist();
         long committedBeforeFailure = JobRun.count(output, "SELECT COUNT(*) FROM SUBMISSION_ROW");
         assertThat(committedBeforeFailure).as("whole chunks committed before the failure")
-                .isPositive().isLessThan(666).isEqualTo(committedBeforeFailure / NightlyReconciliationJobConfig.CHUNK_SIZE
-                        * NightlyReconciliationJobConfig.CHUNK_SIZE);
+                .isPositive().isLessThan(666).isEqualTo(committedBeforeFailure / SMALL_CHUNK * SMALL_CHUNK);
 
         try (Connection c = JobRun.database(output)) {
             c.createStatement().execute("DROP TRIGGER FAIL_ONCE");
         }
-        JobRun.Result resumed = JobRun.run(input, output);
+        JobRun.Result resumed = JobRun.run(input, output, "--reconciliation.chunk-size=" + SMALL_CHUNK);
 
         assertThat(resumed.exitStatus()).isEqualTo(1);
         assertThat(resumed.console()).contains("resuming run 1");
