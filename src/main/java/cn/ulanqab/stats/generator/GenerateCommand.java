@@ -95,12 +95,12 @@ public record GenerateCommand(Path folder, GeneratorSettings settings) {
             err.println("cannot generate: " + e.getMessage() + ". Fix: check the disk space and the folder's permissions");
             return 2;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long millis = (System.nanoTime() - start) / 1_000_000;
         out.printf("generated %s: 1 country, %d provinces, %d cities, %d counties; %d indicators (%d RATIO)%n",
                 folder, s.provinces(), s.cities(), s.counties(), s.indicators(), s.ratioIndicators());
         out.printf("  %d submission rows in %d files, %d printed figures, %d planted mismatches (%s)%n",
                 s.submissionRows(), s.counties(), s.printedFigures(), s.mismatches(), SyntheticInput.EXPECTED_MISMATCHES_FILE);
-        out.printf("  %.1f MB in %.1f s%n", bytes(folder) / 1e6, seconds);
+        out.printf("  %d MB in %d.%d s%n", bytes(folder) / 1_000_000, millis / 1000, millis % 1000 / 100);
         return 0;
     }
 
