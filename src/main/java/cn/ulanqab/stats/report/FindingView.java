@@ -26,7 +26,8 @@ public record FindingView(ReconciliationLine line, List<String> missing, List<Co
     static final int BAR_WIDTH = 180;
 
     /** One county's value, its share of the largest value as a bar width in pixels, and its place in the stack. */
-    public record CountyBar(String code, String name, String value, boolean missing, int barWidth, int stackX, int stackWidth) {
+    public record CountyBar(String code, String name, String value, boolean missing, int barWidth, int stackX, int stackWidth,
+                            boolean suspect) {
     }
 
     /** Pixel positions on a chart {@link #CHART_WIDTH} wide; -1 where the claim has no such bound. */
@@ -66,13 +67,13 @@ public record FindingView(ReconciliationLine line, List<String> missing, List<Co
             BigDecimal v = values.get(code);
             String name = registry.find(code).map(County::shortNameZh).orElse(code);
             if (v == null) {
-                bars.add(new CountyBar(code, name, "", true, 0, 0, 0));
+                bars.add(new CountyBar(code, name, "", true, 0, 0, 0, false));
                 continue;
             }
             int x = px(running, scale, CHART_WIDTH);
             running = running.add(v.max(BigDecimal.ZERO));
             bars.add(new CountyBar(code, name, Numbers.plain(v), false, px(v.max(BigDecimal.ZERO), largest, BAR_WIDTH),
-                    x, Math.max(0, px(running, scale, CHART_WIDTH) - x)));
+                    x, Math.max(0, px(running, scale, CHART_WIDTH) - x), suspect(line, code)));
         }
         Chart chart = null;
         if (indicator.aggregation() == cn.ulanqab.stats.catalog.Aggregation.SUM && line.status() != Status.NO_DATA
@@ -103,6 +104,11 @@ public record FindingView(ReconciliationLine line, List<String> missing, List<Co
             max = max.max(line.publishedValue());
         }
         return max.signum() == 0 ? BigDecimal.ONE : max.multiply(new BigDecimal("1.08"));
+    }
+
+    /** Named by the diagnosis as the likely cause ("… (150921) reported …"). */
+    private static boolean suspect(ReconciliationLine line, String code) {
+        return line.hint() != null && line.hint().contains("(" + code + ") reported");
     }
 
     private static BigDecimal[] bounds(Claim claim) {

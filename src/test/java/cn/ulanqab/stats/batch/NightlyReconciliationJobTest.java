@@ -156,7 +156,10 @@ class NightlyReconciliationJobTest {
     void reportIsOneSelfContainedPageWithEveryFinding() throws IOException {
         String html = Files.readString(outputs.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("减排二氧化碳", "MISMATCH", "×10,000 closes the gap", "150929-说明.txt", "NOT_A_NUMBER")
-                .doesNotContain("<script", "http://", "https://", "<link");
+                .doesNotContain("<script", "http://", "https://", "<link")
+                .contains("<span>卓资 150921</span><span class=\"suspect-mark\">")
+                .contains("<span>察右后旗 150928</span><span class=\"suspect-mark\">");
+        assertThat(html.split("class=\"suspect-mark\"", -1)).as("only the two counties the diagnoses name").hasSize(3);
     }
 
     private static Map<String, Map<String, String>> byIndicator(Path csv) throws IOException {
