@@ -47,14 +47,8 @@ public final class PrintedFigureParser {
             Map.entry("以内", Qualifier.UP_TO));
 
     /** Suffixes that may sit between the number (with its magnitude) and the unit. */
-    private static final List<Map.Entry<String, Qualifier>> INNER_SUFFIXES = List.of(
-            Map.entry("不少于", Qualifier.AT_LEAST),
-            Map.entry("以上", Qualifier.AT_LEAST),
-            Map.entry("左右", Qualifier.ABOUT),
-            Map.entry("以下", Qualifier.UP_TO),
-            Map.entry("以内", Qualifier.UP_TO),
-            Map.entry("余", Qualifier.MORE_THAN),
-            Map.entry("多", Qualifier.MORE_THAN));
+    private static final List<Map.Entry<String, Qualifier>> INNER_SUFFIXES = java.util.stream.Stream.concat(SUFFIXES.stream(),
+            java.util.stream.Stream.of(Map.entry("余", Qualifier.MORE_THAN), Map.entry("多", Qualifier.MORE_THAN))).toList();
 
     private static final List<Map.Entry<String, BigDecimal>> MAGNITUDES = List.of(
             Map.entry("万亿", TEN_THOUSAND.multiply(HUNDRED_MILLION)),

@@ -189,15 +189,10 @@ public class SubmissionStore {
      * never holding them all in memory.
      */
     public void forEachAccepted(long runId, AcceptedValue consumer) {
-        jdbc.query(con -> {
-            java.sql.PreparedStatement ps = con.prepareStatement("SELECT COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW"
-                    + " WHERE RUN_ID = ? AND REASON IS NULL ORDER BY RUN_ID, FILE_NAME, LINE");
-            ps.setLong(1, runId);
-            ps.setFetchSize(10_000);
-            return ps;
-        }, rs -> {
+        stream("SELECT COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW"
+                + " WHERE RUN_ID = ? AND REASON IS NULL ORDER BY RUN_ID, FILE_NAME, LINE", 10_000, rs -> {
             consumer.accept(rs.getString(1), rs.getString(2), new BigDecimal(rs.getString(3)));
-        });
+        }, runId);
     }
 
     /** Every row of a run, accepted or rejected, as {@link #forEachRow} hands it over. */
@@ -220,13 +215,8 @@ public class SubmissionStore {
      * {@link #forEachAccepted} and {@link #eachRejectedRow} give, interleaved), never holding them all in memory.
      */
     public void forEachRow(long runId, RowVisitor visitor) {
-        jdbc.query(con -> {
-            java.sql.PreparedStatement ps = con.prepareStatement("SELECT FILE_NAME, LINE, FILE_COUNTY, COUNTY_CODE, INDICATOR_CODE,"
-                    + " VALUE_TEXT, REASON, RAW_VALUE, UNIT, REMARK, MESSAGE FROM SUBMISSION_ROW WHERE RUN_ID = ? ORDER BY RUN_ID, FILE_NAME, LINE");
-            ps.setLong(1, runId);
-            ps.setFetchSize(10_000);
-            return ps;
-        }, rs -> {
+        stream("SELECT FILE_NAME, LINE, FILE_COUNTY, COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT, REASON, RAW_VALUE, UNIT, REMARK,"
+                + " MESSAGE FROM SUBMISSION_ROW WHERE RUN_ID = ? ORDER BY RUN_ID, FILE_NAME, LINE", 10_000, rs -> {
             String reason = rs.getString(7);
             if (reason == null) {
                 visitor.accepted(rs.getString(1), rs.getString(4), rs.getString(5), rs.getString(6));
@@ -234,7 +224,7 @@ public class SubmissionStore {
                 visitor.rejected(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(5), rs.getString(8),
                         rs.getString(9), rs.getString(10), RowReason.valueOf(reason), rs.getString(11)));
             }
-        });
+        }, runId);
     }
 
     /** Accepted values of some indicators only: indicator code, then unit code, then the value. */
@@ -286,16 +276,22 @@ public class SubmissionStore {
 
     /** The first {@code limit} rejected rows in file and line order, one at a time (none is held after it is handed over). */
     public void eachRejectedRow(long runId, long limit, java.util.function.Consumer<RejectedRow> action) {
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
-                    + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY RUN_ID, FILE_NAME, LINE LIMIT ?");
-            ps.setLong(1, runId);
-            ps.setLong(2, limit);
-            ps.setFetchSize(1000);
-            return ps;
-        }, rs -> {
+        stream("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
+                + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY RUN_ID, FILE_NAME, LINE LIMIT ?", 1000, rs -> {
             action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), rs.getString(9)));
-        });
+        }, runId, limit);
+    }
+
+    /** Runs a query whose rows are handed over one at a time, fetched in batches, so no result is held whole. */
+    private void stream(String sql, int fetchSize, org.springframework.jdbc.core.RowCallbackHandler handler, Object... parameters) {
+        jdbc.query(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            ps.setFetchSize(fetchSize);
+            return ps;
+        }, handler);
     }
 }
