@@ -13,6 +13,8 @@ CREATE TABLE IF NOT EXISTS SUBMISSION_FILE (
     PRIMARY KEY (RUN_ID, SEQ)
 );
 
+-- Rejected rows, one record each with what was read and why it was rejected. (A database written before accepted rows
+-- were packed also holds accepted rows here, with REASON null; they are still read.)
 CREATE TABLE IF NOT EXISTS SUBMISSION_ROW (
     RUN_ID         BIGINT       NOT NULL,
     FILE_NAME      VARCHAR(300) NOT NULL,
@@ -28,6 +30,19 @@ CREATE TABLE IF NOT EXISTS SUBMISSION_ROW (
     REASON         VARCHAR(32),
     MESSAGE        VARCHAR(2000),
     PRIMARY KEY (RUN_ID, FILE_NAME, LINE)
+);
+
+-- Accepted rows, packed (PackedRows): one record per file and chunk, written in the chunk's transaction. A record
+-- holds every field of its rows; an insert per row would cost more than reading, validating and summing them.
+CREATE TABLE IF NOT EXISTS ACCEPTED_ROWS (
+    RUN_ID      BIGINT         NOT NULL,
+    FILE_NAME   VARCHAR(300)   NOT NULL,
+    FIRST_LINE  BIGINT         NOT NULL,
+    LAST_LINE   BIGINT         NOT NULL,
+    COUNTY_CODE VARCHAR(12)    NOT NULL,
+    ROW_COUNT   INT            NOT NULL,
+    ROWS_DATA   BINARY VARYING NOT NULL,
+    PRIMARY KEY (RUN_ID, FILE_NAME, FIRST_LINE)
 );
 
 CREATE TABLE IF NOT EXISTS RECONCILIATION (

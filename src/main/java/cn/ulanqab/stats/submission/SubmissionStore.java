@@ -61,16 +61,51 @@ public class SubmissionStore {
         return latest;
     }
 
+    /**
+     * Stores a chunk's rows: rejected rows one per record in SUBMISSION_ROW, accepted rows packed ({@link PackedRows})
+     * into one ACCEPTED_ROWS record per file of the chunk. Both inserts join the chunk's transaction.
+     */
     public void insertRows(long runId, List<? extends RowOutcome> outcomes) {
-        List<Object[]> args = new ArrayList<>(outcomes.size());
+        List<Object[]> rejected = new ArrayList<>();
+        List<Object[]> packed = new ArrayList<>();
+        PackedRows.Packer packer = null;
+        String packerFile = null;
+        String packerCounty = null;
         for (RowOutcome o : outcomes) {
             SubmittedRow r = o.row();
-            args.add(new Object[]{runId, r.file(), r.line(), r.fileCountyCode(), r.countyCode(), r.indicatorCode(), r.period(),
-                    r.value(), r.unit(), r.remark(), o.value() == null ? null : o.value().toPlainString(),
-                    o.reason() == null ? null : o.reason().name(), o.message()});
+            if (!o.isAccepted()) {
+                rejected.add(new Object[]{runId, r.file(), r.line(), r.fileCountyCode(), r.countyCode(), r.indicatorCode(),
+                        r.period(), r.value(), r.unit(), r.remark(), o.reason().name(), o.message()});
+                continue;
+            }
+            if (packer == null || !r.file().equals(packerFile) || packer.full()) {
+                if (packer != null) {
+                    packed.add(record(runId, packerFile, packerCounty, packer));
+                }
+                packer = new PackedRows.Packer();
+                packerFile = r.file();
+                packerCounty = r.fileCountyCode();
+            }
+            packer.add(r.line(), r.indicatorCode().strip(), r.value(), r.unit(), r.remark(), o.value().toPlainString());
         }
-        jdbc.batchUpdate("INSERT INTO SUBMISSION_ROW (RUN_ID, FILE_NAME, LINE, FILE_COUNTY, COUNTY_CODE, INDICATOR_CODE, PERIOD,"
-                + " RAW_VALUE, UNIT, REMARK, VALUE_TEXT, REASON, MESSAGE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+        if (packer != null) {
+            packed.add(record(runId, packerFile, packerCounty, packer));
+        }
+        if (!rejected.isEmpty()) {
+            jdbc.batchUpdate(INSERT_REJECTED, rejected);
+        }
+        if (!packed.isEmpty()) {
+            jdbc.batchUpdate(INSERT_ACCEPTED, packed);
+        }
+    }
+
+    private static final String INSERT_REJECTED = "INSERT INTO SUBMISSION_ROW (RUN_ID, FILE_NAME, LINE, FILE_COUNTY, COUNTY_CODE,"
+            + " INDICATOR_CODE, PERIOD, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_ACCEPTED = "INSERT INTO ACCEPTED_ROWS (RUN_ID, FILE_NAME, FIRST_LINE, LAST_LINE, COUNTY_CODE,"
+            + " ROW_COUNT, ROWS_DATA) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    private static Object[] record(long runId, String file, String county, PackedRows.Packer packer) {
+        return new Object[]{runId, file, packer.firstLine(), packer.lastLine(), county, packer.count(), packer.bytes()};
     }
 
     /** Check 12 for every file of the run: see {@link #settleDuplicates(long, java.util.Set)}. */
@@ -79,12 +114,11 @@ public class SubmissionStore {
     }
 
     /**
-     * Check 12 in the database for the given files of the run (null: every file; a file left out must have no
-     * indicator code accepted twice). For each file the (indicator) groups with more than one accepted row are found
-     * by one query on the file's key range; then the file's accepted rows are walked in line order a page at a time,
-     * once to list the first copies of each conflicting group and once to write the verdicts back by primary key,
-     * so memory stays bounded and the writes stay sequential on a file of any size. Same verdicts as
-     * {@link DuplicateSettlement#settle}.
+     * Check 12 for the given files of the run (null: every file; a file left out must have no indicator code
+     * accepted twice). For each file its accepted rows are walked in line order once to find the indicators accepted
+     * more than once (keeping only the first copies of each), and, when there are any, once more to move the copies
+     * judged DUPLICATE or DUPLICATE_CONFLICT out of their packed records into the rejected rows. Memory stays bounded
+     * by the catalog on a file of any size. Same verdicts as {@link DuplicateSettlement#settle}.
      */
     public void settleDuplicates(long runId, java.util.Set<String> files) {
         List<String> names = files != null ? new ArrayList<>(new java.util.TreeSet<>(files))
@@ -96,73 +130,114 @@ public class SubmissionStore {
     }
 
     private void settleDuplicatesOf(long runId, String file) {
-        record Group(long firstLine, boolean conflict, long count, List<DuplicateSettlement.AcceptedRow> first) {
+        final class Group {
+            final List<DuplicateSettlement.AcceptedRow> first = new ArrayList<>();
+            long count;
+            boolean conflict;
         }
         Map<String, Group> groups = new HashMap<>();
-        jdbc.query("SELECT INDICATOR_CODE, COUNT(*), MIN(LINE),"
-                        + " MIN(CAST(VALUE_TEXT AS DECFLOAT)) = MAX(CAST(VALUE_TEXT AS DECFLOAT))"
-                        + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ? AND REASON IS NULL"
-                        + " GROUP BY INDICATOR_CODE HAVING COUNT(*) > 1",
-                rs -> {
-                    groups.put(rs.getString(1), new Group(rs.getLong(3), !rs.getBoolean(4), rs.getLong(2), new ArrayList<>()));
-                }, runId, file);
+        forEachPackedRecord(runId, file, record -> record.forEachRow(row -> {
+            Group g = groups.computeIfAbsent(row.indicatorCode(), k -> new Group());
+            BigDecimal value = new BigDecimal(row.valueText());
+            if (g.count > 0 && value.compareTo(g.first.get(0).value()) != 0) {
+                g.conflict = true;
+            }
+            if (g.first.size() < DuplicateSettlement.LISTED_COPIES) {
+                g.first.add(new DuplicateSettlement.AcceptedRow(row.line(), row.indicatorCode(), value));
+            }
+            g.count++;
+        }));
+        groups.values().removeIf(g -> g.count < 2);
         if (groups.isEmpty()) {
             return;
         }
-        record Accepted(long line, String indicator, String value) {
-        }
-        boolean conflicts = groups.values().stream().anyMatch(Group::conflict);
-        for (int pass = conflicts ? 0 : 1; pass < 2; pass++) {
-            Map<String, Group> verdicts = new HashMap<>();
-            if (pass == 1) {
-                groups.forEach((indicator, g) -> verdicts.put(indicator, g));
-            }
-            long after = 0;
-            while (true) {
-                List<Accepted> page = jdbc.query("SELECT LINE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW WHERE RUN_ID = ?"
-                                + " AND FILE_NAME = ? AND LINE > ? AND REASON IS NULL ORDER BY RUN_ID, FILE_NAME, LINE LIMIT " + SETTLE_PAGE,
-                        (rs, i) -> new Accepted(rs.getLong(1), rs.getString(2), rs.getString(3)), runId, file, after);
-                if (page.isEmpty()) {
-                    break;
+        forEachPackedRecord(runId, file, record -> {
+            String county = record.unitCode();
+            List<Object[]> judged = new ArrayList<>();
+            PackedRows.Packer kept = new PackedRows.Packer();
+            for (PackedRows.Row row : record.rows()) {
+                Group g = groups.get(row.indicatorCode());
+                String reason = null;
+                String message = null;
+                if (g != null && g.conflict) {
+                    reason = RowReason.DUPLICATE_CONFLICT.name();
+                    message = DuplicateSettlement.conflictMessage(row.indicatorCode(), g.first, g.count);
+                } else if (g != null && row.line() != g.first.get(0).line()) {
+                    reason = RowReason.DUPLICATE.name();
+                    message = DuplicateSettlement.duplicateMessage(g.first.get(0).line());
                 }
-                if (pass == 0) {
-                    for (Accepted row : page) {
-                        Group g = groups.get(row.indicator());
-                        if (g != null && g.conflict() && g.first().size() < DuplicateSettlement.LISTED_COPIES) {
-                            g.first().add(new DuplicateSettlement.AcceptedRow(row.line(), row.indicator(), new BigDecimal(row.value())));
-                        }
-                    }
+                if (reason == null) {
+                    kept.add(row);
                 } else {
-                    List<Object[]> updates = new ArrayList<>();
-                    for (Accepted row : page) {
-                        Group g = groups.get(row.indicator());
-                        if (g == null) {
-                            continue;
-                        }
-                        if (g.conflict()) {
-                            updates.add(new Object[]{RowReason.DUPLICATE_CONFLICT.name(),
-                                    DuplicateSettlement.conflictMessage(row.indicator(), g.first(), g.count()), runId, file, row.line()});
-                        } else if (row.line() != g.firstLine()) {
-                            updates.add(new Object[]{RowReason.DUPLICATE.name(), DuplicateSettlement.duplicateMessage(g.firstLine()),
-                                    runId, file, row.line()});
-                        }
-                    }
-                    jdbc.batchUpdate("UPDATE SUBMISSION_ROW SET REASON = ?, MESSAGE = ? WHERE RUN_ID = ? AND FILE_NAME = ? AND LINE = ?",
-                            updates);
+                    judged.add(new Object[]{runId, file, row.line(), county, county, row.indicatorCode(), null, row.rawValue(),
+                            row.unit(), row.remark(), reason, message});
                 }
-                after = page.get(page.size() - 1).line();
             }
+            if (judged.isEmpty()) {
+                return;
+            }
+            jdbc.batchUpdate(INSERT_REJECTED, judged);
+            if (kept.count() == 0) {
+                jdbc.update("DELETE FROM ACCEPTED_ROWS WHERE RUN_ID = ? AND FILE_NAME = ? AND FIRST_LINE = ?", runId, file, record.key());
+            } else {
+                jdbc.update("UPDATE ACCEPTED_ROWS SET ROW_COUNT = ?, ROWS_DATA = ? WHERE RUN_ID = ? AND FILE_NAME = ? AND FIRST_LINE = ?",
+                        kept.count(), kept.bytes(), runId, file, record.key());
+            }
+        });
+    }
+
+    /** A packed record of accepted rows: its file, its key (the first line it was stored with), unit and rows. */
+    private record PackedRecord(String file, long key, String unitCode, int rowCount, byte[] data) {
+        List<PackedRows.Row> rows() {
+            return PackedRows.unpack(data, rowCount);
+        }
+
+        void forEachRow(java.util.function.Consumer<PackedRows.Row> action) {
+            PackedRows.unpack(data, rowCount, action);
         }
     }
 
-    private static final int SETTLE_PAGE = 5000;
+    /**
+     * The packed records of a run (of one file only, unless null) in file and line order, one record in memory at
+     * a time: the keys first, then each record by its key, so that no database has to hold a result of every
+     * record's bytes.
+     */
+    private void forEachPackedRecord(long runId, String file, java.util.function.Consumer<PackedRecord> action) {
+        record Key(String file, long firstLine) {
+        }
+        List<Key> keys = file == null
+                ? jdbc.query("SELECT FILE_NAME, FIRST_LINE FROM ACCEPTED_ROWS WHERE RUN_ID = ? ORDER BY RUN_ID, FILE_NAME, FIRST_LINE",
+                (rs, i) -> new Key(rs.getString(1), rs.getLong(2)), runId)
+                : jdbc.query("SELECT FILE_NAME, FIRST_LINE FROM ACCEPTED_ROWS WHERE RUN_ID = ? AND FILE_NAME = ?"
+                        + " ORDER BY RUN_ID, FILE_NAME, FIRST_LINE", (rs, i) -> new Key(rs.getString(1), rs.getLong(2)), runId, file);
+        for (Key key : keys) {
+            jdbc.query("SELECT COUNTY_CODE, ROW_COUNT, ROWS_DATA FROM ACCEPTED_ROWS WHERE RUN_ID = ? AND FILE_NAME = ? AND FIRST_LINE = ?",
+                    rs -> {
+                        action.accept(new PackedRecord(key.file(), key.firstLine(), rs.getString(1), rs.getInt(2), rs.getBytes(3)));
+                    }, runId, key.file(), key.firstLine());
+        }
+    }
 
     /** Rows stored per file (accepted and rejected), for the accounting check. */
     public Map<String, Long> storedRowsByFile(long runId) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("SELECT FILE_NAME, COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = ? GROUP BY RUN_ID, FILE_NAME ORDER BY RUN_ID, FILE_NAME",
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        rowCountsByFile(runId).forEach((file, n) -> counts.put(file, n[0] + n[1]));
+        return counts;
+    }
+
+    /** Rows stored per file: {accepted, rejected}. */
+    private Map<String, long[]> rowCountsByFile(long runId) {
+        Map<String, long[]> counts = new HashMap<>();
+        jdbc.query("SELECT FILE_NAME, SUM(ROW_COUNT) FROM ACCEPTED_ROWS WHERE RUN_ID = ? GROUP BY RUN_ID, FILE_NAME",
                 rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
+                    counts.computeIfAbsent(rs.getString(1), k -> new long[2])[0] += rs.getLong(2);
+                }, runId);
+        jdbc.query("SELECT FILE_NAME, COUNT(*) - COUNT(REASON), COUNT(REASON) FROM SUBMISSION_ROW WHERE RUN_ID = ?"
+                        + " GROUP BY RUN_ID, FILE_NAME",
+                rs -> {
+                    long[] n = counts.computeIfAbsent(rs.getString(1), k -> new long[2]);
+                    n[0] += rs.getLong(2);
+                    n[1] += rs.getLong(3);
                 }, runId);
         return counts;
     }
@@ -170,11 +245,7 @@ public class SubmissionStore {
     /** Accepted values: indicator code, then unit code, then the value in the catalog unit. */
     public Map<String, Map<String, BigDecimal>> acceptedValues(long runId) {
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
-        jdbc.query("SELECT INDICATOR_CODE, COUNTY_CODE, VALUE_TEXT FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NULL",
-                rs -> {
-                    values.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                            .put(rs.getString(2), new BigDecimal(rs.getString(3)));
-                }, runId);
+        forEachAccepted(runId, (unit, indicator, value) -> values.computeIfAbsent(indicator, k -> new HashMap<>()).put(unit, value));
         return values;
     }
 
@@ -184,15 +255,9 @@ public class SubmissionStore {
         void accept(String unitCode, String indicatorCode, BigDecimal value);
     }
 
-    /**
-     * Streams the accepted values of a run in file and line order (the table's key order, so nothing is sorted),
-     * never holding them all in memory.
-     */
+    /** Streams the accepted values of a run in file and line order, never holding them all in memory. */
     public void forEachAccepted(long runId, AcceptedValue consumer) {
-        stream("SELECT COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW"
-                + " WHERE RUN_ID = ? AND REASON IS NULL ORDER BY RUN_ID, FILE_NAME, LINE", 10_000, rs -> {
-            consumer.accept(rs.getString(1), rs.getString(2), new BigDecimal(rs.getString(3)));
-        }, runId);
+        forEachAcceptedText(runId, (file, unit, indicator, value) -> consumer.accept(unit, indicator, new BigDecimal(value)));
     }
 
     /** Every row of a run, accepted or rejected, as {@link #forEachRow} hands it over. */
@@ -211,19 +276,28 @@ public class SubmissionStore {
      */
 
     /**
-     * Streams every row of a run in file and line order, accepted and rejected in one pass over the table (what
-     * {@link #forEachAccepted} and {@link #eachRejectedRow} give, interleaved), never holding them all in memory.
+     * Streams every row of a run: the accepted rows in file and line order, then the rejected rows in file and line
+     * order (what {@link #forEachAccepted} and {@link #eachRejectedRow} give), never holding them all in memory.
      */
     public void forEachRow(long runId, RowVisitor visitor) {
-        stream("SELECT FILE_NAME, LINE, FILE_COUNTY, COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT, REASON, RAW_VALUE, UNIT, REMARK,"
-                + " MESSAGE FROM SUBMISSION_ROW WHERE RUN_ID = ? ORDER BY RUN_ID, FILE_NAME, LINE", 10_000, rs -> {
-            String reason = rs.getString(7);
-            if (reason == null) {
-                visitor.accepted(rs.getString(1), rs.getString(4), rs.getString(5), rs.getString(6));
-            } else {
-                visitor.rejected(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(5), rs.getString(8),
-                        rs.getString(9), rs.getString(10), RowReason.valueOf(reason), rs.getString(11)));
-            }
+        forEachAcceptedText(runId, visitor::accepted);
+        eachRejectedRow(runId, Long.MAX_VALUE, visitor::rejected);
+    }
+
+    private interface AcceptedText {
+        void accept(String file, String unitCode, String indicatorCode, String valueText);
+    }
+
+    /**
+     * The accepted rows of a run from their packed records; then the accepted rows a database written before packing
+     * keeps one per record in SUBMISSION_ROW (none in a newer one).
+     */
+    private void forEachAcceptedText(long runId, AcceptedText consumer) {
+        forEachPackedRecord(runId, null, record -> record.forEachRow(row ->
+                consumer.accept(record.file(), record.unitCode(), row.indicatorCode(), row.valueText())));
+        stream("SELECT FILE_NAME, COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW"
+                + " WHERE RUN_ID = ? AND REASON IS NULL ORDER BY RUN_ID, FILE_NAME, LINE", 10_000, rs -> {
+            consumer.accept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
         }, runId);
     }
 
@@ -257,15 +331,7 @@ public class SubmissionStore {
     }
 
     public List<LedgerLine> ledger(long runId) {
-        return jdbc.query("SELECT f.FILE_NAME, f.COUNTY_CODE, f.VERSION, f.STATUS, f.ENCODING, f.SHA256, f.REASON,"
-                        + " COUNT(r.LINE), COUNT(r.LINE) - COUNT(r.REASON), COUNT(r.REASON)"
-                        + " FROM SUBMISSION_FILE f LEFT JOIN SUBMISSION_ROW r ON r.RUN_ID = f.RUN_ID AND r.FILE_NAME = f.FILE_NAME"
-                        + " AND f.STATUS = 'PROCESSED'"
-                        + " WHERE f.RUN_ID = ? GROUP BY f.SEQ, f.FILE_NAME, f.COUNTY_CODE, f.VERSION, f.STATUS, f.ENCODING, f.SHA256, f.REASON"
-                        + " ORDER BY f.SEQ",
-                (rs, i) -> new LedgerLine(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
-                        FileStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-                        rs.getString(6), rs.getString(7)), runId);
+        return ledger(runId, rowCountsByFile(runId));
     }
 
     public List<RejectedRow> rejectedRows(long runId) {

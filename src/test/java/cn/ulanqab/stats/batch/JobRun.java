@@ -95,4 +95,14 @@ final class JobRun {
             return rs.getLong(1);
         }
     }
+
+    /** Submission rows stored (accepted, packed, and rejected), of the runs whose rows match the condition ("TRUE": all). */
+    static long storedRows(Path output, String condition) throws SQLException {
+        return count(output, "SELECT (SELECT COALESCE(SUM(ROW_COUNT), 0) FROM ACCEPTED_ROWS WHERE " + condition + ")"
+                + " + (SELECT COUNT(*) FROM SUBMISSION_ROW WHERE " + condition + ")");
+    }
+
+    static long storedRows(Path output) throws SQLException {
+        return storedRows(output, "TRUE");
+    }
 }

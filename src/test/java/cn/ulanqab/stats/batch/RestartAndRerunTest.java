@@ -40,26 +40,25 @@ class RestartAndRerunTest {
         Files.createDirectories(output);
         try (Connection c = JobRun.database(output)) {
             c.createStatement().execute("RUNSCRIPT FROM 'classpath:/schema.sql'");
-            c.createStatement().execute("CREATE TRIGGER FAIL_ONCE BEFORE INSERT ON SUBMISSION_ROW FOR EACH ROW CALL \""
-                    + FailOnceAtRowTrigger.class.getName() + "\"");
+            FailOnceAtRowTrigger.install(c);
         }
 
         // chunks of 200 rows, so that the sample's 666 rows make several chunks
         JobRun.Result failed = JobRun.run(input, output, "--reconciliation.chunk-size=" + SMALL_CHUNK);
         assertThat(failed.exitStatus()).isEqualTo(2);
         assertThat(output.resolve("2023/reconciliation.csv")).doesNotExist();
-        long committedBeforeFailure = JobRun.count(output, "SELECT COUNT(*) FROM SUBMISSION_ROW");
+        long committedBeforeFailure = JobRun.storedRows(output);
         assertThat(committedBeforeFailure).as("whole chunks committed before the failure")
                 .isPositive().isLessThan(666).isEqualTo(committedBeforeFailure / SMALL_CHUNK * SMALL_CHUNK);
 
         try (Connection c = JobRun.database(output)) {
-            c.createStatement().execute("DROP TRIGGER FAIL_ONCE");
+            FailOnceAtRowTrigger.remove(c);
         }
         JobRun.Result resumed = JobRun.run(input, output, "--reconciliation.chunk-size=" + SMALL_CHUNK);
 
         assertThat(resumed.exitStatus()).isEqualTo(1);
         assertThat(resumed.console()).contains("resuming run 1");
-        assertThat(JobRun.count(output, "SELECT COUNT(*) FROM SUBMISSION_ROW")).isEqualTo(666);
+        assertThat(JobRun.storedRows(output)).isEqualTo(666);
         assertThat(JobRun.count(output, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'readAndValidateSubmissions'"
                 + " AND STATUS = 'COMPLETED'")).as("rows read again after the restart").isEqualTo(666 - committedBeforeFailure);
         assertThat(JobRun.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
@@ -76,7 +75,7 @@ class RestartAndRerunTest {
 
         assertThat(again.exitStatus()).isEqualTo(1);
         assertThat(again.console()).contains("already reconciled").contains("666 read, 651 accepted, 15 rejected");
-        assertThat(JobRun.count(output, "SELECT COUNT(*) FROM SUBMISSION_ROW")).isEqualTo(666);
+        assertThat(JobRun.storedRows(output)).isEqualTo(666);
         assertThat(JobRun.count(output, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")), uninterrupted);
     }
@@ -94,7 +93,7 @@ class RestartAndRerunTest {
 
         assertThat(second.console()).contains("starting a new run").contains("run 2").contains("666 read, 652 accepted, 14 rejected");
         assertThat(JobRun.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(2);
-        assertThat(JobRun.count(output, "SELECT COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = 1")).isEqualTo(666);
+        assertThat(JobRun.storedRows(output, "RUN_ID = 1")).isEqualTo(666);
         assertThat(Files.readString(output.resolve("2023/reconciliation.csv"))).contains("POCKET_PARKS,建成口袋公园,个,7个,7,7,7个");
     }
 
