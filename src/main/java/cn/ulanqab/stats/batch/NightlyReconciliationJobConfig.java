@@ -9,12 +9,10 @@ import cn.ulanqab.stats.report.OutputWriter;
 import cn.ulanqab.stats.review.ReviewService;
 import cn.ulanqab.stats.submission.DuplicateSettlement;
 import cn.ulanqab.stats.submission.RowOutcome;
-import cn.ulanqab.stats.submission.RowValidator;
 import cn.ulanqab.stats.submission.SubmissionCatalogue;
 import cn.ulanqab.stats.submission.SubmissionFile;
 import cn.ulanqab.stats.submission.SubmissionStore;
 import cn.ulanqab.stats.submission.SubmittedRow;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
@@ -68,15 +66,15 @@ public class NightlyReconciliationJobConfig {
     }
 
     @Bean
-    Step readAndValidateSubmissions(JobRepository jobs, PlatformTransactionManager tm, SubmissionRowsReader submissionRowsReader,
-                                    RowValidator rowValidator, SubmissionRowWriter submissionRowWriter,
+    Step readAndValidateSubmissions(JobRepository jobs, PlatformTransactionManager tm, SubmissionStore store,
                                     @Value("${reconciliation.testing.pause-after-chunk-ms:0}") long testingPause,
                                     @Value("${reconciliation.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) {
         ExecutionContextPromotionListener promoteReadCounts = new ExecutionContextPromotionListener();
         promoteReadCounts.setKeys(new String[]{SubmissionRowsReader.READ_BY_FILE, SubmissionRowWriter.DUPLICATE_FILES});
+        SubmissionIngest ingest = new SubmissionIngest(store);
         return new StepBuilder("readAndValidateSubmissions", jobs).<SubmittedRow, RowOutcome>chunk(chunkSize)
-                .transactionManager(tm).reader(submissionRowsReader).processor(rowValidator::validate)
-                .writer(submissionRowWriter).listener(promoteReadCounts).listener(new TestingPause(testingPause)).build();
+                .transactionManager(tm).reader(ingest.reader()).processor(ingest.validator()).writer(ingest.writer())
+                .listener(ingest).listener(promoteReadCounts).listener(new TestingPause(testingPause)).build();
     }
 
     /** Rows read = accepted + rejected for every file: the reader's own count against the rows stored, or the job fails. */
@@ -103,27 +101,6 @@ public class NightlyReconciliationJobConfig {
                         + " on a fresh database (--spring.datasource.url or another --output) and report the problem");
             }
         });
-    }
-
-    @Bean
-    @StepScope
-    SubmissionRowWriter submissionRowWriter(@Value("#{stepExecution}") StepExecution step, SubmissionStore store) {
-        return new SubmissionRowWriter(step.getJobExecution().getJobInstanceId(), store);
-    }
-
-    @Bean
-    @StepScope
-    SubmissionRowsReader submissionRowsReader(@Value("#{stepExecution}") StepExecution step,
-                                              SubmissionStore store) {
-        Night night = Night.from(step.getJobParameters());
-        return new SubmissionRowsReader(night.submissionFolder(), store.filesToRead(step.getJobExecution().getJobInstanceId()));
-    }
-
-    @Bean
-    @StepScope
-    RowValidator rowValidator(@Value("#{stepExecution}") StepExecution step) {
-        Night night = Night.from(step.getJobParameters());
-        return new RowValidator(night.reference().registry(), night.reference().catalog(), night.period());
     }
 
     @Bean

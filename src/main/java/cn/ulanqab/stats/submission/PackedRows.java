@@ -1,8 +1,6 @@
 package cn.ulanqab.stats.submission;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +49,7 @@ public final class PackedRows {
                 out.writeLong(line);
                 writeText(indicatorCode);
                 writeText(rawValue);
-                writeText(unit);
+                writeUnit(unit);
                 writeText(remark);
                 writeText(valueText);
             } catch (IOException e) {
@@ -88,6 +86,19 @@ public final class PackedRows {
             return bytes.toByteArray();
         }
 
+        /** Units repeat on every row and are Chinese text, whose encoding costs more than the rest of the row. */
+        private final java.util.Map<String, byte[]> encodedUnits = new java.util.HashMap<>();
+
+        private void writeUnit(String unit) throws IOException {
+            if (unit == null || encodedUnits.size() > 256) {
+                writeText(unit);
+                return;
+            }
+            byte[] utf8 = encodedUnits.computeIfAbsent(unit, u -> u.getBytes(StandardCharsets.UTF_8));
+            out.writeInt(utf8.length);
+            out.write(utf8);
+        }
+
         private void writeText(String text) throws IOException {
             if (text == null) {
                 out.writeInt(-1);
@@ -106,18 +117,19 @@ public final class PackedRows {
      *                      damaged, and the rows of a run must add up, so that is an error
      */
     public static void unpack(byte[] record, int expectedCount, Consumer<Row> each) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(record);
         int count = 0;
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
-            byte format = in.readByte();
+        try {
+            byte format = in.get();
             if (format != FORMAT) {
                 throw new IllegalStateException("stored accepted rows in format " + format + ", this version reads format " + FORMAT);
             }
-            while (in.available() > 0) {
-                each.accept(new Row(in.readLong(), readText(in), readText(in), readText(in), readText(in), readText(in)));
+            while (in.hasRemaining()) {
+                each.accept(new Row(in.getLong(), readText(in), readText(in), readText(in), readText(in), readText(in)));
                 count++;
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("stored accepted rows are damaged: " + e, e);
+        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new IllegalStateException("stored accepted rows are damaged: a record ends in the middle of a row", e);
         }
         if (count != expectedCount) {
             throw new IllegalStateException("stored accepted rows are damaged: a record of " + expectedCount + " rows holds " + count);
@@ -130,11 +142,13 @@ public final class PackedRows {
         return rows;
     }
 
-    private static String readText(DataInputStream in) throws IOException {
-        int length = in.readInt();
+    private static String readText(java.nio.ByteBuffer in) {
+        int length = in.getInt();
         if (length < 0) {
             return null;
         }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        int at = in.position();
+        in.position(at + length);
+        return new String(in.array(), at, length, StandardCharsets.UTF_8);
     }
 }

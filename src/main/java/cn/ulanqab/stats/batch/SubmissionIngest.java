@@ -1,0 +1,92 @@
+package cn.ulanqab.stats.batch;
+
+import cn.ulanqab.stats.submission.RowOutcome;
+import cn.ulanqab.stats.submission.RowValidator;
+import cn.ulanqab.stats.submission.SubmissionStore;
+import cn.ulanqab.stats.submission.SubmittedRow;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+/**
+ * The reader, validator and writer of readAndValidateSubmissions, built for each execution of the step from its job
+ * parameters ({@link #beforeStep}, which Spring Batch calls before it opens the reader and the writer) and then
+ * called directly. Step-scoped beans would do the same through a proxy that looks the step scope up on every call:
+ * three calls per row cost about 6 of the 19 seconds of the national run's 5.7 million rows.
+ */
+final class SubmissionIngest implements StepExecutionListener {
+
+    private final SubmissionStore store;
+    private SubmissionRowsReader rows;
+    private RowValidator validator;
+    private SubmissionRowWriter storing;
+
+    SubmissionIngest(SubmissionStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        Night night = Night.from(step.getJobParameters());
+        long runId = step.getJobExecution().getJobInstanceId();
+        rows = new SubmissionRowsReader(night.submissionFolder(), store.filesToRead(runId));
+        validator = new RowValidator(night.reference().registry(), night.reference().catalog(), night.period());
+        storing = new SubmissionRowWriter(runId, store);
+    }
+
+    ItemStreamReader<SubmittedRow> reader() {
+        return new ItemStreamReader<>() {
+            @Override
+            public SubmittedRow read() {
+                return rows.read();
+            }
+
+            @Override
+            public void open(ExecutionContext context) {
+                rows.open(context);
+            }
+
+            @Override
+            public void update(ExecutionContext context) {
+                rows.update(context);
+            }
+
+            @Override
+            public void close() {
+                rows.close();
+            }
+        };
+    }
+
+    ItemProcessor<SubmittedRow, RowOutcome> validator() {
+        return row -> validator.validate(row);
+    }
+
+    ItemStreamWriter<RowOutcome> writer() {
+        return new ItemStreamWriter<>() {
+            @Override
+            public void write(Chunk<? extends RowOutcome> chunk) {
+                storing.write(chunk);
+            }
+
+            @Override
+            public void open(ExecutionContext context) {
+                storing.open(context);
+            }
+
+            @Override
+            public void update(ExecutionContext context) {
+                storing.update(context);
+            }
+
+            @Override
+            public void close() {
+                storing.close();
+            }
+        };
+    }
+}
