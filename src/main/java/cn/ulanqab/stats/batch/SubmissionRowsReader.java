@@ -30,7 +30,6 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
     private final List<SubmissionFile> files;
     private int fileIndex;
     private long rowsInFile;
-    private SubmissionReader current;
     private final Map<String, Long> readByFile = new LinkedHashMap<>();
 
     public SubmissionRowsReader(Path folder, List<SubmissionFile> files) {
@@ -46,28 +45,29 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
         readByFile.putAll(decode(context.getString(READ_BY_FILE, "")));
         encodedWhole.setLength(0);
         filesEncoded = 0;
+        rowsInFile = skip;
         if (fileIndex < files.size()) {
-            openCurrent();
-            for (long i = 0; i < skip && current.hasNext(); i++) {
-                current.next();
-            }
-            rowsInFile = skip;
+            readByFile.putIfAbsent(files.get(fileIndex).name(), 0L);
         }
+        prefetch = new Prefetch(fileIndex, skip);
     }
 
     @Override
     public SubmittedRow read() {
         while (fileIndex < files.size()) {
-            if (current.hasNext()) {
+            Object next = prefetch.next();
+            if (next instanceof SubmittedRow row) {
                 rowsInFile++;
                 readByFile.merge(files.get(fileIndex).name(), 1L, Long::sum);
-                return current.next();
+                return row;
             }
-            closeCurrent();
+            if (next instanceof RuntimeException e) {
+                throw e;
+            }
             fileIndex++;
             rowsInFile = 0;
             if (fileIndex < files.size()) {
-                openCurrent();
+                readByFile.putIfAbsent(files.get(fileIndex).name(), 0L);
             }
         }
         return null;
@@ -127,29 +127,113 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
 
     @Override
     public void close() {
-        closeCurrent();
+        if (prefetch != null) {
+            prefetch.stop();
+            prefetch = null;
+        }
     }
 
-    private void openCurrent() {
-        SubmissionFile file = files.get(fileIndex);
-        readByFile.putIfAbsent(file.name(), 0L);
+    private Prefetch prefetch;
+
+    /**
+     * Parses the files on a thread of its own, a little ahead of the step, so that parsing and validating-and-storing
+     * use both cores. It hands over rows in file order, then {@link #END_OF_FILE} at the end of each file, or the
+     * exception that stopped it; the reader's position and counts move only as the step takes rows, so what is saved
+     * with a chunk is what the chunk holds, however far ahead the parsing is.
+     */
+    private final class Prefetch {
+        private static final int BATCH = 512;
+        private final java.util.concurrent.BlockingQueue<List<Object>> queue = new java.util.concurrent.ArrayBlockingQueue<>(32);
+        private final Thread thread;
+        private volatile boolean stopped;
+        private java.util.Iterator<Object> batch = java.util.Collections.emptyIterator();
+
+        Prefetch(int firstFile, long skip) {
+            thread = new Thread(() -> parse(firstFile, skip), "submission-parser");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        Object next() {
+            if (failure != null) {
+                return failure;
+            }
+            while (!batch.hasNext()) {
+                try {
+                    batch = queue.take().iterator();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ItemStreamException("interrupted while reading the submission files", e);
+                }
+            }
+            Object next = batch.next();
+            if (next instanceof RuntimeException e) {
+                failure = e;
+            }
+            return next;
+        }
+
+        /** The parsing stopped here: every later call gets the same exception. */
+        private RuntimeException failure;
+
+        void stop() {
+            stopped = true;
+            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void parse(int firstFile, long skip) {
+            List<Object> out = new java.util.ArrayList<>(BATCH);
+            try {
+                for (int i = firstFile; i < files.size() && !stopped; i++) {
+                    try (SubmissionReader reader = open(files.get(i))) {
+                        for (long k = 0; i == firstFile && k < skip && reader.hasNext(); k++) {
+                            reader.next();
+                        }
+                        while (reader.hasNext() && !stopped) {
+                            out.add(reader.next());
+                            if (out.size() >= BATCH) {
+                                out = handOver(out);
+                            }
+                        }
+                    }
+                    out.add(END_OF_FILE);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                out.add(e);
+            } catch (IOException | Error e) {
+                out.add(new ItemStreamException("reading the submission files stopped: " + e, e));
+            }
+            try {
+                handOver(out);
+            } catch (InterruptedException ignored) {
+                // the step is over
+            }
+        }
+
+        private List<Object> handOver(List<Object> rows) throws InterruptedException {
+            if (!rows.isEmpty()) {
+                queue.put(rows);
+            }
+            return new java.util.ArrayList<>(BATCH);
+        }
+    }
+
+    private static final Object END_OF_FILE = new Object();
+
+    private SubmissionReader open(SubmissionFile file) {
         try {
-            current = new SubmissionReader(folder.resolve(file.name()), file.countyCode(),
+            return new SubmissionReader(folder.resolve(file.name()), file.countyCode(),
                     SubmissionCatalogue.encodingOf(file.encoding()));
         } catch (IOException | SubmissionReader.UnreadableHeader e) {
             throw new ItemStreamException("cannot read " + file.name() + " again: " + e.getMessage()
                     + " (did it change during the run? start the job again)", e);
-        }
-    }
-
-    private void closeCurrent() {
-        if (current != null) {
-            try {
-                current.close();
-            } catch (IOException ignored) {
-                // reading is over; nothing was lost
-            }
-            current = null;
         }
     }
 }

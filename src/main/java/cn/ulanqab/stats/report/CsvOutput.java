@@ -43,6 +43,16 @@ public final class CsvOutput {
                 printer.printRecord(header);
                 producer.accept(row -> {
                     try {
+                        if (plain(row)) {
+                            for (int i = 0; i < row.size(); i++) {
+                                if (i > 0) {
+                                    writer.write(',');
+                                }
+                                writer.write(row.get(i));
+                            }
+                            writer.write("\r\n");
+                            return;
+                        }
                         printer.printRecord(row.stream().map(CsvOutput::safe).toList());
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
@@ -50,6 +60,26 @@ public final class CsvOutput {
                 });
             }
         });
+    }
+
+    /**
+     * A row of codes and numbers that RFC 4180 prints as they are and no spreadsheet reads as a formula (each cell a
+     * letter or digit, then letters, digits, '.' or '_'): the millions of rows of a long county breakdown are written
+     * without the printer, byte for byte what it would write.
+     */
+    static boolean plain(List<String> row) {
+        for (String cell : row) {
+            if (cell == null || cell.isEmpty() || !Character.isLetterOrDigit(cell.charAt(0)) || cell.charAt(0) >= 0x80) {
+                return false;
+            }
+            for (int i = 1; i < cell.length(); i++) {
+                char c = cell.charAt(i);
+                if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '.' || c == '_')) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static String safe(String cell) {

@@ -1,9 +1,5 @@
 package cn.ulanqab.stats.submission;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,31 +26,25 @@ public final class PackedRows {
 
     /** Accepted rows of one file, in line order, as they are packed one after another. */
     public static final class Packer {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        private final DataOutputStream out = new DataOutputStream(bytes);
+        private byte[] buffer = new byte[1 << 16];
+        private int size;
         private long firstLine = -1;
         private long lastLine = -1;
         private int count;
+        /** Units repeat on every row and are Chinese text, whose encoding costs more than the rest of the row. */
+        private final java.util.Map<String, byte[]> encodedUnits = new java.util.HashMap<>();
 
         public Packer() {
-            try {
-                out.writeByte(FORMAT);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            buffer[size++] = FORMAT;
         }
 
         public void add(long line, String indicatorCode, String rawValue, String unit, String remark, String valueText) {
-            try {
-                out.writeLong(line);
-                writeText(indicatorCode);
-                writeText(rawValue);
-                writeUnit(unit);
-                writeText(remark);
-                writeText(valueText);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            writeLong(line);
+            writeText(indicatorCode);
+            writeText(rawValue);
+            writeUnit(unit);
+            writeText(remark);
+            writeText(valueText);
             if (count == 0) {
                 firstLine = line;
             }
@@ -67,7 +57,7 @@ public final class PackedRows {
         }
 
         public boolean full() {
-            return bytes.size() >= MAX_RECORD_BYTES;
+            return size >= MAX_RECORD_BYTES;
         }
 
         public int count() {
@@ -83,30 +73,62 @@ public final class PackedRows {
         }
 
         public byte[] bytes() {
-            return bytes.toByteArray();
+            return java.util.Arrays.copyOf(buffer, size);
         }
 
-        /** Units repeat on every row and are Chinese text, whose encoding costs more than the rest of the row. */
-        private final java.util.Map<String, byte[]> encodedUnits = new java.util.HashMap<>();
-
-        private void writeUnit(String unit) throws IOException {
+        private void writeUnit(String unit) {
             if (unit == null || encodedUnits.size() > 256) {
                 writeText(unit);
                 return;
             }
-            byte[] utf8 = encodedUnits.computeIfAbsent(unit, u -> u.getBytes(StandardCharsets.UTF_8));
-            out.writeInt(utf8.length);
-            out.write(utf8);
+            writeBytes(encodedUnits.computeIfAbsent(unit, u -> u.getBytes(StandardCharsets.UTF_8)));
         }
 
-        private void writeText(String text) throws IOException {
+        /** Length and UTF-8 bytes (length -1 for null); ASCII text, nearly every field, is copied without encoding. */
+        private void writeText(String text) {
             if (text == null) {
-                out.writeInt(-1);
+                writeInt(-1);
                 return;
             }
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(utf8.length);
-            out.write(utf8);
+            int length = text.length();
+            for (int i = 0; i < length; i++) {
+                if (text.charAt(i) >= 0x80) {
+                    writeBytes(text.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
+            writeInt(length);
+            ensure(length);
+            for (int i = 0; i < length; i++) {
+                buffer[size++] = (byte) text.charAt(i);
+            }
+        }
+
+        private void writeBytes(byte[] utf8) {
+            writeInt(utf8.length);
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, buffer, size, utf8.length);
+            size += utf8.length;
+        }
+
+        private void writeInt(int value) {
+            ensure(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                buffer[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        private void writeLong(long value) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buffer[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        private void ensure(int more) {
+            if (size + more > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
         }
     }
 
@@ -120,10 +142,7 @@ public final class PackedRows {
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(record);
         int count = 0;
         try {
-            byte format = in.get();
-            if (format != FORMAT) {
-                throw new IllegalStateException("stored accepted rows in format " + format + ", this version reads format " + FORMAT);
-            }
+            checkFormat(in.get());
             while (in.hasRemaining()) {
                 each.accept(new Row(in.getLong(), readText(in), readText(in), readText(in), readText(in), readText(in)));
                 count++;
@@ -133,6 +152,48 @@ public final class PackedRows {
         }
         if (count != expectedCount) {
             throw new IllegalStateException("stored accepted rows are damaged: a record of " + expectedCount + " rows holds " + count);
+        }
+    }
+
+    /** What most readers of a record need of a row: the indicator and the value in the catalog unit. */
+    @FunctionalInterface
+    public interface ValueVisitor {
+        void accept(String indicatorCode, String valueText);
+    }
+
+    /** The indicator and value of every row of a record in line order, without decoding the other fields. */
+    public static void values(byte[] record, int expectedCount, ValueVisitor each) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(record);
+        int count = 0;
+        try {
+            checkFormat(in.get());
+            while (in.hasRemaining()) {
+                in.getLong();
+                String indicator = readText(in);
+                skipText(in);
+                skipText(in);
+                skipText(in);
+                each.accept(indicator, readText(in));
+                count++;
+            }
+        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new IllegalStateException("stored accepted rows are damaged: a record ends in the middle of a row", e);
+        }
+        if (count != expectedCount) {
+            throw new IllegalStateException("stored accepted rows are damaged: a record of " + expectedCount + " rows holds " + count);
+        }
+    }
+
+    private static void checkFormat(byte format) {
+        if (format != FORMAT) {
+            throw new IllegalStateException("stored accepted rows in format " + format + ", this version reads format " + FORMAT);
+        }
+    }
+
+    private static void skipText(java.nio.ByteBuffer in) {
+        int length = in.getInt();
+        if (length > 0) {
+            in.position(in.position() + length);
         }
     }
 

@@ -293,8 +293,8 @@ public class SubmissionStore {
      * keeps one per record in SUBMISSION_ROW (none in a newer one).
      */
     private void forEachAcceptedText(long runId, AcceptedText consumer) {
-        forEachPackedRecord(runId, null, record -> record.forEachRow(row ->
-                consumer.accept(record.file(), record.unitCode(), row.indicatorCode(), row.valueText())));
+        forEachPackedRecord(runId, null, record -> PackedRows.values(record.data(), record.rowCount(),
+                (indicator, value) -> consumer.accept(record.file(), record.unitCode(), indicator, value)));
         stream("SELECT FILE_NAME, COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW"
                 + " WHERE RUN_ID = ? AND REASON IS NULL ORDER BY RUN_ID, FILE_NAME, LINE", 10_000, rs -> {
             consumer.accept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));

@@ -140,4 +140,19 @@ class CsvOutputTest {
             }
         }
     }
+
+    @Test
+    void streamedRowsOfCodesAndNumbersAreTheBytesThePrinterWrites() throws IOException {
+        List<List<String>> rows = List.of(List.of("IND_0001", "110100", "110101", "3235"), List.of("IND_0003", "110100", "110101", "92879.43"),
+                List.of("IND_0004", "", "110101", "-3.5"), List.of("IND_0005", "110100", "110101", "=1+1"),
+                List.of("X", "a,b", "\"q\"", " 7"), List.of("A.B_C", "肉类", "1e5", "0.004000"));
+        Path streamed = dir.resolve("streamed.csv");
+        CsvOutput.write(streamed, List.of("indicator_code", "region_code", "county_code", "value"), each -> rows.forEach(each));
+        CsvOutput.write(out(), List.of("indicator_code", "region_code", "county_code", "value"), rows);
+
+        assertThat(Files.readAllBytes(streamed)).isEqualTo(Files.readAllBytes(out()));
+        assertThat(CsvOutput.plain(rows.get(0))).isTrue();
+        assertThat(CsvOutput.plain(rows.get(2))).as("an empty cell and a negative number go through the printer").isFalse();
+        assertThat(records(streamed).get(5).toList()).containsExactly("X", "a,b", "\"q\"", " 7");
+    }
 }

@@ -55,4 +55,18 @@ class PackedRowsTest {
         assertThatThrownBy(() -> PackedRows.unpack(cut, 1))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged");
     }
+
+    @Test
+    void givesTheIndicatorAndValueOfEveryRowWithoutTheOtherFields() {
+        PackedRows.Packer packer = new PackedRows.Packer();
+        packer.add(2, "URBAN_NEW_JOBS", " 712 ", "人", "备注", "712");
+        packer.add(7, "CO2_REDUCTION", "12.6", null, null, "126000.0");
+        java.util.List<String> seen = new java.util.ArrayList<>();
+
+        PackedRows.values(packer.bytes(), 2, (indicator, value) -> seen.add(indicator + "=" + value));
+
+        assertThat(seen).containsExactly("URBAN_NEW_JOBS=712", "CO2_REDUCTION=126000.0");
+        assertThatThrownBy(() -> PackedRows.values(packer.bytes(), 1, (indicator, value) -> { }))
+                .hasMessageContaining("a record of 1 rows holds 2");
+    }
 }

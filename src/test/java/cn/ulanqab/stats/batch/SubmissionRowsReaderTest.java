@@ -1,0 +1,110 @@
+package cn.ulanqab.stats.batch;
+
+import cn.ulanqab.stats.submission.FileStatus;
+import cn.ulanqab.stats.submission.SubmissionFile;
+import cn.ulanqab.stats.submission.SubmittedRow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SubmissionRowsReaderTest {
+
+    @TempDir
+    Path folder;
+
+    /** Row counts around the parser's hand-over size (512), an empty file among them. */
+    private List<SubmissionFile> files() throws IOException {
+        int[] rows = {511, 1, 0, 700, 512};
+        List<SubmissionFile> files = new ArrayList<>();
+        for (int f = 0; f < rows.length; f++) {
+            String county = "15090" + (f + 1);
+            StringBuilder text = new StringBuilder("county_code,indicator_code,period,value,unit,remark\n");
+            for (int i = 0; i < rows[f]; i++) {
+                text.append(county).append(",IND_").append(i).append(",2023,").append(i).append(",个,\n");
+            }
+            Files.writeString(folder.resolve(county + ".csv"), text, StandardCharsets.UTF_8);
+            files.add(new SubmissionFile(county + ".csv", null, county, 1, FileStatus.PROCESSED, "UTF-8", null));
+        }
+        return files;
+    }
+
+    private static List<SubmittedRow> readAll(SubmissionRowsReader reader) {
+        List<SubmittedRow> rows = new ArrayList<>();
+        for (SubmittedRow row = reader.read(); row != null; row = reader.read()) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @Test
+    void readsEveryRowOfEveryFileInOrderAndCountsThemPerFile() throws IOException {
+        SubmissionRowsReader reader = new SubmissionRowsReader(folder, files());
+        ExecutionContext context = new ExecutionContext();
+        reader.open(context);
+
+        List<SubmittedRow> rows = readAll(reader);
+        reader.update(context);
+        reader.close();
+
+        assertThat(rows).hasSize(511 + 1 + 700 + 512);
+        assertThat(rows.get(511).file()).isEqualTo("150902.csv");
+        assertThat(rows.get(512).file()).isEqualTo("150904.csv");
+        assertThat(rows.get(512).line()).isEqualTo(2);
+        assertThat(rows.get(rows.size() - 1).indicatorCode()).isEqualTo("IND_511");
+        assertThat(SubmissionRowsReader.decode(context.getString(SubmissionRowsReader.READ_BY_FILE))).isEqualTo(Map.of(
+                "150901.csv", 511L, "150902.csv", 1L, "150903.csv", 0L, "150904.csv", 700L, "150905.csv", 512L));
+    }
+
+    @Test
+    void resumesAfterTheRowsOfTheSavedPositionNotAfterWhatWasParsedAhead() throws IOException {
+        List<SubmissionFile> files = files();
+        SubmissionRowsReader first = new SubmissionRowsReader(folder, files);
+        ExecutionContext saved = new ExecutionContext();
+        first.open(saved);
+        for (int i = 0; i < 600; i++) {
+            first.read();
+        }
+        first.update(saved);
+        first.close();
+
+        SubmissionRowsReader resumed = new SubmissionRowsReader(folder, files);
+        resumed.open(saved);
+        List<SubmittedRow> rest = readAll(resumed);
+        resumed.update(saved);
+        resumed.close();
+
+        assertThat(rest).hasSize(511 + 1 + 700 + 512 - 600);
+        assertThat(rest.get(0).file()).isEqualTo("150904.csv");
+        assertThat(rest.get(0).line()).as("600 = 511 + 1 + 88 rows of 150904.csv").isEqualTo(2 + 88);
+        assertThat(SubmissionRowsReader.decode(saved.getString(SubmissionRowsReader.READ_BY_FILE)))
+                .containsEntry("150904.csv", 700L).containsEntry("150905.csv", 512L);
+    }
+
+    @Test
+    void aFileThatCannotBeReadAgainStopsTheStepNamingIt() throws IOException {
+        List<SubmissionFile> files = files();
+        Files.delete(folder.resolve("150904.csv"));
+        SubmissionRowsReader reader = new SubmissionRowsReader(folder, files);
+        reader.open(new ExecutionContext());
+        for (int i = 0; i < 512; i++) {
+            reader.read();
+        }
+
+        assertThatThrownBy(reader::read).isInstanceOf(ItemStreamException.class)
+                .hasMessageContaining("cannot read 150904.csv again");
+        assertThatThrownBy(reader::read).as("and again on the next call").hasMessageContaining("cannot read 150904.csv again");
+        reader.close();
+    }
+}
