@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Adds accepted values up the region tree in one pass: each value of a county-level unit (a leaf) is added into
- * every region above it, and the leaf is marked as reported. Memory is bounded by indicators × regions above the
+ * the region just above it, and the leaf is marked as reported; when the first total is asked for, the sums of
+ * regions are added into the regions above them, deepest first. Memory is bounded by indicators × regions above the
  * leaves (one running sum each) plus one bit per indicator and leaf, however many values are added; values of
  * regions of type city (their CITY-level indicators) are kept as they are.
  */
@@ -24,7 +25,14 @@ public final class RegionTotals {
     private final Registry registry;
     private final Map<String, Integer> leafIndex = new HashMap<>();
     private final Map<String, Integer> aggregateIndex = new HashMap<>();
-    private final int[][] ancestorsOfLeaf;
+    private final int[] parentOfLeaf;
+    private final int[] parentOfAggregate;
+    /** Regions above the leaves, deepest first: the order in which their sums are added into their parents'. */
+    private final int[] rollUpOrder;
+    private boolean rolledUp;
+    private String lastUnit;
+    private Integer lastLeaf;
+    private boolean lastIsCity;
     private final Map<String, Sums> byIndicator = new HashMap<>();
 
     private static final class Sums {
@@ -47,16 +55,37 @@ public final class RegionTotals {
         for (int i = 0; i < aggregates.size(); i++) {
             aggregateIndex.put(aggregates.get(i).code(), i);
         }
-        ancestorsOfLeaf = new int[leaves.size()][];
+        parentOfLeaf = new int[leaves.size()];
         for (int i = 0; i < leaves.size(); i++) {
-            ancestorsOfLeaf[i] = registry.ancestors(leaves.get(i).code()).stream().mapToInt(a -> aggregateIndex.get(a.code())).toArray();
+            parentOfLeaf[i] = nearestAggregate(leaves.get(i).code());
         }
+        parentOfAggregate = new int[aggregates.size()];
+        for (int i = 0; i < aggregates.size(); i++) {
+            parentOfAggregate[i] = nearestAggregate(aggregates.get(i).code());
+        }
+        rollUpOrder = java.util.stream.IntStream.range(0, aggregates.size()).boxed()
+                .sorted(java.util.Comparator.comparingInt((Integer i) -> registry.ancestors(aggregates.get(i).code()).size()).reversed())
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    private int nearestAggregate(String code) {
+        List<County> above = registry.ancestors(code);
+        return above.isEmpty() ? -1 : aggregateIndex.get(above.get(0).code());
     }
 
     /** Adds one accepted value (in the catalog unit) of a unit of the registry; values of other units are ignored. */
     public void add(String indicatorCode, String unitCode, BigDecimal value) {
-        Integer leaf = leafIndex.get(unitCode);
-        boolean city = registry.isCity(unitCode);
+        if (rolledUp) {
+            throw new IllegalStateException("values are added before the first total is asked for");
+        }
+        if (unitCode != lastUnit) {
+            // the values of one file come one after another with the same unit: look it up once
+            lastUnit = unitCode;
+            lastLeaf = leafIndex.get(unitCode);
+            lastIsCity = registry.isCity(unitCode);
+        }
+        Integer leaf = lastLeaf;
+        boolean city = lastIsCity;
         if (leaf == null && !city) {
             return;
         }
@@ -66,7 +95,8 @@ public final class RegionTotals {
         }
         if (leaf != null) {
             s.reported.set(leaf);
-            for (int a : ancestorsOfLeaf[leaf]) {
+            int a = parentOfLeaf[leaf];
+            if (a >= 0) {
                 s.sums[a] = s.sums[a] == null ? value : s.sums[a].add(value);
             }
         }
@@ -77,11 +107,27 @@ public final class RegionTotals {
      * reported), RATIO from the components summed over its leaves, CITY the region's own value (regions of type city).
      */
     public CityTotal total(Indicator indicator, String regionCode) {
+        rollUp();
         return switch (indicator.aggregation()) {
             case SUM -> sum(indicator, regionCode);
             case RATIO -> ratio(indicator, regionCode);
             case CITY -> city(indicator, regionCode);
         };
+    }
+
+    private void rollUp() {
+        if (rolledUp) {
+            return;
+        }
+        rolledUp = true;
+        for (Sums s : byIndicator.values()) {
+            for (int a : rollUpOrder) {
+                int parent = parentOfAggregate[a];
+                if (parent >= 0 && s.sums[a] != null) {
+                    s.sums[parent] = s.sums[parent] == null ? s.sums[a] : s.sums[parent].add(s.sums[a]);
+                }
+            }
+        }
     }
 
     private CityTotal sum(Indicator indicator, String region) {

@@ -17,16 +17,42 @@ public final class SubmittedNumber {
 
     /** True for a blank value or a placeholder that means "not reported": {@code -}, {@code —}, {@code /}. */
     public static boolean isMissing(String raw) {
+        if (plainDecimal(raw)) {
+            return false;
+        }
         String v = normalize(raw);
         return v.isEmpty() || v.equals("-") || v.equals("—") || v.equals("/") || v.equals("／");
     }
 
     public static Optional<BigDecimal> parse(String raw) {
+        if (plainDecimal(raw)) {
+            return Optional.of(new BigDecimal(raw));
+        }
         String v = normalize(raw);
         if (!GRAMMAR.matcher(v).matches()) {
             return Optional.empty();
         }
         return Optional.of(new BigDecimal(v.replace(",", "")));
+    }
+
+    /**
+     * Digits with at most one '.' between digits and nothing else: nearly every submitted value, which the grammar
+     * accepts as it is, so it is parsed without normalizing or matching it.
+     */
+    static boolean plainDecimal(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return false;
+        }
+        int dot = -1;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '.' && dot < 0 && i > 0 && i < raw.length() - 1) {
+                dot = i;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String normalize(String raw) {

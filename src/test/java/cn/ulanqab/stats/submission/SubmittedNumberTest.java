@@ -78,4 +78,19 @@ class SubmittedNumberTest {
         assertThat(SubmittedNumber.parse("123456789012345678901234567890.123456789").orElseThrow().toPlainString())
                 .isEqualTo("123456789012345678901234567890.123456789");
     }
+
+    @ParameterizedTest(name = "''{0}'' reads the same with or without the shortcut for plain decimals")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"12", "007", "0.000", "12.50", ".5", "5.", "1.2.3", "1..2", "", "1,203",
+            "12a", "-3", " 12", "99999999999999999999999.1"})
+    void plainDecimalsReadAsTheGrammarReadsThem(String raw) {
+        java.util.regex.Pattern grammar = java.util.regex.Pattern.compile("-?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\\.[0-9]+)?");
+        java.util.Optional<java.math.BigDecimal> slow = grammar.matcher(SubmittedNumber.normalize(raw)).matches()
+                ? java.util.Optional.of(new java.math.BigDecimal(SubmittedNumber.normalize(raw).replace(",", ""))) : java.util.Optional.empty();
+
+        assertThat(SubmittedNumber.parse(raw)).isEqualTo(slow);
+        if (SubmittedNumber.plainDecimal(raw)) {
+            assertThat(slow).as("a plain decimal is one the grammar accepts").isPresent();
+            assertThat(SubmittedNumber.isMissing(raw)).isFalse();
+        }
+    }
 }
