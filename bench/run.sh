@@ -33,14 +33,14 @@ peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }
 per_second() { awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", r / s; else print "n/a" }'; }
 
 # 1. the application's jar
-if [ ! -f "$JAR" ]; then
-    echo "building $JAR (mvn -q package -DskipTests)"
+if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
+    echo "building $JAR (mvn -q package -DskipTests): missing or older than the sources"
     mvn -q package -DskipTests || die "the build failed"
 fi
 
 # 2. the DuckDB driver's class path (online the first time only) and the yardstick compiled
 CPFILE=$SCRATCH/duckdb.classpath
-if [ ! -s "$CPFILE" ]; then
+if [ ! -s "$CPFILE" ] || [ bench/duckdb/pom.xml -nt "$CPFILE" ]; then
     mvn -q -o -f bench/duckdb/pom.xml dependency:build-classpath -Dmdep.outputFile="$CPFILE" >/dev/null 2>&1 \
         || mvn -q -f bench/duckdb/pom.xml dependency:build-classpath -Dmdep.outputFile="$CPFILE" \
         || die "cannot resolve org.duckdb:duckdb_jdbc (bench/duckdb/pom.xml)"
@@ -88,6 +88,15 @@ case $JOB_RC in
     *)   JOB_OUTCOME="FAILED, exit status $JOB_RC: $(grep -E 'cannot start|could not do its work|Exception' "$SCRATCH/job.log" | head -n 1)" ;;
 esac
 
+STEPS=n/a
+if [ -f "$SCRATCH/out/reconciliation-db.mv.db" ]; then
+    # where the job's time went: its steps as Spring Batch recorded them (seconds)
+    STEPS=$(java -cp "$DUCKDB_CP" org.h2.tools.Shell -url "jdbc:h2:file:$SCRATCH/out/reconciliation-db" -user "" -password "" \
+        -sql "SELECT STEP_NAME || ' ' || CAST(DATEDIFF('MILLISECOND', START_TIME, END_TIME) / 1000.0 AS DECIMAL(10,1))
+              FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID" 2>/dev/null \
+        | grep -E '^[a-zA-Z]+ [0-9.]+ *$' | awk '{ printf "%s%s %s s", sep, $1, $2; sep = ", " }')
+fi
+
 echo
 echo "== planted mismatches =="
 RECON=$SCRATCH/out/$PERIOD/reconciliation.csv
@@ -118,6 +127,7 @@ fi
     else
         echo "job / DuckDB wall time: n/a (the job did not complete; its time above is the time to fail)"
     fi
+    echo "job's steps: ${STEPS:-n/a}"
     echo "job's mismatches: $JOB_CHECK"
 } | tee "$SCRATCH/results.txt"
 echo "(figures kept in $SCRATCH/results.txt; logs in $SCRATCH)"

@@ -9,6 +9,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
@@ -39,27 +40,7 @@ final class SubmissionIngest implements StepExecutionListener {
     }
 
     ItemStreamReader<SubmittedRow> reader() {
-        return new ItemStreamReader<>() {
-            @Override
-            public SubmittedRow read() {
-                return rows.read();
-            }
-
-            @Override
-            public void open(ExecutionContext context) {
-                rows.open(context);
-            }
-
-            @Override
-            public void update(ExecutionContext context) {
-                rows.update(context);
-            }
-
-            @Override
-            public void close() {
-                rows.close();
-            }
-        };
+        return new Rows();
     }
 
     ItemProcessor<SubmittedRow, RowOutcome> validator() {
@@ -67,26 +48,50 @@ final class SubmissionIngest implements StepExecutionListener {
     }
 
     ItemStreamWriter<RowOutcome> writer() {
-        return new ItemStreamWriter<>() {
-            @Override
-            public void write(Chunk<? extends RowOutcome> chunk) {
-                storing.write(chunk);
-            }
+        return new Storing();
+    }
 
-            @Override
-            public void open(ExecutionContext context) {
-                storing.open(context);
-            }
+    /** The open, update and close of the reader or writer of the current step execution. */
+    private abstract static class CurrentStream implements ItemStream {
+        abstract ItemStream current();
 
-            @Override
-            public void update(ExecutionContext context) {
-                storing.update(context);
-            }
+        @Override
+        public void open(ExecutionContext context) {
+            current().open(context);
+        }
 
-            @Override
-            public void close() {
-                storing.close();
-            }
-        };
+        @Override
+        public void update(ExecutionContext context) {
+            current().update(context);
+        }
+
+        @Override
+        public void close() {
+            current().close();
+        }
+    }
+
+    private final class Rows extends CurrentStream implements ItemStreamReader<SubmittedRow> {
+        @Override
+        ItemStream current() {
+            return rows;
+        }
+
+        @Override
+        public SubmittedRow read() {
+            return rows.read();
+        }
+    }
+
+    private final class Storing extends CurrentStream implements ItemStreamWriter<RowOutcome> {
+        @Override
+        ItemStream current() {
+            return storing;
+        }
+
+        @Override
+        public void write(Chunk<? extends RowOutcome> chunk) {
+            storing.write(chunk);
+        }
     }
 }
