@@ -44,11 +44,12 @@ public final class InputFingerprint {
             parts.add(input.relativize(Night.phrasesFile(input)) + "=" + SubmissionCatalogue.sha256(Night.phrasesFile(input)));
         }
         try (Stream<Path> entries = Files.list(night.submissionFolder())) {
-            for (Path entry : entries.sorted().toList()) {
+            // hashed over the cores, in name order
+            parts.addAll(entries.sorted().toList().parallelStream().map(entry -> {
                 String hash = Files.isRegularFile(entry) && Files.isReadable(entry) ? SubmissionCatalogue.sha256(entry)
                         : Files.isDirectory(entry) ? "folder" : "unreadable";
-                parts.add(night.period() + "/" + entry.getFileName() + "=" + hash);
-            }
+                return night.period() + "/" + entry.getFileName() + "=" + hash;
+            }).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + night.submissionFolder(), e);
         }

@@ -28,17 +28,27 @@ public final class SubmissionCatalogue {
     }
 
     public static Result of(Path folder, Registry registry) {
-        List<SubmissionFile> files = new ArrayList<>();
-        Map<String, String> sha256 = new LinkedHashMap<>();
-        for (SubmissionFile f : SubmissionFolder.scan(folder, registry)) {
+        record Catalogued(SubmissionFile file, String sha256) {
+        }
+        // each file is hashed and inspected on its own, so the files are shared out over the cores (order kept)
+        List<Catalogued> catalogued = SubmissionFolder.scan(folder, registry).parallelStream().map(f -> {
+            String hash = null;
             if (f.path() != null && Files.isRegularFile(f.path())) {
                 try {
-                    sha256.put(f.name(), sha256(f.path()));
+                    hash = sha256(f.path());
                 } catch (java.io.UncheckedIOException e) {
                     // a file that cannot be opened has no hash; inspect() says why it is UNREADABLE
                 }
             }
-            files.add(f.status() == FileStatus.PROCESSED ? inspect(f) : f);
+            return new Catalogued(f.status() == FileStatus.PROCESSED ? inspect(f) : f, hash);
+        }).toList();
+        List<SubmissionFile> files = new ArrayList<>();
+        Map<String, String> sha256 = new LinkedHashMap<>();
+        for (Catalogued c : catalogued) {
+            files.add(c.file());
+            if (c.sha256() != null) {
+                sha256.put(c.file().name(), c.sha256());
+            }
         }
         return new Result(files, sha256);
     }
