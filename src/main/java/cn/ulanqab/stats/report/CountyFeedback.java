@@ -82,16 +82,26 @@ public final class CountyFeedback {
     public static List<Path> write(Path periodFolder, ReferenceData reference, List<ReconciliationLine> lines,
                                    Map<String, Map<String, BigDecimal>> acceptedValues,
                                    List<SubmissionStore.RejectedRow> rejected) {
-        Path folder = periodFolder.resolve(FOLDER);
-        Registry registry = reference.registry();
         Map<String, List<SubmissionStore.RejectedRow>> rejectedByUnit = new HashMap<>();
         rejected.forEach(r -> rejectedByUnit.computeIfAbsent(r.countyCode(), k -> new ArrayList<>()).add(r));
+        return write(periodFolder, reference, lines, acceptedValues, unit -> rejectedByUnit.getOrDefault(unit, List.of()));
+    }
+
+    /**
+     * The same, with the rejected rows of each unit asked for when its file is written, so that only one unit's rows
+     * are held at a time, however many a night rejected.
+     */
+    public static List<Path> write(Path periodFolder, ReferenceData reference, List<ReconciliationLine> lines,
+                                   Map<String, Map<String, BigDecimal>> acceptedValues,
+                                   java.util.function.Function<String, List<SubmissionStore.RejectedRow>> rejectedOfUnit) {
+        Path folder = periodFolder.resolve(FOLDER);
+        Registry registry = reference.registry();
         Map<String, List<ReconciliationLine>> concerns = concerns(registry, lines);
         List<Path> written = new ArrayList<>();
         for (County county : registry.counties()) {
             Path target = folder.resolve(county.code() + ".csv");
             CsvOutput.write(target, COLUMNS, rows(county, reference, concerns.getOrDefault(county.code(), List.of()),
-                    acceptedValues, rejectedByUnit.getOrDefault(county.code(), List.of())));
+                    acceptedValues, rejectedOfUnit.apply(county.code())));
             written.add(target);
         }
         for (County city : registry.cities()) {
@@ -100,7 +110,7 @@ public final class CountyFeedback {
             }
             Path cityTarget = folder.resolve(city.code() + ".csv");
             List<List<String>> cityRows = rows(city, reference, concerns.getOrDefault(city.code(), List.of()), acceptedValues,
-                    rejectedByUnit.getOrDefault(city.code(), List.of()));
+                    rejectedOfUnit.apply(city.code()));
             if (cityRows.isEmpty()) {
                 try {
                     Files.deleteIfExists(cityTarget);

@@ -237,7 +237,12 @@ public class OutputWriter {
         AtomicFiles.write(folder.resolve("report.html"), out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
         XlsxReport.write(folder.resolve(XlsxReport.FILE), night.summary(), reference, night.lines(), night.accepted(),
                 night.rejected(), night.ledger());
-        CountyFeedback.write(folder, reference, night.lines(), night.accepted(), night.rejected());
+        // every rejected row of a unit, read file by file (the report's list stops at HTML_REJECTED_ROWS)
+        Map<String, List<String>> filesOfUnit = new HashMap<>();
+        night.ledger().stream().filter(f -> f.status() == cn.ulanqab.stats.submission.FileStatus.PROCESSED && f.countyCode() != null)
+                .forEach(f -> filesOfUnit.computeIfAbsent(f.countyCode(), k -> new ArrayList<>()).add(f.file()));
+        CountyFeedback.write(folder, reference, night.lines(), night.accepted(), unit -> filesOfUnit.getOrDefault(unit, List.of())
+                .stream().flatMap(file -> submissions.rejectedRowsOf(runId, file).stream()).toList());
         synchronized (this) {
             summarizedRun = runId;
             summarized = night.summary();
