@@ -71,7 +71,7 @@ public class ReconciliationService {
         Map<String, Map<String, BigDecimal>> accepted = new HashMap<>();
         Map<String, Map<String, List<SubmissionStore.RejectedRow>>> firstRejected = new HashMap<>();
         Map<String, Map<String, Long>> rejectedCount = new HashMap<>();
-        submissions.forEachRow(runId, new SubmissionStore.RowVisitor() {
+        submissions.forEachRow(runId, diagnosed, new SubmissionStore.RowVisitor() {
             @Override
             public void accepted(String file, String unit, String indicator, String value) {
                 if (diagnosed.contains(indicator)) {

@@ -163,17 +163,36 @@ public final class PackedRows {
 
     /** The indicator and value of every row of a record in line order, without decoding the other fields. */
     public static void values(byte[] record, int expectedCount, ValueVisitor each) {
+        values(record, expectedCount, null, each);
+    }
+
+    /**
+     * The same for the rows of some indicators only (null: every row): the other rows are counted and skipped
+     * without decoding anything of them.
+     */
+    public static void values(byte[] record, int expectedCount, Indicators only, ValueVisitor each) {
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(record);
         int count = 0;
         try {
             checkFormat(in.get());
             while (in.hasRemaining()) {
                 in.getLong();
-                String indicator = readText(in);
+                String indicator;
+                if (only == null) {
+                    indicator = readText(in);
+                } else {
+                    int length = in.getInt();
+                    indicator = only.find(record, in.position(), length);
+                    in.position(in.position() + Math.max(length, 0));
+                }
                 skipText(in);
                 skipText(in);
                 skipText(in);
-                each.accept(indicator, readText(in));
+                if (indicator != null) {
+                    each.accept(indicator, readText(in));
+                } else {
+                    skipText(in);
+                }
                 count++;
             }
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -181,6 +200,44 @@ public final class PackedRows {
         }
         if (count != expectedCount) {
             throw new IllegalStateException("stored accepted rows are damaged: a record of " + expectedCount + " rows holds " + count);
+        }
+    }
+
+    /** Indicator codes looked up by their packed UTF-8 bytes, without decoding them. */
+    public static final class Indicators {
+        private final java.util.Map<Integer, List<String>> byHash = new java.util.HashMap<>();
+
+        public Indicators(java.util.Collection<String> codes) {
+            for (String code : codes) {
+                byte[] utf8 = code.getBytes(StandardCharsets.UTF_8);
+                byHash.computeIfAbsent(hash(utf8, 0, utf8.length), k -> new ArrayList<>()).add(code);
+            }
+        }
+
+        /** The code packed at {@code bytes[offset, offset + length)}, or null when it is not one of these. */
+        String find(byte[] bytes, int offset, int length) {
+            if (length < 0) {
+                return null;
+            }
+            List<String> candidates = byHash.get(hash(bytes, offset, length));
+            if (candidates == null) {
+                return null;
+            }
+            for (String code : candidates) {
+                byte[] utf8 = code.getBytes(StandardCharsets.UTF_8);
+                if (java.util.Arrays.equals(utf8, 0, utf8.length, bytes, offset, offset + length)) {
+                    return code;
+                }
+            }
+            return null;
+        }
+
+        private static int hash(byte[] bytes, int offset, int length) {
+            int h = 1;
+            for (int i = offset; i < offset + length; i++) {
+                h = 31 * h + bytes[i];
+            }
+            return h;
         }
     }
 

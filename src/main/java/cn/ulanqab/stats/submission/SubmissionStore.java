@@ -280,7 +280,12 @@ public class SubmissionStore {
      * order (what {@link #forEachAccepted} and {@link #eachRejectedRow} give), never holding them all in memory.
      */
     public void forEachRow(long runId, RowVisitor visitor) {
-        forEachAcceptedText(runId, visitor::accepted);
+        forEachRow(runId, null, visitor);
+    }
+
+    /** The same, with the accepted rows of these indicators only (null: all): the others are skipped undecoded. */
+    public void forEachRow(long runId, java.util.Set<String> acceptedIndicators, RowVisitor visitor) {
+        forEachAcceptedText(runId, acceptedIndicators, visitor::accepted);
         eachRejectedRow(runId, Long.MAX_VALUE, visitor::rejected);
     }
 
@@ -293,11 +298,18 @@ public class SubmissionStore {
      * keeps one per record in SUBMISSION_ROW (none in a newer one).
      */
     private void forEachAcceptedText(long runId, AcceptedText consumer) {
-        forEachPackedRecord(runId, null, record -> PackedRows.values(record.data(), record.rowCount(),
+        forEachAcceptedText(runId, null, consumer);
+    }
+
+    private void forEachAcceptedText(long runId, java.util.Set<String> indicators, AcceptedText consumer) {
+        PackedRows.Indicators only = indicators == null ? null : new PackedRows.Indicators(indicators);
+        forEachPackedRecord(runId, null, record -> PackedRows.values(record.data(), record.rowCount(), only,
                 (indicator, value) -> consumer.accept(record.file(), record.unitCode(), indicator, value)));
         stream("SELECT FILE_NAME, COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW"
                 + " WHERE RUN_ID = ? AND REASON IS NULL ORDER BY RUN_ID, FILE_NAME, LINE", 10_000, rs -> {
-            consumer.accept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+            if (indicators == null || indicators.contains(rs.getString(3))) {
+                consumer.accept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+            }
         }, runId);
     }
 

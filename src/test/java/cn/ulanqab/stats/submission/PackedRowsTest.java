@@ -69,4 +69,21 @@ class PackedRowsTest {
         assertThatThrownBy(() -> PackedRows.values(packer.bytes(), 1, (indicator, value) -> { }))
                 .hasMessageContaining("a record of 1 rows holds 2");
     }
+
+    @Test
+    void givesTheRowsOfChosenIndicatorsOnlyAndStillCountsEveryRow() {
+        PackedRows.Packer packer = new PackedRows.Packer();
+        packer.add(2, "URBAN_NEW_JOBS", "712", "人", "", "712");
+        packer.add(3, "CO2_REDUCTION", "12.6", "万吨", "备注", "126000.0");
+        packer.add(4, "指标甲", "5", null, null, "5");
+        packer.add(5, "URBAN_NEW_JOBS_X", "1", "人", null, "1");
+        java.util.List<String> seen = new java.util.ArrayList<>();
+
+        PackedRows.values(packer.bytes(), 4, new PackedRows.Indicators(java.util.List.of("URBAN_NEW_JOBS", "指标甲", "GDP")),
+                (indicator, value) -> seen.add(indicator + "=" + value));
+
+        assertThat(seen).containsExactly("URBAN_NEW_JOBS=712", "指标甲=5");
+        assertThatThrownBy(() -> PackedRows.values(packer.bytes(), 3, new PackedRows.Indicators(java.util.List.of("GDP")), (i, v) -> { }))
+                .hasMessageContaining("a record of 3 rows holds 4");
+    }
 }
