@@ -6,7 +6,7 @@ package cn.ulanqab.stats.history;
  */
 public record Change(Kind kind, String subject, String name, String before, String after, String note, String regionCode) {
 
-    public enum Kind { NEW_FINDING, RESOLVED, STATUS_CHANGED, TOTAL_CHANGED, FILE_RESUBMITTED, FILE_ADDED, FILE_REMOVED }
+    public enum Kind { NEW_FINDING, RESOLVED, STATUS_CHANGED, TOTAL_CHANGED, REVIEW_CHANGED, FILE_RESUBMITTED, FILE_ADDED, FILE_REMOVED }
 
     public Change(Kind kind, String subject, String name, String before, String after, String note) {
         this(kind, subject, name, before, after, note, null);

@@ -41,6 +41,10 @@ public final class Changes {
             if (was != null && !sameNumber(wasTotal, now.cityTotal())) {
                 changes.add(change(Change.Kind.TOTAL_CHANGED, now, Numbers.plain(wasTotal), Numbers.plain(now.cityTotal()), now.unit()));
             }
+            if (was != null && !review(was).equals(review(now))) {
+                changes.add(change(Change.Kind.REVIEW_CHANGED, now, review(was), review(now),
+                        now.review() == null ? "no review of this figure any more" : now.review().note()));
+            }
         }
         Map<String, LedgerLine> oldUsed = usedFiles(beforeFiles);
         Map<String, LedgerLine> newUsed = usedFiles(afterFiles);
@@ -66,6 +70,15 @@ public final class Changes {
     /** Lines are compared by indicator and region; a line stored before regions (region null) is the one city's. */
     private static FigureKey key(ReconciliationLine line) {
         return new FigureKey(line.indicatorCode(), line.regionCode() == null ? "" : line.regionCode());
+    }
+
+    /** A figure's review as a reviewer tells it apart: the disposition and whether it excuses, is stale or neither. */
+    private static String review(ReconciliationLine line) {
+        if (line.review() == null) {
+            return "";
+        }
+        String state = line.reviewStale() ? "stale" : line.excused() ? "excused" : "current";
+        return line.review().disposition().name() + " (" + state + ")";
     }
 
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {

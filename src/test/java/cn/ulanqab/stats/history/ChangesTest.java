@@ -2,11 +2,14 @@ package cn.ulanqab.stats.history;
 
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.Status;
+import cn.ulanqab.stats.review.Disposition;
+import cn.ulanqab.stats.review.Review;
 import cn.ulanqab.stats.submission.FileStatus;
 import cn.ulanqab.stats.submission.SubmissionStore.LedgerLine;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +42,29 @@ class ChangesTest {
         List<ReconciliationLine> lines = List.of(line("A", Status.MISMATCH, "10"));
         List<LedgerLine> files = List.of(file("150921.csv", "150921", "aa"));
         assertThat(Changes.between(lines, files, lines, files)).isEmpty();
+    }
+
+    @Test
+    void reportsAReviewAddedOneThatWentStaleAndOneTakenAway() {
+        Review explained = new Review(2, "A", Disposition.EXPLAINED, "县里已说明", "王", LocalDate.of(2024, 3, 1), new BigDecimal("10"));
+        Review willFix = new Review(3, "C", Disposition.WILL_FIX, "下月更正", "李", LocalDate.of(2024, 3, 1), null);
+        List<ReconciliationLine> before = List.of(line("A", Status.MISMATCH, "10"), line("B", Status.MISMATCH, "5").withReview(
+                new Review(2, "B", Disposition.ACCEPTED, "", "王", LocalDate.of(2024, 3, 1), null)), line("C", Status.MISMATCH, "3"));
+        List<ReconciliationLine> after = List.of(line("A", Status.MISMATCH, "10").withReview(explained),
+                line("B", Status.MISMATCH, "5"), line("C", Status.MISMATCH, "3").withReview(willFix));
+        List<LedgerLine> files = List.of(file("150921.csv", "150921", "aa"));
+
+        List<String> changes = Changes.between(before, files, after, files).stream()
+                .map(c -> c.kind() + ":" + c.subject() + ":" + c.before() + ":" + c.after() + ":" + c.note()).toList();
+
+        assertThat(changes).containsExactly(
+                "REVIEW_CHANGED:A::EXPLAINED (excused):县里已说明",
+                "REVIEW_CHANGED:B:ACCEPTED (excused)::no review of this figure any more",
+                "REVIEW_CHANGED:C::WILL_FIX (current):下月更正");
+
+        List<ReconciliationLine> moved = List.of(line("A", Status.MISMATCH, "12").withReview(explained), after.get(1), after.get(2));
+        assertThat(Changes.between(after, files, moved, files)).extracting(c -> c.kind() + ":" + c.before() + ":" + c.after())
+                .containsExactly("TOTAL_CHANGED:10:12", "REVIEW_CHANGED:EXPLAINED (excused):EXPLAINED (stale)");
     }
 
     private static ReconciliationLine line(String code, Status status, String total) {
