@@ -28,10 +28,19 @@ public record FindingView(ReconciliationLine line, List<String> missing, List<Co
     /** One county's value, its share of the largest value as a bar width in pixels, and its place in the stack. */
     public record CountyBar(String code, String name, String value, boolean missing, int barWidth, int stackX, int stackWidth,
                             boolean suspect) {
+        /** The width of its segment in the chart: a county the diagnosis names is drawn however small its share. */
+        public int segmentWidth() {
+            return suspect ? Math.max(stackWidth, 3) : stackWidth;
+        }
     }
 
     /** Pixel positions on a chart {@link #CHART_WIDTH} wide; -1 where the claim has no such bound. */
     public record Chart(int width, int totalX, int lowerX, int upperX, int valueX, String scaleLabel) {
+    }
+
+    /** Whether the diagnosis names one of the counties (marked in the table and the chart). */
+    public boolean hasSuspect() {
+        return counties.stream().anyMatch(CountyBar::suspect);
     }
 
     /** Findings first, the worst first: MISMATCH, INCOMPLETE, NO_DATA, then by the size of the relative difference. */

@@ -160,6 +160,8 @@ class NightlyReconciliationJobTest {
                 .contains("<span>卓资 150921</span><span class=\"suspect-mark\">")
                 .contains("<span>察右后旗 150928</span><span class=\"suspect-mark\">");
         assertThat(html.split("class=\"suspect-mark\"", -1)).as("only the two counties the diagnoses name").hasSize(3);
+        assertThat(html.split("class=\"suspect-segment\"", -1)).as("and their segments of the charts").hasSize(3);
+        assertThat(html).contains("黄色: 诊断所指 named by the diagnosis");
     }
 
     private static Map<String, Map<String, String>> byIndicator(Path csv) throws IOException {
