@@ -48,8 +48,26 @@ public final class CountyFeedback {
     public static final String FIGURE_TO_CHECK = "待核数字";
 
     private static final Map<RowReason, String> FIXES = new EnumMap<>(RowReason.class);
+    /** What the reason means, in Chinese: the 说明 of a rejected row starts with it, the check's own words follow. */
+    private static final Map<RowReason, String> MEANINGS = new EnumMap<>(RowReason.class);
 
     static {
+        MEANINGS.put(RowReason.MALFORMED_ROW, "该行列数与表头不一致或引号不成对");
+        MEANINGS.put(RowReason.UNKNOWN_COUNTY, "区划代码不在名录中");
+        MEANINGS.put(RowReason.COUNTY_MISMATCH, "区划代码与文件所属单位不一致");
+        MEANINGS.put(RowReason.UNKNOWN_INDICATOR, "指标代码不在指标目录中");
+        MEANINGS.put(RowReason.WRONG_LEVEL, "该指标不由本单位填报");
+        MEANINGS.put(RowReason.PERIOD_MISMATCH, "统计期与本次报送的统计期不一致");
+        MEANINGS.put(RowReason.MISSING_VALUE, "数值为空（空白表示未报送，不按 0 计）");
+        MEANINGS.put(RowReason.NOT_A_NUMBER, "数值不是数字");
+        MEANINGS.put(RowReason.UNKNOWN_UNIT, "计量单位无法换算为目录单位");
+        MEANINGS.put(RowReason.NEGATIVE_VALUE, "数值为负数");
+        MEANINGS.put(RowReason.NOT_AN_INTEGER, "该指标只计整数，所填数值有小数");
+        MEANINGS.put(RowReason.DUPLICATE, "同一指标重复填报了相同数值");
+        MEANINGS.put(RowReason.DUPLICATE_CONFLICT, "同一指标填报了不同数值");
+        MEANINGS.put(RowReason.UNKNOWN_DISPOSITION, "审核意见不是 EXPLAINED、ACCEPTED 或 WILL_FIX");
+        MEANINGS.put(RowReason.INVALID_DATE, "日期格式不对");
+
         FIXES.put(RowReason.MALFORMED_ROW, "该行列数与表头不一致或引号不成对：请按表头逐列填写，内容含逗号时用英文双引号括起");
         FIXES.put(RowReason.UNKNOWN_COUNTY, "区划代码不在名录中：请填写本单位的六位区划代码");
         FIXES.put(RowReason.COUNTY_MISMATCH, "区划代码与文件名的代码不一致：请只填报本单位的数据，区划代码与文件名相同");
@@ -68,6 +86,12 @@ public final class CountyFeedback {
     }
 
     private CountyFeedback() {
+    }
+
+    /** The 说明 of a rejected row: what its reason means in Chinese, then the check's own words (in English) in brackets. */
+    static String meaning(SubmissionStore.RejectedRow r) {
+        String detail = text(r.message());
+        return MEANINGS.get(r.reason()) + (detail.isEmpty() ? "" : "（" + detail + "）");
     }
 
     /** How a county fixes a row rejected for this reason, in Chinese. */
@@ -168,7 +192,7 @@ public final class CountyFeedback {
                 fix = "本文件另有该指标的有效行，已按有效行计入，此行无需再改（如有误请更正）";
             }
             rows.add(List.of(REJECTED_ROW, r.file(), String.valueOf(r.line()), text(r.indicatorCode()),
-                    indicator == null ? "" : indicator.nameZh(), text(r.rawValue()), r.reason().name(), text(r.message()), fix));
+                    indicator == null ? "" : indicator.nameZh(), text(r.rawValue()), r.reason().name(), meaning(r), fix));
         }
         for (ReconciliationLine line : concerning) {
             Indicator indicator = reference.catalog().get(line.indicatorCode());

@@ -2,6 +2,7 @@ package cn.ulanqab.stats.report;
 
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.submission.RowReason;
+import cn.ulanqab.stats.submission.SubmissionStore;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -34,6 +35,17 @@ class CountyFeedbackTest {
         assertThat(CountyFeedback.fix(RowReason.MISSING_VALUE)).isEqualTo("请填写数值；未发生请填 0，不要留空");
         assertThat(CountyFeedback.fix(RowReason.DUPLICATE_CONFLICT)).isEqualTo("同一指标填报了不同数值，请保留一行正确数值");
         assertThat(CountyFeedback.fix(RowReason.UNKNOWN_UNIT)).startsWith("请使用目录计量单位");
+    }
+
+    @Test
+    void everyRejectedRowIsExplainedInChineseWithTheChecksOwnWordsBeside() {
+        for (RowReason reason : RowReason.values()) {
+            SubmissionStore.RejectedRow row = new SubmissionStore.RejectedRow("150921.csv", 7, "150921", "GDP", "many", "", "",
+                    reason, "'many' is not a number");
+            assertThat(CountyFeedback.meaning(row)).as(reason.name()).startsWith(CountyFeedback.meaning(
+                    new SubmissionStore.RejectedRow("150921.csv", 7, "150921", "GDP", "many", "", "", reason, null)))
+                    .containsPattern("^\\p{IsHan}").endsWith("（'many' is not a number）");
+        }
     }
 
     @Test
