@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes an output file whole or not at all: into a scratch folder beside the output folder, then
@@ -18,6 +19,8 @@ public final class AtomicFiles {
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong PARTS = new java.util.concurrent.atomic.AtomicLong();
 
     private AtomicFiles() {
     }
@@ -50,9 +53,11 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(folder);
             Files.createDirectories(scratch);
-            Path temp = Files.createTempFile(scratch, target.getFileName().toString(), ".part");
+            // created like any new file, so it gets the permissions the process's umask gives (a temporary file
+            // would be readable by its owner only, and reviewers often run under another account than the scheduler)
+            Path temp = scratch.resolve(target.getFileName() + "." + PARTS.incrementAndGet() + "-" + System.nanoTime() + ".part");
             try {
-                try (OutputStream out = Files.newOutputStream(temp)) {
+                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     content.writeTo(out);
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -155,4 +155,13 @@ class CsvOutputTest {
         assertThat(CsvOutput.plain(rows.get(2))).as("an empty cell and a negative number go through the printer").isFalse();
         assertThat(records(streamed).get(5).toList()).containsExactly("X", "a,b", "\"q\"", " 7");
     }
+
+    @Test
+    void outputsGetThePermissionsOfAnyNewFileNotThoseOfATemporaryOne() throws IOException {
+        CsvOutput.write(out(), List.of("a"), List.of(List.of("1")));
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+
+        assertThat(Files.getPosixFilePermissions(out())).as("what the umask gives every new file")
+                .isEqualTo(Files.getPosixFilePermissions(plain));
+    }
 }
