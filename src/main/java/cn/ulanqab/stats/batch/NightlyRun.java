@@ -91,6 +91,9 @@ public class NightlyRun {
         return report(outputs.summary(runId, night.period(), night.reference(), night.reportCheck()), night);
     }
 
+    /** The console lists this many findings, the worst first; the outputs have them all. */
+    static final int CONSOLE_FINDINGS = 100;
+
     private int report(RunSummary s, Night night) {
         out.printf("run %d%n", s.runId());
         out.printf("  files:   %s%n", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
@@ -98,15 +101,21 @@ public class NightlyRun {
         out.printf("  rows:    %d read, %d accepted, %d rejected%n", s.rowsRead(), s.rowsAccepted(), s.rowsRejected());
         out.printf("  figures: %s%n", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
-        for (ReconciliationLine l : reconciliations.lines(s.runId()).stream().sorted(FindingView.SEVERITY).toList()) {
-            if (l.status().isFinding()) {
-                out.printf("    %-10s %s %s: printed %s, reported total %s%s%n", l.status(), l.indicatorCode(), l.nameZh(),
-                        l.publishedText(), l.cityTotal() == null ? "none (nothing reported)" : Numbers.plain(l.cityTotal()) + " " + l.unit()
-                                + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")"),
-                        l.review() == null ? "" : l.excused() ? " [excused: " + l.review().disposition() + " by " + l.review().reviewer() + "]"
-                                : l.reviewStale() ? " [review stale: written against " + Numbers.plain(l.review().cityTotal()) + "]"
-                                : " [" + l.review().disposition() + " by " + l.review().reviewer() + "]");
-            }
+        List<ReconciliationLine> findings = reconciliations.lines(s.runId()).stream().filter(l -> l.status().isFinding())
+                .sorted(FindingView.SEVERITY).toList();
+        var registry = night.reference().registry();
+        for (ReconciliationLine l : findings.subList(0, Math.min(findings.size(), CONSOLE_FINDINGS))) {
+            String region = registry.singleCity() || l.regionCode() == null ? ""
+                    : " in " + registry.find(l.regionCode()).map(r -> r.nameZh() + " ").orElse("") + l.regionCode();
+            out.printf("    %-10s %s %s%s: printed %s, reported total %s%s%n", l.status(), l.indicatorCode(), l.nameZh(), region,
+                    l.publishedText(), l.cityTotal() == null ? "none (nothing reported)" : Numbers.plain(l.cityTotal()) + " " + l.unit()
+                            + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")"),
+                    l.review() == null ? "" : l.excused() ? " [excused: " + l.review().disposition() + " by " + l.review().reviewer() + "]"
+                            : l.reviewStale() ? " [review stale: written against " + Numbers.plain(l.review().cityTotal()) + "]"
+                            : " [" + l.review().disposition() + " by " + l.review().reviewer() + "]");
+        }
+        if (findings.size() > CONSOLE_FINDINGS) {
+            out.printf("    … and %d more findings in reconciliation.csv and report.html%n", findings.size() - CONSOLE_FINDINGS);
         }
         if (night.reportCheck() == null) {
             out.println("  report:  no --report given, so the published file was not checked against the report");
