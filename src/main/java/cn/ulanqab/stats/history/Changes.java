@@ -42,8 +42,9 @@ public final class Changes {
                 changes.add(change(Change.Kind.TOTAL_CHANGED, now, Numbers.plain(wasTotal), Numbers.plain(now.cityTotal()), now.unit()));
             }
             if (was != null && !review(was).equals(review(now))) {
-                changes.add(change(Change.Kind.REVIEW_CHANGED, now, review(was), review(now),
-                        now.review() == null ? "no review of this figure any more" : now.review().note()));
+                changes.add(change(Change.Kind.REVIEW_CHANGED, now, review(was), review(now), now.review() == null
+                        ? "no review of this figure any more"
+                        : now.review().reviewer() + " " + now.review().date() + ": " + now.review().note()));
             }
         }
         Map<String, LedgerLine> oldUsed = usedFiles(beforeFiles);

@@ -201,7 +201,10 @@ public final class CountyFeedback {
             String total = line.cityTotal() == null ? "尚无可计入的数值"
                     : "合计 " + Numbers.plain(line.cityTotal()) + " " + line.unit();
             String explanation = "公报印 " + text(line.publishedText()) + "，" + total + "；" + text(line.hint());
-            String fix = missing
+            String fix = line.excused()
+                    ? "审核人已核销（" + line.review().disposition() + "，" + text(line.review().reviewer()) + "："
+                    + text(line.review().note()) + "）：无需修改"
+                    : missing
                     ? "本单位该指标未计入（未报送或该行被退回）：请补报数值；未发生请填 0"
                     : "诊断提示本单位的数值可能有误：请核对计量单位（目录单位为 " + line.unit()
                     + "）和数位，如有误请以新版本文件（如 " + unit.code() + "-v2.csv）重新报送";

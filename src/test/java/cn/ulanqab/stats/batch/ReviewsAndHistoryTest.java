@@ -64,7 +64,11 @@ class ReviewsAndHistoryTest {
 
         String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>")
-                .contains("已过期 stale");
+                .contains("已过期 stale").contains("已核销 excused: EXPLAINED");
+        List<String> feedback = JobRun.readCsv(out.resolve("feedback/150921.csv")).stream()
+                .filter(r -> r.get(3).equals("CO2_REDUCTION")).map(r -> r.get(8)).toList();
+        assertThat(feedback).as("the county hears that the finding was explained").singleElement().asString()
+                .startsWith("审核人已核销（EXPLAINED").endsWith("无需修改");
         try (InputStream in = Files.newInputStream(out.resolve("report.xlsx")); Workbook book = WorkbookFactory.create(in)) {
             assertThat(book.getSheet("Findings")).isNotNull();
         }

@@ -58,9 +58,9 @@ class ChangesTest {
                 .map(c -> c.kind() + ":" + c.subject() + ":" + c.before() + ":" + c.after() + ":" + c.note()).toList();
 
         assertThat(changes).containsExactly(
-                "REVIEW_CHANGED:A::EXPLAINED (excused):县里已说明",
+                "REVIEW_CHANGED:A::EXPLAINED (excused):王 2024-03-01: 县里已说明",
                 "REVIEW_CHANGED:B:ACCEPTED (excused)::no review of this figure any more",
-                "REVIEW_CHANGED:C::WILL_FIX (current):下月更正");
+                "REVIEW_CHANGED:C::WILL_FIX (current):李 2024-03-01: 下月更正");
 
         List<ReconciliationLine> moved = List.of(line("A", Status.MISMATCH, "12").withReview(explained), after.get(1), after.get(2));
         assertThat(Changes.between(after, files, moved, files)).extracting(c -> c.kind() + ":" + c.before() + ":" + c.after())
