@@ -35,14 +35,14 @@ per_second() { awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", r / s;
 # 1. the application's jar
 if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
     echo "building $JAR (mvn -q package -DskipTests): missing or older than the sources"
-    mvn -q package -DskipTests || die "the build failed"
+    mvn -q -B package -DskipTests || die "the build failed"
 fi
 
 # 2. the DuckDB driver's class path (online the first time only) and the yardstick compiled
 CPFILE=$SCRATCH/duckdb.classpath
 if [ ! -s "$CPFILE" ] || [ bench/duckdb/pom.xml -nt "$CPFILE" ]; then
-    mvn -q -o -f bench/duckdb/pom.xml dependency:build-classpath -Dmdep.outputFile="$CPFILE" >/dev/null 2>&1 \
-        || mvn -q -f bench/duckdb/pom.xml dependency:build-classpath -Dmdep.outputFile="$CPFILE" \
+    mvn -q -B -o -f bench/duckdb/pom.xml dependency:build-classpath -Dmdep.outputFile="$CPFILE" >/dev/null 2>&1 \
+        || mvn -q -B -f bench/duckdb/pom.xml dependency:build-classpath -Dmdep.outputFile="$CPFILE" \
         || die "cannot resolve org.duckdb:duckdb_jdbc (bench/duckdb/pom.xml)"
 fi
 DUCKDB_CP=$(cat "$CPFILE")
