@@ -99,6 +99,10 @@ public class NightlyRun {
         out.printf("  files:   %s%n", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
         out.printf("  rows:    %d read, %d accepted, %d rejected%n", s.rowsRead(), s.rowsAccepted(), s.rowsRejected());
+        if (s.hasReviews()) {
+            out.printf("  reviews: %d lines applied, %d rejected%s%n", s.reviewsAccepted(), s.reviewsRejected(),
+                    s.reviewsRejected() > 0 ? " (why: rejected-rows.csv, file reviews/" + night.period() + ".csv)" : "");
+        }
         out.printf("  figures: %s%n", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
         List<ReconciliationLine> findings = reconciliations.lines(s.runId()).stream().filter(l -> l.status().isFinding())

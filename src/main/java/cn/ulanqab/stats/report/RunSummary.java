@@ -10,10 +10,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a night's run amounts to: files, rows and figures counted from what is stored. */
+/**
+ * What a night's run amounts to: files, rows and figures counted from what is stored. Files and rows are the
+ * submissions'; the reviewers' file is counted apart ({@code reviewsAccepted}, {@code reviewsRejected}; -1 when the
+ * run had no reviewers' file).
+ */
 public record RunSummary(long runId, String period, Map<FileStatus, Long> files, long rowsRead, long rowsAccepted,
                          long rowsRejected, Map<Status, Long> figures, long openFindings, long excusedFindings,
-                         long reportFindings) {
+                         long reportFindings, long reviewsAccepted, long reviewsRejected) {
 
     public static RunSummary of(long runId, String period, List<SubmissionStore.LedgerLine> ledger, List<ReconciliationLine> lines) {
         return of(runId, period, ledger, lines, null);
@@ -22,9 +26,15 @@ public record RunSummary(long runId, String period, Map<FileStatus, Long> files,
     /** @param reportCheck the check of the published file against the report, null when the run had no report */
     public static RunSummary of(long runId, String period, List<SubmissionStore.LedgerLine> ledger, List<ReconciliationLine> lines,
                                 List<PublishedCheck.Line> reportCheck) {
+        List<SubmissionStore.LedgerLine> reviews = ledger.stream().filter(l -> l.file().startsWith(REVIEWS_FOLDER)).toList();
+        ledger = ledger.stream().filter(l -> !l.file().startsWith(REVIEWS_FOLDER)).toList();
         Map<FileStatus, Long> files = new EnumMap<>(FileStatus.class);
         for (FileStatus s : FileStatus.values()) {
-            files.put(s, ledger.stream().filter(l -> l.status() == s).count());
+            long n = 0;
+            for (SubmissionStore.LedgerLine l : ledger) {
+                n += l.status() == s ? 1 : 0;
+            }
+            files.put(s, n);
         }
         Map<Status, Long> figures = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {
@@ -36,7 +46,16 @@ public record RunSummary(long runId, String period, Map<FileStatus, Long> files,
                 ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsRejected).sum(), figures,
                 lines.stream().filter(ReconciliationLine::openFinding).count(),
                 lines.stream().filter(ReconciliationLine::excused).count(),
-                reportCheck == null ? 0 : PublishedCheck.findings(reportCheck));
+                reportCheck == null ? 0 : PublishedCheck.findings(reportCheck),
+                reviews.isEmpty() ? -1 : reviews.stream().mapToLong(SubmissionStore.LedgerLine::rowsAccepted).sum(),
+                reviews.isEmpty() ? -1 : reviews.stream().mapToLong(SubmissionStore.LedgerLine::rowsRejected).sum());
+    }
+
+    /** The file-ledger name of the reviewers' file starts with this (reviews/<period>.csv). */
+    static final String REVIEWS_FOLDER = "reviews/";
+
+    public boolean hasReviews() {
+        return reviewsAccepted >= 0;
     }
 
     /**
