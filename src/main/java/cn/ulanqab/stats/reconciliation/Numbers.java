@@ -21,8 +21,18 @@ public final class Numbers {
         return shown.toPlainString();
     }
 
-    /** A relative difference as a decimal fraction with six decimals (−0.004000). */
+    /**
+     * A relative difference as a decimal fraction with six decimals (−0.004000); one too small for six decimals keeps
+     * two significant digits (−0.000000077), so a difference is never printed as zero.
+     */
     public static String fraction(BigDecimal value) {
-        return value == null ? "" : value.setScale(6, RoundingMode.HALF_UP).toPlainString();
+        if (value == null) {
+            return "";
+        }
+        BigDecimal six = value.setScale(6, RoundingMode.HALF_UP);
+        if (six.signum() == 0 && value.signum() != 0) {
+            return value.round(new java.math.MathContext(2, RoundingMode.HALF_UP)).toPlainString();
+        }
+        return six.toPlainString();
     }
 }

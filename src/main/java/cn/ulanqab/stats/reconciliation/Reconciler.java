@@ -74,6 +74,10 @@ public final class Reconciler {
         BigDecimal difference = published == null || t == null ? null : t.subtract(published);
         BigDecimal relative = difference == null || published.signum() == 0 ? null
                 : difference.divide(published, 6, RoundingMode.HALF_UP);
+        if (relative != null && relative.signum() == 0 && difference.signum() != 0) {
+            // a gap too small for six decimals keeps two significant digits rather than reading as none
+            relative = difference.divide(published, new java.math.MathContext(2, RoundingMode.HALF_UP));
+        }
         String asPrinted = figure == null || t == null ? null : AsPrinted.format(figure.figure(), t, indicator.unit());
         int needed = total.reported().size();
         return new ReconciliationLine(indicator.code(), indicator.nameZh(), indicator.nameEn(), indicator.unit(),

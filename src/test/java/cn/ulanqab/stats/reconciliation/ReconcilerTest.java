@@ -91,6 +91,19 @@ class ReconcilerTest {
     }
 
     @Test
+    void keepsTwoSignificantDigitsOfARelativeDifferenceTooSmallForSixDecimals() {
+        counties("HEATING_GAS_PIPELINES", "700", "29.20001");
+        ReconciliationLine line = reconcile("HEATING_GAS_PIPELINES", "729.2公里");
+        assertThat(line.difference()).isEqualByComparingTo("0.00001");
+        assertThat(Numbers.fraction(line.relativeDifference())).as("0.00001 / 729.2").isEqualTo("0.000000014");
+        assertThat(Numbers.fraction(new BigDecimal("-0.040").divide(new BigDecimal("516736.44"), new java.math.MathContext(2))))
+                .isEqualTo("-0.000000077");
+        assertThat(Numbers.fraction(new BigDecimal("0.0000004"))).isEqualTo("0.0000004");
+        assertThat(Numbers.fraction(BigDecimal.ZERO.setScale(6))).isEqualTo("0.000000");
+        assertThat(Numbers.fraction(new BigDecimal("0.0000005"))).as("six decimals when they show it").isEqualTo("0.000001");
+    }
+
+    @Test
     void givesNegativeRelativeDifferenceToSixDecimals() {
         counties("URBAN_NEW_JOBS", "8000", "650");
         ReconciliationLine line = reconcile("URBAN_NEW_JOBS", "8685人");
