@@ -108,7 +108,26 @@ public final class CountyFeedback {
                                    List<SubmissionStore.RejectedRow> rejected) {
         Map<String, List<SubmissionStore.RejectedRow>> rejectedByUnit = new HashMap<>();
         rejected.forEach(r -> rejectedByUnit.computeIfAbsent(r.countyCode(), k -> new ArrayList<>()).add(r));
-        return write(periodFolder, reference, lines, acceptedValues, unit -> rejectedByUnit.getOrDefault(unit, List.of()));
+        return write(periodFolder, reference, lines, acceptedValues, new UnitRows() {
+            @Override
+            public List<SubmissionStore.RejectedRow> rejected(String unit) {
+                return rejectedByUnit.getOrDefault(unit, List.of());
+            }
+
+            @Override
+            public java.util.Optional<SubmissionStore.RowPlace> acceptedAt(String unit, String indicatorCode) {
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
+    /** What the feedback reads of a unit's stored rows, one unit at a time. */
+    public interface UnitRows {
+        /** Every rejected row of the unit. */
+        List<SubmissionStore.RejectedRow> rejected(String unit);
+
+        /** Where the unit's accepted row of an indicator is, if it has one. */
+        java.util.Optional<SubmissionStore.RowPlace> acceptedAt(String unit, String indicatorCode);
     }
 
     /**
@@ -117,7 +136,7 @@ public final class CountyFeedback {
      */
     public static List<Path> write(Path periodFolder, ReferenceData reference, List<ReconciliationLine> lines,
                                    Map<String, Map<String, BigDecimal>> acceptedValues,
-                                   java.util.function.Function<String, List<SubmissionStore.RejectedRow>> rejectedOfUnit) {
+                                   UnitRows stored) {
         Path folder = periodFolder.resolve(FOLDER);
         Registry registry = reference.registry();
         Map<String, List<ReconciliationLine>> concerns = concerns(registry, lines);
@@ -125,7 +144,7 @@ public final class CountyFeedback {
         for (County county : registry.counties()) {
             Path target = folder.resolve(county.code() + ".csv");
             CsvOutput.write(target, COLUMNS, rows(county, reference, concerns.getOrDefault(county.code(), List.of()),
-                    acceptedValues, rejectedOfUnit.apply(county.code())));
+                    acceptedValues, stored));
             written.add(target);
         }
         for (County city : registry.cities()) {
@@ -134,7 +153,7 @@ public final class CountyFeedback {
             }
             Path cityTarget = folder.resolve(city.code() + ".csv");
             List<List<String>> cityRows = rows(city, reference, concerns.getOrDefault(city.code(), List.of()), acceptedValues,
-                    rejectedOfUnit.apply(city.code()));
+                    stored);
             if (cityRows.isEmpty()) {
                 try {
                     Files.deleteIfExists(cityTarget);
@@ -175,8 +194,8 @@ public final class CountyFeedback {
 
     /** The feedback rows of one unit: its rejected rows, then the findings that concern it. */
     static List<List<String>> rows(County unit, ReferenceData reference, List<ReconciliationLine> concerning,
-                                   Map<String, Map<String, BigDecimal>> acceptedValues,
-                                   List<SubmissionStore.RejectedRow> rejected) {
+                                   Map<String, Map<String, BigDecimal>> acceptedValues, UnitRows stored) {
+        List<SubmissionStore.RejectedRow> rejected = stored.rejected(unit.code());
         List<List<String>> rows = new ArrayList<>();
         for (SubmissionStore.RejectedRow r : rejected) {
             if (!unit.code().equals(r.countyCode())) {
@@ -208,7 +227,10 @@ public final class CountyFeedback {
                     ? "本单位该指标未计入（未报送或该行被退回）：请补报数值；未发生请填 0"
                     : "诊断提示本单位的数值可能有误：请核对计量单位（目录单位为 " + line.unit()
                     + "）和数位，如有误请以新版本文件（如 " + unit.code() + "-v2.csv）重新报送";
-            rows.add(List.of(FIGURE_TO_CHECK, "", "", indicator.code(), indicator.nameZh(), Numbers.plain(value),
+            java.util.Optional<SubmissionStore.RowPlace> at = value == null ? java.util.Optional.empty()
+                    : stored.acceptedAt(unit.code(), indicator.code());
+            rows.add(List.of(FIGURE_TO_CHECK, at.map(SubmissionStore.RowPlace::file).orElse(""),
+                    at.map(p -> String.valueOf(p.line())).orElse(""), indicator.code(), indicator.nameZh(), Numbers.plain(value),
                     line.status().name(), explanation, fix));
         }
         return rows;

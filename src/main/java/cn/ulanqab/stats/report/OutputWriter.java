@@ -241,8 +241,19 @@ public class OutputWriter {
         Map<String, List<String>> filesOfUnit = new HashMap<>();
         night.ledger().stream().filter(f -> f.status() == cn.ulanqab.stats.submission.FileStatus.PROCESSED && f.countyCode() != null)
                 .forEach(f -> filesOfUnit.computeIfAbsent(f.countyCode(), k -> new ArrayList<>()).add(f.file()));
-        CountyFeedback.write(folder, reference, night.lines(), night.accepted(), unit -> filesOfUnit.getOrDefault(unit, List.of())
-                .stream().flatMap(file -> submissions.rejectedRowsOf(runId, file).stream()).toList());
+        CountyFeedback.write(folder, reference, night.lines(), night.accepted(), new CountyFeedback.UnitRows() {
+            @Override
+            public List<SubmissionStore.RejectedRow> rejected(String unit) {
+                return filesOfUnit.getOrDefault(unit, List.of()).stream()
+                        .flatMap(file -> submissions.rejectedRowsOf(runId, file).stream()).toList();
+            }
+
+            @Override
+            public Optional<SubmissionStore.RowPlace> acceptedAt(String unit, String indicatorCode) {
+                return filesOfUnit.getOrDefault(unit, List.of()).stream()
+                        .map(file -> submissions.acceptedRowOf(runId, file, indicatorCode)).flatMap(Optional::stream).findFirst();
+            }
+        });
         synchronized (this) {
             summarizedRun = runId;
             summarized = night.summary();

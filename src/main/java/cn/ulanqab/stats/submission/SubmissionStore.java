@@ -361,6 +361,25 @@ public class SubmissionStore {
         }, runId, limit);
     }
 
+    /** Where a row is: its file and physical line. */
+    public record RowPlace(String file, long line) {
+    }
+
+    /** The first accepted row of an indicator in one file of a run, if any (the file's packed records are decoded). */
+    public java.util.Optional<RowPlace> acceptedRowOf(long runId, String file, String indicatorCode) {
+        long[] found = {-1};
+        forEachPackedRecord(runId, file, record -> {
+            if (found[0] < 0) {
+                record.forEachRow(row -> {
+                    if (found[0] < 0 && row.indicatorCode().equals(indicatorCode)) {
+                        found[0] = row.line();
+                    }
+                });
+            }
+        });
+        return found[0] < 0 ? java.util.Optional.empty() : java.util.Optional.of(new RowPlace(file, found[0]));
+    }
+
     /** The rejected rows of one file of a run in line order. */
     public List<RejectedRow> rejectedRowsOf(long runId, String file) {
         List<RejectedRow> rows = new ArrayList<>();

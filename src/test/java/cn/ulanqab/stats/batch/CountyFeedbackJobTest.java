@@ -38,5 +38,20 @@ class CountyFeedbackJobTest {
         List<CSVRecord> later = JobRun.readCsv(output.resolve("2023/feedback/150981.csv"));
         assertThat(later).extracting(r -> r.get(2) + ":" + r.get(6)).contains("58:DUPLICATE_CONFLICT", "61:DUPLICATE_CONFLICT");
         assertThat(JobRun.readCsv(output.resolve("2023/rejected-rows.csv"))).hasSize(1 + 15 + extra);
+
+        List<String> toCheck = JobRun.readCsv(output.resolve("2023/feedback/150921.csv")).stream()
+                .filter(r -> r.get(0).equals("待核数字")).map(r -> r.get(1) + ":" + r.get(2) + ":" + r.get(3) + ":" + r.get(5)).toList();
+        assertThat(toCheck).as("the figure to check names the row that holds the county's value")
+                .containsExactly("150921.csv:" + lineOf(input.resolve("2023/150921.csv"), "CO2_REDUCTION") + ":CO2_REDUCTION:12.6");
+    }
+
+    private static long lineOf(Path file, String indicator) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("," + indicator + ",")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(indicator + " not in " + file);
     }
 }
