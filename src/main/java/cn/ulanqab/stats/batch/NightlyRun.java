@@ -65,7 +65,7 @@ public class NightlyRun {
         } else if (last.getStatus() == BatchStatus.COMPLETED) {
             long runId = last.getJobInstanceId();
             out.printf("already reconciled: run %d completed %s on this same input; nothing is counted again, the outputs are written again%n",
-                    runId, last.getEndTime().withNano(0));
+                    runId, last.getEndTime().withNano(0).atZone(ZoneId.systemDefault()).toOffsetDateTime());
             RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.published(), night.outputFolder(),
                     last.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime(), night.reportCheck());
             return report(summary, night);

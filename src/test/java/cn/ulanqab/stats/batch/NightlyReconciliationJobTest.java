@@ -162,6 +162,7 @@ class NightlyReconciliationJobTest {
         assertThat(html.split("class=\"suspect-mark\"", -1)).as("only the two counties the diagnoses name").hasSize(3);
         assertThat(html.split("class=\"suspect-segment\"", -1)).as("and their segments of the charts").hasSize(3);
         assertThat(html).contains("黄色: 诊断所指 named by the diagnosis");
+        assertThat(html.split("部分合计 partial", -1)).as("the three INCOMPLETE totals are labelled partial").hasSize(4);
     }
 
     private static Map<String, Map<String, String>> byIndicator(Path csv) throws IOException {

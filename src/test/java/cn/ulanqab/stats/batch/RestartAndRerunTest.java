@@ -74,7 +74,8 @@ class RestartAndRerunTest {
         JobRun.Result again = JobRun.run(input, output);
 
         assertThat(again.exitStatus()).isEqualTo(1);
-        assertThat(again.console()).contains("already reconciled").contains("666 read, 651 accepted, 15 rejected");
+        assertThat(again.console()).contains("already reconciled").contains("666 read, 651 accepted, 15 rejected")
+                .as("the completion time with its offset").containsPattern("completed \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?(Z|[+-]\\d\\d:\\d\\d) on");
         assertThat(JobRun.storedRows(output)).isEqualTo(666);
         assertThat(JobRun.count(output, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")), uninterrupted);
