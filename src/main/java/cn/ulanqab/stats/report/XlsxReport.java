@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
@@ -278,8 +279,9 @@ public final class XlsxReport {
                 } else {
                     BigDecimal number = value instanceof BigDecimal d ? d : BigDecimal.valueOf((Long) value);
                     BigDecimal shown = new BigDecimal(Numbers.plain(number)); // at most six decimals, no trailing zeros
-                    // POI stores every number as a double: the only double in the outputs; the CSVs keep the exact text
-                    cell.setCellValue(shown.doubleValue());
+                    // a numeric cell whose stored value is the figure's exact decimal text, set in the sheet's XML rather
+                    // than through POI's binary number setter, so the file holds the figure as the CSVs do
+                    ((XSSFCell) cell).getCTCell().setV(shown.toPlainString());
                     cell.setCellStyle(styles.number(shown.scale()));
                     String text = shown.toPlainString();
                     measure(c, text.length() + text.length() / 3);

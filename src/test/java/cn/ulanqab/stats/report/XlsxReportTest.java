@@ -80,6 +80,8 @@ class XlsxReportTest {
         Cell total = co2.getCell(XlsxReport.FINDINGS_COLUMNS.indexOf("city_total"));
         assertThat(total.getCellType()).isEqualTo(CellType.NUMERIC);
         assertThat(total.getNumericCellValue()).isEqualTo(1712475.1);
+        assertThat(((org.apache.poi.xssf.usermodel.XSSFCell) total).getRawValue()).as("the exact decimal text in the file")
+                .isEqualTo("1712475.1");
         assertThat(total.getCellStyle().getDataFormatString()).isEqualTo("#,##0.0");
         Cell relative = co2.getCell(XlsxReport.FINDINGS_COLUMNS.indexOf("relative_difference"));
         assertThat(relative.getNumericCellValue()).isEqualTo(-0.069307);
