@@ -139,12 +139,18 @@ public final class PackedRows {
      *                      damaged, and the rows of a run must add up, so that is an error
      */
     public static void unpack(byte[] record, int expectedCount, Consumer<Row> each) {
+        eachRow(record, expectedCount,
+                in -> each.accept(new Row(in.getLong(), readText(in), readText(in), readText(in), readText(in), readText(in))));
+    }
+
+    /** Walks a record row by row (each call of {@code readRow} reads one whole row), checking that it is whole. */
+    private static void eachRow(byte[] record, int expectedCount, Consumer<java.nio.ByteBuffer> readRow) {
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(record);
         int count = 0;
         try {
             checkFormat(in.get());
             while (in.hasRemaining()) {
-                each.accept(new Row(in.getLong(), readText(in), readText(in), readText(in), readText(in), readText(in)));
+                readRow.accept(in);
                 count++;
             }
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -171,46 +177,38 @@ public final class PackedRows {
      * without decoding anything of them.
      */
     public static void values(byte[] record, int expectedCount, Indicators only, ValueVisitor each) {
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(record);
-        int count = 0;
-        try {
-            checkFormat(in.get());
-            while (in.hasRemaining()) {
-                in.getLong();
-                String indicator;
-                if (only == null) {
-                    indicator = readText(in);
-                } else {
-                    int length = in.getInt();
-                    indicator = only.find(record, in.position(), length);
-                    in.position(in.position() + Math.max(length, 0));
-                }
-                skipText(in);
-                skipText(in);
-                skipText(in);
-                if (indicator != null) {
-                    each.accept(indicator, readText(in));
-                } else {
-                    skipText(in);
-                }
-                count++;
+        eachRow(record, expectedCount, in -> {
+            in.getLong();
+            String indicator;
+            if (only == null) {
+                indicator = readText(in);
+            } else {
+                int length = in.getInt();
+                indicator = only.find(record, in.position(), length);
+                in.position(in.position() + Math.max(length, 0));
             }
-        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw new IllegalStateException("stored accepted rows are damaged: a record ends in the middle of a row", e);
-        }
-        if (count != expectedCount) {
-            throw new IllegalStateException("stored accepted rows are damaged: a record of " + expectedCount + " rows holds " + count);
-        }
+            skipText(in);
+            skipText(in);
+            skipText(in);
+            if (indicator != null) {
+                each.accept(indicator, readText(in));
+            } else {
+                skipText(in);
+            }
+        });
     }
 
     /** Indicator codes looked up by their packed UTF-8 bytes, without decoding them. */
     public static final class Indicators {
-        private final java.util.Map<Integer, List<String>> byHash = new java.util.HashMap<>();
+        private record Code(String code, byte[] utf8) {
+        }
+
+        private final java.util.Map<Integer, List<Code>> byHash = new java.util.HashMap<>();
 
         public Indicators(java.util.Collection<String> codes) {
             for (String code : codes) {
                 byte[] utf8 = code.getBytes(StandardCharsets.UTF_8);
-                byHash.computeIfAbsent(hash(utf8, 0, utf8.length), k -> new ArrayList<>()).add(code);
+                byHash.computeIfAbsent(hash(utf8, 0, utf8.length), k -> new ArrayList<>()).add(new Code(code, utf8));
             }
         }
 
@@ -219,14 +217,9 @@ public final class PackedRows {
             if (length < 0) {
                 return null;
             }
-            List<String> candidates = byHash.get(hash(bytes, offset, length));
-            if (candidates == null) {
-                return null;
-            }
-            for (String code : candidates) {
-                byte[] utf8 = code.getBytes(StandardCharsets.UTF_8);
-                if (java.util.Arrays.equals(utf8, 0, utf8.length, bytes, offset, offset + length)) {
-                    return code;
+            for (Code candidate : byHash.getOrDefault(hash(bytes, offset, length), List.of())) {
+                if (java.util.Arrays.equals(candidate.utf8(), 0, candidate.utf8().length, bytes, offset, offset + length)) {
+                    return candidate.code();
                 }
             }
             return null;
