@@ -130,25 +130,10 @@ public class SubmissionStore {
     }
 
     private void settleDuplicatesOf(long runId, String file) {
-        final class Group {
-            final List<DuplicateSettlement.AcceptedRow> first = new ArrayList<>();
-            long count;
-            boolean conflict;
-        }
-        Map<String, Group> groups = new HashMap<>();
-        forEachPackedRecord(runId, file, record -> record.forEachRow(row -> {
-            Group g = groups.computeIfAbsent(row.indicatorCode(), k -> new Group());
-            BigDecimal value = new BigDecimal(row.valueText());
-            if (g.count > 0 && value.compareTo(g.first.get(0).value()) != 0) {
-                g.conflict = true;
-            }
-            if (g.first.size() < DuplicateSettlement.LISTED_COPIES) {
-                g.first.add(new DuplicateSettlement.AcceptedRow(row.line(), row.indicatorCode(), value));
-            }
-            g.count++;
-        }));
-        groups.values().removeIf(g -> g.count < 2);
-        if (groups.isEmpty()) {
+        DuplicateSettlement.Judge judge = new DuplicateSettlement.Judge();
+        forEachPackedRecord(runId, file, record -> record.forEachRow(row ->
+                judge.add(new DuplicateSettlement.AcceptedRow(row.line(), row.indicatorCode(), new BigDecimal(row.valueText())))));
+        if (!judge.anyRepeated()) {
             return;
         }
         forEachPackedRecord(runId, file, record -> {
@@ -156,21 +141,12 @@ public class SubmissionStore {
             List<Object[]> judged = new ArrayList<>();
             PackedRows.Packer kept = new PackedRows.Packer();
             for (PackedRows.Row row : record.rows()) {
-                Group g = groups.get(row.indicatorCode());
-                String reason = null;
-                String message = null;
-                if (g != null && g.conflict) {
-                    reason = RowReason.DUPLICATE_CONFLICT.name();
-                    message = DuplicateSettlement.conflictMessage(row.indicatorCode(), g.first, g.count);
-                } else if (g != null && row.line() != g.first.get(0).line()) {
-                    reason = RowReason.DUPLICATE.name();
-                    message = DuplicateSettlement.duplicateMessage(g.first.get(0).line());
-                }
-                if (reason == null) {
+                DuplicateSettlement.Verdict verdict = judge.verdict(row.line(), row.indicatorCode());
+                if (verdict == null) {
                     kept.add(row);
                 } else {
                     judged.add(new Object[]{runId, file, row.line(), county, county, row.indicatorCode(), null, row.rawValue(),
-                            row.unit(), row.remark(), reason, message});
+                            row.unit(), row.remark(), verdict.reason().name(), verdict.message()});
                 }
             }
             if (judged.isEmpty()) {
