@@ -190,7 +190,8 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
             List<Object> out = new java.util.ArrayList<>(BATCH);
             try {
                 for (int i = firstFile; i < files.size() && !stopped; i++) {
-                    try (SubmissionReader reader = open(files.get(i))) {
+                    SubmissionReader reader = open(files.get(i));
+                    try {
                         for (long k = 0; i == firstFile && k < skip && reader.hasNext(); k++) {
                             reader.next();
                         }
@@ -200,6 +201,8 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
                                 out = handOver(out);
                             }
                         }
+                    } finally {
+                        closeQuietly(reader);
                     }
                     out.add(END_OF_FILE);
                 }
@@ -207,7 +210,7 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
                 return;
             } catch (RuntimeException e) {
                 out.add(e);
-            } catch (IOException | Error e) {
+            } catch (Error e) {
                 out.add(new ItemStreamException("reading the submission files stopped: " + e, e));
             }
             try {
@@ -226,6 +229,14 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
     }
 
     private static final Object END_OF_FILE = new Object();
+
+    private static void closeQuietly(SubmissionReader reader) {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // reading is over; nothing was lost
+        }
+    }
 
     private SubmissionReader open(SubmissionFile file) {
         try {
