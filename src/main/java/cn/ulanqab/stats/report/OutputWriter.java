@@ -13,6 +13,7 @@ import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.ReconciliationStore;
 import cn.ulanqab.stats.review.Review;
 import cn.ulanqab.stats.review.ReviewService;
+import cn.ulanqab.stats.submission.FileStatus;
 import cn.ulanqab.stats.submission.SubmissionStore;
 import org.springframework.stereotype.Component;
 
@@ -239,7 +240,7 @@ public class OutputWriter {
                 night.rejected(), night.ledger());
         // every rejected row of a unit, read file by file (the report's list stops at HTML_REJECTED_ROWS)
         Map<String, List<String>> filesOfUnit = new HashMap<>();
-        night.ledger().stream().filter(f -> f.status() == cn.ulanqab.stats.submission.FileStatus.PROCESSED && f.countyCode() != null)
+        night.ledger().stream().filter(f -> f.status() == FileStatus.PROCESSED && f.countyCode() != null)
                 .forEach(f -> filesOfUnit.computeIfAbsent(f.countyCode(), k -> new ArrayList<>()).add(f.file()));
         CountyFeedback.write(folder, reference, night.lines(), night.accepted(), new CountyFeedback.UnitRows() {
             @Override

@@ -27,23 +27,19 @@ public record RunSummary(long runId, String period, Map<FileStatus, Long> files,
     public static RunSummary of(long runId, String period, List<SubmissionStore.LedgerLine> ledger, List<ReconciliationLine> lines,
                                 List<PublishedCheck.Line> reportCheck) {
         List<SubmissionStore.LedgerLine> reviews = ledger.stream().filter(l -> l.file().startsWith(REVIEWS_FOLDER)).toList();
-        ledger = ledger.stream().filter(l -> !l.file().startsWith(REVIEWS_FOLDER)).toList();
+        List<SubmissionStore.LedgerLine> submissions = ledger.stream().filter(l -> !l.file().startsWith(REVIEWS_FOLDER)).toList();
         Map<FileStatus, Long> files = new EnumMap<>(FileStatus.class);
         for (FileStatus s : FileStatus.values()) {
-            long n = 0;
-            for (SubmissionStore.LedgerLine l : ledger) {
-                n += l.status() == s ? 1 : 0;
-            }
-            files.put(s, n);
+            files.put(s, submissions.stream().filter(l -> l.status() == s).count());
         }
         Map<Status, Long> figures = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {
             figures.put(s, lines.stream().filter(l -> l.status() == s).count());
         }
         return new RunSummary(runId, period, files,
-                ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsRead).sum(),
-                ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsAccepted).sum(),
-                ledger.stream().mapToLong(SubmissionStore.LedgerLine::rowsRejected).sum(), figures,
+                submissions.stream().mapToLong(SubmissionStore.LedgerLine::rowsRead).sum(),
+                submissions.stream().mapToLong(SubmissionStore.LedgerLine::rowsAccepted).sum(),
+                submissions.stream().mapToLong(SubmissionStore.LedgerLine::rowsRejected).sum(), figures,
                 lines.stream().filter(ReconciliationLine::openFinding).count(),
                 lines.stream().filter(ReconciliationLine::excused).count(),
                 reportCheck == null ? 0 : PublishedCheck.findings(reportCheck),

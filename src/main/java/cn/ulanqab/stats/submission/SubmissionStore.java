@@ -233,7 +233,7 @@ public class SubmissionStore {
 
     /** Streams the accepted values of a run in file and line order, never holding them all in memory. */
     public void forEachAccepted(long runId, AcceptedValue consumer) {
-        forEachAcceptedText(runId, (file, unit, indicator, value) -> consumer.accept(unit, indicator, new BigDecimal(value)));
+        forEachAcceptedText(runId, null, (file, unit, indicator, value) -> consumer.accept(unit, indicator, new BigDecimal(value)));
     }
 
     /** Every row of a run, accepted or rejected, as {@link #forEachRow} hands it over. */
@@ -273,10 +273,6 @@ public class SubmissionStore {
      * The accepted rows of a run from their packed records; then the accepted rows a database written before packing
      * keeps one per record in SUBMISSION_ROW (none in a newer one).
      */
-    private void forEachAcceptedText(long runId, AcceptedText consumer) {
-        forEachAcceptedText(runId, null, consumer);
-    }
-
     private void forEachAcceptedText(long runId, java.util.Set<String> indicators, AcceptedText consumer) {
         PackedRows.Indicators only = indicators == null ? null : new PackedRows.Indicators(indicators);
         forEachPackedRecord(runId, null, record -> PackedRows.values(record.data(), record.rowCount(), only,
