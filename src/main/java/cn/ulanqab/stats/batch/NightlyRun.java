@@ -5,6 +5,7 @@ import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.published.ClaimSettings;
 import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
+import cn.ulanqab.stats.reconciliation.Status;
 import cn.ulanqab.stats.reconciliation.ReconciliationStore;
 import cn.ulanqab.stats.report.FindingView;
 import cn.ulanqab.stats.report.OutputWriter;
@@ -111,8 +112,8 @@ public class NightlyRun {
         for (ReconciliationLine l : findings.subList(0, Math.min(findings.size(), CONSOLE_FINDINGS))) {
             String region = registry.singleCity() || l.regionCode() == null ? ""
                     : " in " + registry.find(l.regionCode()).map(r -> r.nameZh() + " ").orElse("") + l.regionCode();
-            out.printf("    %-10s %s %s%s: printed %s, reported total %s%s%n", l.status(), l.indicatorCode(), l.nameZh(), region,
-                    l.publishedText(), l.cityTotal() == null ? "none (nothing reported)" : Numbers.plain(l.cityTotal()) + " " + l.unit()
+            out.printf("    %-10s %s %s%s: printed %s, %s %s%s%n", l.status(), l.indicatorCode(), l.nameZh(), region,
+                    l.publishedText(), l.status() == Status.INCOMPLETE ? "partial total (counties missing)" : "reported total", l.cityTotal() == null ? "none (nothing reported)" : Numbers.plain(l.cityTotal()) + " " + l.unit()
                             + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")"),
                     l.review() == null ? "" : l.excused() ? " [excused: " + l.review().disposition() + " by " + l.review().reviewer() + "]"
                             : l.reviewStale() ? " [review stale: written against " + Numbers.plain(l.review().cityTotal()) + "]"

@@ -218,7 +218,7 @@ public final class CountyFeedback {
             boolean missing = line.missingCounties().contains(unit.code());
             BigDecimal value = acceptedValues.getOrDefault(indicator.code(), Map.of()).get(unit.code());
             String total = line.cityTotal() == null ? "尚无可计入的数值"
-                    : "合计 " + Numbers.plain(line.cityTotal()) + " " + line.unit();
+                    : (line.status() == Status.INCOMPLETE ? "部分合计 " : "合计 ") + Numbers.plain(line.cityTotal()) + " " + line.unit();
             String explanation = "公报印 " + text(line.publishedText()) + "，" + total + "；" + text(line.hint());
             String fix = line.excused()
                     ? "审核人已核销（" + line.review().disposition() + "，" + text(line.review().reviewer()) + "："

@@ -163,6 +163,8 @@ class NightlyReconciliationJobTest {
         assertThat(html.split("class=\"suspect-segment\"", -1)).as("and their segments of the charts").hasSize(3);
         assertThat(html).contains("黄色: 诊断所指 named by the diagnosis");
         assertThat(html.split("部分合计 partial", -1)).as("the three INCOMPLETE totals are labelled partial").hasSize(4);
+        assertThat(JobRun.readCsv(outputs.resolve("feedback/150981.csv")).stream().filter(r -> r.get(3).equals("NEW_HOSPITAL_BEDS")
+                && r.get(0).equals("待核数字")).map(r -> r.get(7)).toList()).singleElement().asString().startsWith("公报印 882张，部分合计 796 张；");
     }
 
     private static Map<String, Map<String, String>> byIndicator(Path csv) throws IOException {

@@ -44,6 +44,7 @@ class ReviewsAndHistoryTest {
         assertThat(result.exitStatus()).as("a stale review and a WILL_FIX leave two findings open").isEqualTo(1);
         assertThat(result.console()).contains("2 findings to review").contains("4 more excused by reviews")
                 .contains("[review stale: written against 8000]")
+                .contains("INCOMPLETE POCKET_PARKS 建成口袋公园: printed 7个, partial total (counties missing) 6 个 (6个)")
                 .as("the reviewers' lines are counted apart from the submissions")
                 .contains("files:   12 PROCESSED, 1 SUPERSEDED, 1 UNRECOGNIZED").contains("rows:    666 read, 651 accepted, 15 rejected")
                 .contains("reviews: 6 lines applied, 3 rejected (why: rejected-rows.csv, file reviews/2023.csv)");
