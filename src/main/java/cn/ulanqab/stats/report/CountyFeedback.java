@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -110,8 +111,8 @@ public final class CountyFeedback {
         rejected.forEach(r -> rejectedByUnit.computeIfAbsent(r.countyCode(), k -> new ArrayList<>()).add(r));
         return write(periodFolder, reference, lines, acceptedValues, new UnitRows() {
             @Override
-            public List<SubmissionStore.RejectedRow> rejected(String unit) {
-                return rejectedByUnit.getOrDefault(unit, List.of());
+            public void eachRejected(String unit, Consumer<SubmissionStore.RejectedRow> action) {
+                rejectedByUnit.getOrDefault(unit, List.of()).forEach(action);
             }
 
             @Override
@@ -123,16 +124,16 @@ public final class CountyFeedback {
 
     /** What the feedback reads of a unit's stored rows, one unit at a time. */
     public interface UnitRows {
-        /** Every rejected row of the unit. */
-        List<SubmissionStore.RejectedRow> rejected(String unit);
+        /** Hands over every rejected row of the unit, one at a time. */
+        void eachRejected(String unit, Consumer<SubmissionStore.RejectedRow> action);
 
         /** Where the unit's accepted row of an indicator is, if it has one. */
         java.util.Optional<SubmissionStore.RowPlace> acceptedAt(String unit, String indicatorCode);
     }
 
     /**
-     * The same, with the rejected rows of each unit asked for when its file is written, so that only one unit's rows
-     * are held at a time, however many a night rejected.
+     * The same, with the rejected rows of each unit handed over while its file is written, so that no unit's rows are
+     * held in memory, however many a night rejected.
      */
     public static List<Path> write(Path periodFolder, ReferenceData reference, List<ReconciliationLine> lines,
                                    Map<String, Map<String, BigDecimal>> acceptedValues,
@@ -143,8 +144,8 @@ public final class CountyFeedback {
         List<Path> written = new ArrayList<>();
         for (County county : registry.counties()) {
             Path target = folder.resolve(county.code() + ".csv");
-            CsvOutput.write(target, COLUMNS, rows(county, reference, concerns.getOrDefault(county.code(), List.of()),
-                    acceptedValues, stored));
+            CsvOutput.write(target, COLUMNS, out -> rows(county, reference, concerns.getOrDefault(county.code(), List.of()),
+                    acceptedValues, stored, out));
             written.add(target);
         }
         for (County city : registry.cities()) {
@@ -152,16 +153,20 @@ public final class CountyFeedback {
                 continue;
             }
             Path cityTarget = folder.resolve(city.code() + ".csv");
-            List<List<String>> cityRows = rows(city, reference, concerns.getOrDefault(city.code(), List.of()), acceptedValues,
-                    stored);
-            if (cityRows.isEmpty()) {
+            long[] cityRows = {0};
+            CsvOutput.write(cityTarget, COLUMNS, out -> rows(city, reference, concerns.getOrDefault(city.code(), List.of()),
+                    acceptedValues, stored, row -> {
+                        cityRows[0]++;
+                        out.accept(row);
+                    }));
+            if (cityRows[0] == 0) {
+                // a city's file only when it has something to fix
                 try {
                     Files.deleteIfExists(cityTarget);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot remove the stale " + cityTarget, e);
+                    throw new UncheckedIOException("cannot remove " + cityTarget, e);
                 }
             } else {
-                CsvOutput.write(cityTarget, COLUMNS, cityRows);
                 written.add(cityTarget);
             }
         }
@@ -192,14 +197,12 @@ public final class CountyFeedback {
         return concerns;
     }
 
-    /** The feedback rows of one unit: its rejected rows, then the findings that concern it. */
-    static List<List<String>> rows(County unit, ReferenceData reference, List<ReconciliationLine> concerning,
-                                   Map<String, Map<String, BigDecimal>> acceptedValues, UnitRows stored) {
-        List<SubmissionStore.RejectedRow> rejected = stored.rejected(unit.code());
-        List<List<String>> rows = new ArrayList<>();
-        for (SubmissionStore.RejectedRow r : rejected) {
+    /** The feedback rows of one unit, handed over one at a time: its rejected rows, then the findings that concern it. */
+    static void rows(County unit, ReferenceData reference, List<ReconciliationLine> concerning,
+                     Map<String, Map<String, BigDecimal>> acceptedValues, UnitRows stored, Consumer<List<String>> rows) {
+        stored.eachRejected(unit.code(), r -> {
             if (!unit.code().equals(r.countyCode())) {
-                continue;
+                return;
             }
             Indicator indicator = r.indicatorCode() == null ? null : reference.catalog().find(r.indicatorCode().strip()).orElse(null);
             String fix = fix(r.reason());
@@ -210,9 +213,9 @@ public final class CountyFeedback {
                     && r.reason() != RowReason.DUPLICATE_CONFLICT) {
                 fix = "本文件另有该指标的有效行，已按有效行计入，此行无需再改（如有误请更正）";
             }
-            rows.add(List.of(REJECTED_ROW, r.file(), String.valueOf(r.line()), text(r.indicatorCode()),
+            rows.accept(List.of(REJECTED_ROW, r.file(), String.valueOf(r.line()), text(r.indicatorCode()),
                     indicator == null ? "" : indicator.nameZh(), text(r.rawValue()), r.reason().name(), meaning(r), fix));
-        }
+        });
         for (ReconciliationLine line : concerning) {
             Indicator indicator = reference.catalog().get(line.indicatorCode());
             boolean missing = line.missingCounties().contains(unit.code());
@@ -229,11 +232,10 @@ public final class CountyFeedback {
                     + "）和数位，如有误请以新版本文件（如 " + unit.code() + "-v2.csv）重新报送";
             java.util.Optional<SubmissionStore.RowPlace> at = value == null ? java.util.Optional.empty()
                     : stored.acceptedAt(unit.code(), indicator.code());
-            rows.add(List.of(FIGURE_TO_CHECK, at.map(SubmissionStore.RowPlace::file).orElse(""),
+            rows.accept(List.of(FIGURE_TO_CHECK, at.map(SubmissionStore.RowPlace::file).orElse(""),
                     at.map(p -> String.valueOf(p.line())).orElse(""), indicator.code(), indicator.nameZh(), Numbers.plain(value),
                     line.status().name(), explanation, fix));
         }
-        return rows;
     }
 
     /** Whether a diagnosis names the unit: its code (not as part of a longer number), full or short Chinese name. */

@@ -244,9 +244,8 @@ public class OutputWriter {
                 .forEach(f -> filesOfUnit.computeIfAbsent(f.countyCode(), k -> new ArrayList<>()).add(f.file()));
         CountyFeedback.write(folder, reference, night.lines(), night.accepted(), new CountyFeedback.UnitRows() {
             @Override
-            public List<SubmissionStore.RejectedRow> rejected(String unit) {
-                return filesOfUnit.getOrDefault(unit, List.of()).stream()
-                        .flatMap(file -> submissions.rejectedRowsOf(runId, file).stream()).toList();
+            public void eachRejected(String unit, java.util.function.Consumer<SubmissionStore.RejectedRow> action) {
+                filesOfUnit.getOrDefault(unit, List.of()).forEach(file -> submissions.eachRejectedRowOf(runId, file, action));
             }
 
             @Override

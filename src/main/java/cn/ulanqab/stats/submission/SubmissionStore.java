@@ -352,15 +352,13 @@ public class SubmissionStore {
         return found[0] < 0 ? java.util.Optional.empty() : java.util.Optional.of(new RowPlace(file, found[0]));
     }
 
-    /** The rejected rows of one file of a run in line order. */
-    public List<RejectedRow> rejectedRowsOf(long runId, String file) {
-        List<RejectedRow> rows = new ArrayList<>();
+    /** Hands over the rejected rows of one file of a run in line order, one at a time. */
+    public void eachRejectedRowOf(long runId, String file, java.util.function.Consumer<RejectedRow> action) {
         stream("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
                 + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ? AND REASON IS NOT NULL ORDER BY RUN_ID, FILE_NAME, LINE", 1000, rs -> {
-            rows.add(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), rs.getString(9)));
         }, runId, file);
-        return rows;
     }
 
     /** Runs a query whose rows are handed over one at a time, fetched in batches, so no result is held whole. */
