@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * The SHA-256 of everything a run reads for its period (reference files, the published file, every
  * entry of the submission folder, the reviewers' dispositions, and with {@code --report} the report and
- * {@code reference/report-phrases.csv}) and of its claim settings. Same input, same fingerprint, same run.
+ * {@code reference/report-phrases.csv} and {@code reference/report-units.csv}) and of its claim settings. Same input, same fingerprint, same run.
  */
 public final class InputFingerprint {
 
@@ -42,6 +42,9 @@ public final class InputFingerprint {
             // the report and the phrases that link it to the catalog are read only with --report
             parts.add("report=" + SubmissionCatalogue.sha256(night.report()));
             parts.add(input.relativize(Night.phrasesFile(input)) + "=" + SubmissionCatalogue.sha256(Night.phrasesFile(input)));
+            // the measure words are the jar's own when the file is absent
+            Path units = Night.unitsFile(input);
+            parts.add(input.relativize(units) + "=" + (Files.isRegularFile(units) ? SubmissionCatalogue.sha256(units) : "defaults"));
         }
         try (Stream<Path> entries = Files.list(night.submissionFolder())) {
             // hashed over the cores, in name order

@@ -6,6 +6,7 @@ import cn.ulanqab.stats.extraction.FigureExtractor;
 import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.extraction.ReportPhrases;
 import cn.ulanqab.stats.extraction.ReportText;
+import cn.ulanqab.stats.extraction.ReportUnits;
 import cn.ulanqab.stats.published.ClaimSettings;
 import cn.ulanqab.stats.published.FigureKey;
 import cn.ulanqab.stats.published.PublishedFigure;
@@ -59,13 +60,17 @@ public record Night(String period, Path input, Path output, ClaimSettings claims
             }
             ReportPhrases phrases = ReportPhrases.load(phrasesFile(input), reference.catalog());
             check = PublishedCheck.check(reference.catalog(),
-                    PublishedFigures.ofRegion(published, reference.registry().city().code()), phrases, FigureExtractor.extract(text), period);
+                    PublishedFigures.ofRegion(published, reference.registry().city().code()), phrases, FigureExtractor.extract(text, ReportUnits.load(input.resolve("reference"))), period);
         }
         return new Night(period, input, output, claims, reference, published, report, check);
     }
 
     static Path phrasesFile(Path input) {
         return input.resolve("reference").resolve(ReportPhrases.FILE);
+    }
+
+    static Path unitsFile(Path input) {
+        return input.resolve("reference").resolve(ReportUnits.FILE);
     }
 
     static Night from(JobParameters parameters) {

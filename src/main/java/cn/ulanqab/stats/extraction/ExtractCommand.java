@@ -18,7 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The extraction mode of the application ({@code --extract=<report>}): writes the figures the report prints to
@@ -28,7 +31,7 @@ import java.util.List;
 public final class ExtractCommand {
 
     public static final List<String> COLUMNS = List.of("id", "section", "period", "subject", "printed_text", "value", "unit",
-            "qualifier", "kind", "occurrences", "quote", "note");
+            "qualifier", "kind", "occurrences", "quote", "note", "confidence");
 
     private final PrintStream out;
 
@@ -40,7 +43,7 @@ public final class ExtractCommand {
     public int run(Path reportFile, Path input, Path output, boolean writePublished) {
         try {
             ReportText report = ReportText.read(reportFile);
-            FigureExtractor.Extraction extraction = FigureExtractor.extract(report);
+            FigureExtractor.Extraction extraction = FigureExtractor.extract(report, ReportUnits.load(input.resolve("reference")));
             if (extraction.figures().isEmpty()) {
                 throw ConfigurationException.of(reportFile.toString(), "prints no figures (no number with a unit was found)",
                         "pass the report's full text as UTF-8 plain text or Markdown");
@@ -62,17 +65,25 @@ public final class ExtractCommand {
     static List<List<String>> rows(List<ExtractedFigure> figures) {
         return figures.stream().map(f -> List.of(f.id(), f.section(), f.period(), f.subject(), f.printedText(),
                 f.value().toPlainString(), f.unit(), f.qualifierLabel(), f.kind().label(), String.valueOf(f.occurrences()),
-                f.quote(), f.note())).toList();
+                f.quote(), note(f), f.confidence())).toList();
+    }
+
+    /** Why a reviewer should check the figure, and the other values its subject is printed with. */
+    private static String note(ExtractedFigure f) {
+        String doubt = f.doubt().isEmpty() ? "" : "check: " + f.doubt();
+        return doubt.isEmpty() || f.note().isEmpty() ? doubt + f.note() : doubt + "; " + f.note();
     }
 
     private void summarise(FigureExtractor.Extraction x, Path reportFile) {
         ReportText report = x.report();
-        long review = x.figures().stream().filter(f -> f.period().equals(String.valueOf(report.reviewYear()))).count();
-        long plan = x.figures().stream().filter(f -> f.period().equals(String.valueOf(report.planYear()))).count();
+        Map<String, Long> byPeriod = x.figures().stream()
+                .collect(Collectors.groupingBy(ExtractedFigure::period, LinkedHashMap::new, Collectors.counting()));
+        String periods = byPeriod.entrySet().stream().map(e -> e.getValue() + (e.getKey().equals("n/a") ? " with no period"
+                : (isPlan(e.getKey(), report) ? " for " : " about ") + e.getKey())).collect(Collectors.joining(", "));
         long twice = x.figures().stream().filter(f -> f.occurrences() > 1).count();
-        out.printf("%s: %d figures (%d about %s, %d for %s, %d n/a), %d printed again in a repeated passage%n",
-                reportFile.getFileName(), x.figures().size(), review, report.reviewYear(), plan, report.planYear(),
-                x.figures().size() - review - plan, twice);
+        long check = x.figures().stream().filter(f -> !f.doubt().isEmpty()).count();
+        out.printf("%s: %d figures (%s), %d printed again in a repeated passage, %d to check%n",
+                reportFile.getFileName(), x.figures().size(), periods, twice, check);
         for (RepeatedPassage p : x.repeatedPassages()) {
             out.printf("  repeated passage: %d characters of %s printed again in %s: %s%n",
                     p.againEnd() - p.againStart(), p.firstSection(), p.againSection(), p.excerpt());
@@ -80,6 +91,11 @@ public final class ExtractCommand {
         for (String c : x.conflicts()) {
             out.printf("  same subject, different values: %s%n", c);
         }
+    }
+
+    /** A period from the plan year on (2024, 2026-2030) is planned for; an earlier one is reported about. */
+    private static boolean isPlan(String period, ReportText report) {
+        return report.planYear() > 0 && period.matches("[0-9]{4}.*") && Integer.parseInt(period.substring(0, 4)) >= report.planYear();
     }
 
     private void writePublished(FigureExtractor.Extraction x, Path input) {

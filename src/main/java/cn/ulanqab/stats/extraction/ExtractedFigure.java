@@ -25,10 +25,18 @@ import java.util.Locale;
  * @param note        a note for reviewers (the same subject printed with another value), or ""
  * @param position    where the figure starts in the report text (its first occurrence)
  * @param figure      the printed figure taken apart by the parser (null for a rank)
+ * @param doubt       why a reviewer should check the figure (a measure word the units do not know, a duration, a
+ *                    qualifier carried over from a list, a bound of a range), or "" when the extractor is sure
  */
 public record ExtractedFigure(String id, String section, String period, String subject, String printedText,
                               BigDecimal value, String unit, boolean unitPrinted, Qualifier qualifier, FigureKind kind,
-                              int occurrences, String quote, String note, int position, PrintedFigure figure) {
+                              int occurrences, String quote, String note, int position, PrintedFigure figure,
+                              String doubt) {
+
+    /** {@code high}, or {@code check} when the figure has a {@link #doubt()}. */
+    public String confidence() {
+        return doubt.isEmpty() ? "high" : "check";
+    }
 
     public String qualifierLabel() {
         return qualifier.name().toLowerCase(Locale.ROOT);
@@ -44,11 +52,11 @@ public record ExtractedFigure(String id, String section, String period, String s
 
     ExtractedFigure withOccurrences(int n) {
         return new ExtractedFigure(id, section, period, subject, printedText, value, unit, unitPrinted, qualifier, kind, n,
-                quote, note, position, figure);
+                quote, note, position, figure, doubt);
     }
 
     ExtractedFigure withIdAndNote(String newId, String newNote) {
         return new ExtractedFigure(newId, section, period, subject, printedText, value, unit, unitPrinted, qualifier, kind,
-                occurrences, quote, newNote, position, figure);
+                occurrences, quote, newNote, position, figure, doubt);
     }
 }

@@ -35,14 +35,18 @@ class ExtractCommandTest {
             records = parser.getRecords();
         }
         assertThat(records.get(0).toList()).containsExactly("id", "section", "period", "subject", "printed_text", "value", "unit",
-                "qualifier", "kind", "occurrences", "quote", "note");
+                "qualifier", "kind", "occurrences", "quote", "note", "confidence");
         assertThat(records).hasSize(155);
         CSVRecord households = records.stream().filter(r -> r.get(4).equals("1.38万")).findFirst().orElseThrow();
         assertThat(households.toList()).containsExactly("F040", "一(五)", "2023", "动态监测户", "1.38万", "13800", "户", "exact",
-                "count", "1", "1.38万动态监测户实现“应纳尽纳、应帮尽帮”", "");
+                "count", "1", "1.38万动态监测户实现“应纳尽纳、应帮尽帮”", "", "high");
         CSVRecord hazards = records.stream().filter(r -> r.get(4).equals("2.4万个")).findFirst().orElseThrow();
         assertThat(hazards.get(9)).isEqualTo("2");
-        assertThat(console).contains("154 figures", "repeated passage", "一(六) printed again in 二");
+        assertThat(console).contains("154 figures (92 about 2023, 62 for 2024), 2 printed again in a repeated passage, 1 to check",
+                "一(六) printed again in 二");
+        CSVRecord online = records.stream().filter(r -> r.get(4).equals("破百万")).findFirst().orElseThrow();
+        assertThat(online.get(12)).isEqualTo("check");
+        assertThat(online.get(11)).isEqualTo("check: no measure word the units know");
         assertThat(output.resolve("reconciliation-db.mv.db")).doesNotExist();
     }
 
