@@ -61,6 +61,8 @@ public final class FigureExtractor {
     /** Words right after a duration that make it a time window: 3年增长58.6%, 6个月内. */
     private static final Pattern WINDOW_AFTER = Pattern.compile("^(?:来|内|间|中|以来|前|增长|提升|提高|下降|减少|增加|累计|翻|实现|达到)");
 
+    /** Subjects that compare (高于全国平均水平) rather than name what is measured. */
+    private static final Pattern COMPARISON = Pattern.compile("高于|低于|快于|慢于|比|较|超过|优于");
     private static final Pattern CHANGE = Pattern.compile("增长|提高|提升|下降|降低|压减|减少|增加|增幅|降幅");
     private static final Pattern PER = Pattern.compile("每千|每万|每百|每周|每人|人均|平均每");
     private static final String SEPARATORS = "，,。；;、：:！!？?\n";
@@ -339,8 +341,14 @@ public final class FigureExtractor {
                 || next == '.' || num.matches("[0-9]+\\.0"))) {
             return true; // 12345热线, 国道335线, 2.0版, 331国道, 世界500强, 自贸区3.0
         }
-        if ((previous == '“' || previous == '"') && (afterMatch == '”' || afterMatch == '"')) {
-            return true; // a name in quotes: “2121”工程
+        if ((previous == '“' || previous == '"') && (afterMatch == '”' || afterMatch == '"') || insideName(text, m.start())) {
+            return true; // a name in quotes or a title: “2121”工程, “15分钟社区生活圈”, 《哪吒2》
+        }
+        if (beforeAll.endsWith("国道") || beforeAll.endsWith("省道") || beforeAll.endsWith("县道")) {
+            return true; // 国道318川藏线
+        }
+        if (bare && unit == null && "—-~–".indexOf(next) >= 0 && text.substring(numEnd + 1, Math.min(text.length(), numEnd + 6)).matches("^[0-9]+岁.*")) {
+            return true; // the lower bound of an age class: 0—6岁儿童
         }
         if ("·+×*".indexOf(previous) >= 0 || "·+×*".indexOf(afterMatch) >= 0 || text.startsWith(" +", m.end())) {
             return true; // “5·18”, 1+10+N, 7×24
@@ -362,6 +370,19 @@ public final class FigureExtractor {
             return true; // a time window: 近3年提升21个百分点, 3年增长58.6%
         }
         return bare && unit == null && m.group("suf") == null && num.length() >= 5 && !num.contains(".");
+    }
+
+    /** Whether a position sits inside 《…》 or inside a short “…”, where a number is part of a name. */
+    private static boolean insideName(String text, int position) {
+        int open = Math.max(text.lastIndexOf('《', position), text.lastIndexOf('“', position));
+        if (open < 0 || position - open > 15) {
+            return false;
+        }
+        char opener = text.charAt(open);
+        int close = text.indexOf(opener == '《' ? '》' : '”', position);
+        int lineEnd = text.indexOf('\n', position);
+        int closeBefore = text.lastIndexOf(opener == '《' ? '》' : '”', position);
+        return close > position && closeBefore < open && (lineEnd < 0 || close < lineEnd) && close - open <= 16;
     }
 
     private static boolean isChinese(char c) {
@@ -441,7 +462,7 @@ public final class FigureExtractor {
         if (noun.endsWith("户")) {
             return "户";
         }
-        if (noun.matches(".*(群众|群体|人员|人口|孤老|居民|农民|职工|学生|人才).*")) {
+        if (noun.matches(".*(群众|群体|人员|人口|孤老|居民|农民|职工|学生|人才|残疾人|儿童|婴幼儿|老年人|妇女|青年|患者|毕业生).*")) {
             return "人";
         }
         return "";
@@ -572,11 +593,14 @@ public final class FigureExtractor {
             if (f.kind() == FigureKind.RANK) {
                 continue;
             }
-            if (f.subject().length() >= 4) {
+            if (f.subject().length() >= 4 && !COMPARISON.matcher(f.subject()).lookingAt()) {
                 groups.computeIfAbsent(f.period() + "|" + f.kind() + "|subject|" + f.subject(), k -> new ArrayList<>()).add(f);
             }
             String frame = ReportText.normalise(f.quote()).replace(ReportText.normalise(f.printedText()), "#");
-            groups.computeIfAbsent(f.period() + "|clause|" + frame, k -> new ArrayList<>()).add(f);
+            if (frame.replace("#", "").length() >= 6 && !COMPARISON.matcher(frame).lookingAt()) {
+                // a clause that is the figure alone (an item of 分别增长7.5%、11.5%) says nothing of its own
+                groups.computeIfAbsent(f.period() + "|clause|" + frame, k -> new ArrayList<>()).add(f);
+            }
         }
         Map<ExtractedFigure, String> notes = new HashMap<>();
         for (List<ExtractedFigure> group : groups.values()) {
