@@ -349,12 +349,13 @@ public final class ReportText {
             Matcher part = PART.matcher(candidate);
             Matcher sub = SUBSECTION.matcher(candidate);
             Matcher runIn = RUN_IN_SUBSECTION.matcher(stripped);
+            boolean runsOn = !marked && runIn.lookingAt() && !stripped.substring(runIn.end()).isBlank();
             if ((marked || candidate.length() <= 50) && part.matches()) {
                 raws.add(new Raw(lineStart, headingEnd, "part", part.group(1), part.group(2).strip()));
+            } else if (runsOn) {
+                raws.add(new Raw(lineStart, lineStart + indent + runIn.end(), "run-in", runIn.group(1), runIn.group(2).strip()));
             } else if ((marked || candidate.length() <= 50) && sub.matches()) {
                 raws.add(new Raw(lineStart, headingEnd, "sub", sub.group(1), sub.group(2).strip()));
-            } else if (!marked && runIn.lookingAt()) {
-                raws.add(new Raw(lineStart, lineStart + indent + runIn.end(), "run-in", runIn.group(1), runIn.group(2).strip()));
             } else if (marked && !candidate.isEmpty() && !candidate.contains("工作报告") && candidate.length() <= 50) {
                 unnumbered.add(new Raw(lineStart, headingEnd, "part", "", candidate));
             }
