@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,5 +82,17 @@ class ReportCheckJobTest {
         String with = InputFingerprint.of(Night.load("2023", shipped, work.resolve("x"), claims, REPORT));
         assertThat(with).isNotEqualTo(without);
         assertThat(InputFingerprint.of(Night.load("2023", shipped, work.resolve("x"), claims, REPORT))).isEqualTo(with);
+    }
+
+    @Test
+    void theUnitsFileIsPartOfTheFingerprintOnlyWithTheReport(@TempDir Path copy) throws IOException {
+        ClaimSettings claims = ClaimSettings.defaults();
+        Path in = JobRun.copyShippedInput(copy.resolve("input"));
+        String with = InputFingerprint.of(Night.load("2023", in, copy.resolve("x"), claims, REPORT));
+        String without = InputFingerprint.of(Night.load("2023", in, copy.resolve("x"), claims));
+        Files.writeString(in.resolve("reference/report-units.csv"), "垛,count\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        assertThat(InputFingerprint.of(Night.load("2023", in, copy.resolve("x"), claims, REPORT))).isNotEqualTo(with);
+        assertThat(InputFingerprint.of(Night.load("2023", in, copy.resolve("x"), claims))).isEqualTo(without);
     }
 }

@@ -78,6 +78,23 @@ class ExtractCommandTest {
                         org.assertj.core.groups.Tuple.tuple("二", "2024", "5500人以上"));
     }
 
+    @Test
+    void aReportWithoutNumberedPartsCountsItsFiguresByTheirPeriods(@TempDir Path work) {
+        Path report = Path.of("src/test/resources/reports/gansu-2026-government-work-report.txt");
+        String console = capture(() -> assertThat(ReconciliationApplication.run("--extract=" + report, "--output=" + work)).isZero());
+        assertThat(console).contains("gansu-2026-government-work-report.txt: ", " about 2021-2025", " about 2025", " for 2026-2030",
+                " for 2026", " to check").doesNotContain("-1");
+    }
+
+    @Test
+    void aBrokenUnitsFileEndsWithStatus2NamingItsLine(@TempDir Path work) throws IOException {
+        Path reference = Files.createDirectories(work.resolve("input/reference"));
+        Files.writeString(reference.resolve(ReportUnits.FILE), "unit,kind\n斤,weight\n", StandardCharsets.UTF_8);
+        String errors = captureErr(() -> assertThat(ReconciliationApplication.run("--extract=" + FigureExtractorTest.REPORT,
+                "--input=" + work.resolve("input"), "--output=" + work.resolve("output"))).isEqualTo(2));
+        assertThat(errors).contains(reference.resolve(ReportUnits.FILE).toString(), "2", "the kind 'weight' of 斤 is unknown", "Fix:");
+    }
+
     private static String capture(Runnable run) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
