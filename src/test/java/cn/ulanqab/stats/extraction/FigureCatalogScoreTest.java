@@ -82,7 +82,7 @@ class FigureCatalogScoreTest {
         StringBuilder table = new StringBuilder(String.format("%-42s %6s %6s %7s %9s %6s %6s %9s %6s %7s%n", "report",
                 "golden", "found", "recall", "precision", "value", "unit", "qualifier", "period", "section"));
         for (Score s : scores) {
-            table.append(String.format("%-42s %6d %6d %7.3f %9.3f %6.3f %6.3f %9.3f %6.3f %7.3f%n", s.report(), s.golden(),
+            table.append(String.format("%-42s %6d %6d %7.4f %9.4f %6.4f %6.4f %9.4f %6.4f %7.4f%n", s.report(), s.golden(),
                     s.extracted(), s.recall(), s.precision(), s.of("value"), s.of("unit"), s.of("qualifier"), s.of("period"),
                     s.of("section")));
         }
