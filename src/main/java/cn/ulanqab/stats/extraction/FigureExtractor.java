@@ -50,7 +50,8 @@ public final class FigureExtractor {
     private static final String CHINESE = "(?:(?<cpre>突破|超过|接近|近|超|逾|(?<!打)破|约)(?<num>[一二三四五六七八九两]?[十百千万亿]+)"
             + "(?<inner>余|多)?|(?<num2>[一二三四五六七八九两]?[十百千万]+)(?<inner2>余|多))(?<unit>UNITS)?" + SUFFIX;
     private static final Pattern TENTHS = Pattern.compile("(?<pre>接近|超过|近|超|逾|约)?(?<num>[一二三四五六七八九])成(?<suf>以上|左右|多)?");
-    private static final Pattern RANK = Pattern.compile("第(?<num>[0-9]+)(?![0-9届版次批期章条季轮])");
+    /** A rank is a whole number: 第8.6代线 is a generation, 第十届 an edition. */
+    private static final Pattern RANK = Pattern.compile("第(?<num>[0-9]+)(?![0-9届版次批期章条季轮代]|\\.[0-9])");
     /** A year printed right before a figure: 2030年达到300亿立方米, 到2025年的4.93万亿元. */
     private static final Pattern YEAR_BEFORE = Pattern.compile("(?<![比较于])((?:19|20)[0-9]{2})年(?:的|底|末)?(?:达到|达|突破|超过|为)?$");
     /** The end of a five-year plan printed right before a figure: 较“十三五”末的9323.1亿元. */
