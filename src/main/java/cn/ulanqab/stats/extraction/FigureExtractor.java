@@ -73,11 +73,16 @@ public final class FigureExtractor {
             "改造", "调取", "汇集", "压减", "化解", "打造", "再开工", "推动");
     /** Words that end a subject without being part of it: 草原植被盖度提升4.5个百分点, 办结率均超95%. */
     private static final List<String> TRAILING = List.of("分别提高", "分别", "提高", "提升", "增长", "下降", "均超", "均保持",
-            "保持", "稳定在", "达到", "均为", "年均", "同比", "均", "达", "为", "共", "约", "超", "居全区同类型监管区", "居全区",
+            "保持在", "保持", "稳定在", "达到", "均为", "年均", "同比", "均", "达", "为", "共", "约", "超", "居全区同类型监管区", "居全区",
             "全区", "居");
     /** Words that open a clause without being part of its subject. */
     private static final List<String> LEADING = List.of("力争", "新开工", "生产", "累计", "全市", "提升", "建设", "为", "对");
-    private static final Pattern AFTER_VERBS = Pattern.compile("实现|开展|完成|全部|列入|入选|获|喜圆|落地|揭牌|通过|达到|发放|在|水质|取得|建设");
+    private static final Pattern AFTER_VERBS = Pattern.compile("实现|开展|完成|全部|列入|入选|获|喜圆|落地|揭牌|通过|达到|发放|在|水质|取得|建设"
+            + "|(?:增加|增长|提高|提升|上升|跃升|下降|降低|缩小|减少|整合)(?:到|至)");
+    /** The 从/由 that opens a start value, with what follows it up to the figure: …从2020年的3.68万亿元增长到. */
+    private static final Pattern FROM_TO = Pattern.compile("(?:从|由)(?:上年|全国|平均|(?:19|20)[0-9]{2}年的?)?(?:[0-9.]+[^，,。；]{0,12}?(?:到|至)(?:(?:19|20)[0-9]{2}年的?)?)?$");
+    /** A change verb that ends on the level reached (提高到25.5%): the figure is a level, not a change. */
+    private static final Pattern LEVEL_REACHED = Pattern.compile("(?:到|至)$");
 
     private FigureExtractor() {
     }
@@ -486,6 +491,10 @@ public final class FigureExtractor {
             return a;
         }
         String b = clean(before);
+        Matcher fromTo = FROM_TO.matcher(b);
+        if (fromTo.find()) {
+            b = b.substring(0, fromTo.start()); // 全省生产总值从2020年的3.68万亿元增长到…: 全省生产总值
+        }
         if ((b.endsWith("和") || b.endsWith("及")) && b.matches(".*[0-9].*")) {
             b = b.substring(0, firstDigitRun(b)); // 覆盖率分别提高34.4%和23.4个百分点: the same subject
         }
@@ -552,7 +561,7 @@ public final class FigureExtractor {
             return FigureKind.PP_CHANGE;
         }
         if (unit.equals("%")) {
-            if (CHANGE.matcher(before).find()) {
+            if (CHANGE.matcher(before).find() && !LEVEL_REACHED.matcher(before).find()) {
                 return FigureKind.GROWTH_RATE;
             }
             return listKind == FigureKind.GROWTH_RATE && !before.contains("达") ? FigureKind.GROWTH_RATE : FigureKind.RATE;
