@@ -147,6 +147,14 @@ class AnyReportRulesTest {
     }
 
     @Test
+    void theShippedUnitsFileIsTheCopyInsideTheJar() throws IOException {
+        String shipped = Files.readString(Path.of("input/reference", ReportUnits.FILE));
+        String inJar = Files.readString(Path.of("src/main/resources/cn/ulanqab/stats/extraction", ReportUnits.FILE));
+        assertThat(shipped).isEqualTo(inJar);
+        assertThat(ReportUnits.load(Path.of("input/reference")).units()).isEqualTo(ReportUnits.defaults().units());
+    }
+
+    @Test
     void aBrokenUnitsFileNamesItsLineAndTheFix(@TempDir Path reference) throws IOException {
         Files.writeString(reference.resolve(ReportUnits.FILE), "unit,kind\n斤,other\n斤,count\n");
         assertThatThrownBy(() -> ReportUnits.load(reference)).isInstanceOf(ConfigurationException.class)
