@@ -46,7 +46,8 @@ public final class FigureExtractor {
     private static final String PREFIX = "(?<pre>突破|超过|接近|不少于|不低于|近|超|逾|(?<!打)破|约)?";
     private static final String SUFFIX = "(?<suf>以上|不少于|左右|以下|以内)?";
     private static final String ARABIC = PREFIX + "(?<num>[0-9]+(?:\\.[0-9]+)?)(?<frac>/[1-9][0-9]?)?(?<innerBefore>余|多)?"
-            + "(?<mag>万亿|千亿|百亿|亿|千万|百万|万)?(?<inner>余|多)?(?:(?<unit>UNITS)(?<paren>\\([^()]{1,2}\\))?)?" + SUFFIX;
+            + "(?<mag>万亿|千亿|百亿|亿|千万|百万|万)?(?<inner>余|多)?(?:(?<unit>UNITS)(?<paren>\\([^()]{1,2}\\))?)?"
+            + "(?<after>多(?=[，,。；;、)]))?" + SUFFIX;
     private static final String CHINESE = "(?:(?<cpre>突破|超过|接近|近|超|逾|(?<!打)破|约)(?<num>[一二三四五六七八九两]?[十百千万亿]+)"
             + "(?<inner>余|多)?|(?<num2>[一二三四五六七八九两]?[十百千万]+)(?<inner2>余|多))(?<unit>UNITS)?" + SUFFIX;
     private static final Pattern TENTHS = Pattern.compile("(?<pre>接近|超过|近|超|逾|约)?(?<num>[一二三四五六七八九])成(?<suf>以上|左右|多)?");
@@ -274,7 +275,8 @@ public final class FigureExtractor {
             if (inHeading(report, m.start()) || (numStart > 0 && text.charAt(numStart - 1) == '第') || notAFigure(text, m, units)) {
                 continue;
             }
-            String inner = m.group("innerBefore") != null ? m.group("innerBefore") : m.group("inner");
+            // 多 before the magnitude (1370多亿元), after it (10亿多元) or after the unit at the end of a clause (增长2倍多)
+            String inner = m.group("innerBefore") != null ? m.group("innerBefore") : m.group("inner") != null ? m.group("inner") : m.group("after");
             found.put(m.start(), new Found(m.start(), m.end(), Form.ARABIC, m.group(), m.group("pre"), m.group("num"), m.group("frac"),
                     inner, m.group("mag"), m.group("unit"), m.group("paren"), m.group("suf")));
         }

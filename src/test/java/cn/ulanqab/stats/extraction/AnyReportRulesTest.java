@@ -85,7 +85,10 @@ class AnyReportRulesTest {
 
     @Test
     void magnitudesBeforeAndAfterTheirQualifierGiveTheValueInTheBaseUnit() {
-        FigureExtractor.Extraction x = extract("**一、2025年工作回顾**\n全年投资超8千亿元，消费1370多亿元，挽回损失10亿多元，惠及80余万名群众。\n");
+        FigureExtractor.Extraction x = extract("**一、2025年工作回顾**\n全年投资超8千亿元，消费1370多亿元，挽回损失10亿多元，惠及80余万名群众，"
+                + "专利增长2倍多。\n");
+        assertThat(only(x, "2倍多").qualifier()).isEqualTo(Qualifier.MORE_THAN);
+        assertThat(only(x, "2倍多").value()).isEqualByComparingTo(new BigDecimal("2"));
         ExtractedFigure eightThousand = only(x, "超8千亿元");
         assertThat(eightThousand.value()).isEqualByComparingTo(new BigDecimal("800000000000"));
         assertThat(eightThousand.unit()).isEqualTo("元");
