@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * paragraph ({@code （一）着力扩大内需。正文…}) up to its first {@code 。}. A run-in subsection lasts until the
  * next heading, except the last of a part, which covers its own paragraph only: what follows it is in the
  * part. In a report with no numbered part, the marked headings other than the title
- * ({@code **“十四五”时期工作回顾**}) are its parts, numbered by their order. Text before the first part
+ * ({@code **“十四五”时期工作回顾**}) are its parts, numbered by their order; beside numbered parts, a marked
+ * heading after the first part is an appendix, its own section with no period ({@code 名词解释}). Text before the first part
  * heading belongs to the part before it (a print that starts in the middle of part 一).
  * <p>
  * Periods: the plan year comes from the first part heading that names a year ({@code 二、2024年总体要求…} →
@@ -165,6 +166,11 @@ public final class ReportText {
 
     private void labelPart(Heading h, int end) {
         String title = h.isPart() ? h.title() : "";
+        if (h.isPart() && !h.part().matches("[" + NUMERALS + "]+")) {
+            periods.put(h.start(), "n/a"); // an appendix after the parts: 名词解释
+            reviewedPlans.put(h.start(), "");
+            return;
+        }
         Matcher year = YEAR.matcher(title);
         String plan = planSpan(title);
         boolean review = isReview(h);
@@ -368,6 +374,11 @@ public final class ReportText {
                 raws.add(new Raw(u.start(), u.end(), "part", String.valueOf(NUMERALS.charAt(i)), u.title()));
             }
             raws.sort((x, y) -> Integer.compare(x.start(), y.start()));
+        } else {
+            // beside numbered parts, a marked heading after the first of them is an appendix (**名词解释**)
+            raws.stream().filter(r -> r.kind().equals("part")).findFirst().ifPresent(first -> unnumbered.stream()
+                    .filter(u -> u.start() > first.start()).forEach(u -> raws.add(new Raw(u.start(), u.end(), "appendix", u.title(), u.title()))));
+            raws.sort((x, y) -> Integer.compare(x.start(), y.start()));
         }
         // the part before the first part heading (a print that starts in the middle of part 一)
         String part = "";
@@ -380,7 +391,7 @@ public final class ReportText {
         }
         List<Heading> headings = new ArrayList<>();
         for (Raw r : raws) {
-            if (r.kind().equals("part")) {
+            if (r.kind().equals("part") || r.kind().equals("appendix")) {
                 part = r.numeral();
                 headings.add(new Heading(r.start(), r.end(), part, part, r.title(), false));
             } else {

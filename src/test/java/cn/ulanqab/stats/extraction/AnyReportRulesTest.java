@@ -60,6 +60,18 @@ class AnyReportRulesTest {
     }
 
     @Test
+    void aMarkedHeadingAfterNumberedPartsIsAnAppendixWithNoPeriod() {
+        FigureExtractor.Extraction x = extract("**2026年某省人民政府工作报告**\n**一、2025年工作回顾**\n新建学校10所。\n"
+                + "**二、2026年工作安排**\n新建学校12所。\n**名词解释**\n1.稳增长“21条”：提出4个方面21条措施。\n");
+        assertThat(only(x, "10所").section()).isEqualTo("一");
+        assertThat(only(x, "10所").period()).isEqualTo("2025");
+        assertThat(only(x, "12所").period()).isEqualTo("2026");
+        ExtractedFigure glossary = only(x, "21条");
+        assertThat(glossary.section()).isEqualTo("名词解释");
+        assertThat(glossary.period()).isEqualTo("n/a");
+    }
+
+    @Test
     void startValuesPrintedYearsAndFiveYearAveragesTakeTheirOwnPeriod() {
         FigureExtractor.Extraction x = extract(PROVINCIAL);
         assertThat(only(x, "3.68万亿元").period()).isEqualTo("2020");
