@@ -414,8 +414,8 @@ public final class FigureExtractor {
         for (int i = 1; i < result.size(); i++) {
             ExtractedFigure previous = result.get(i - 1);
             ExtractedFigure current = result.get(i);
-            Found p = foundOf.get(previous);
-            Found c = foundOf.get(current);
+            Found p = foundOf.get(figures.get(i - 1));
+            Found c = foundOf.get(figures.get(i));
             if (p == null || c == null || p.form() == Form.RANK || c.form() == Form.RANK || p.end() > c.start()) {
                 continue;
             }
@@ -437,9 +437,10 @@ public final class FigureExtractor {
                         current.kind());
                 result.set(i - 1, relabel(carried, carried.qualifier(), "unit carried over from the list"));
             } else if (between.equals("、") && current.qualifier() == Qualifier.EXACT && c.prefix() == null
-                    && previous.qualifier() != Qualifier.EXACT && p.prefix() != null
-                    && (text.startsWith("分别", p.start() - 2) || previous.doubt().startsWith("qualifier"))) {
-                result.set(i, relabel(current, previous.qualifier(), "qualifier " + p.prefix() + " carried over from the list"));
+                    && previous.qualifier() != Qualifier.EXACT
+                    && (p.prefix() != null && text.startsWith("分别", p.start() - 2) || previous.doubt().startsWith("qualifier"))) {
+                String word = p.prefix() != null ? p.prefix() : previous.doubt().split(" ")[1];
+                result.set(i, relabel(current, previous.qualifier(), "qualifier " + word + " carried over from the list"));
             }
         }
         return result;

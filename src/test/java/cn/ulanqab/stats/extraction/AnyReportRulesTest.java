@@ -181,7 +181,7 @@ class AnyReportRulesTest {
 
     @Test
     void qualifierWordsAreWholeWordsAndASharedOneAppliesToEveryItem() {
-        FigureExtractor.Extraction x = extract("**一、2025年工作回顾**\n经营主体突破300万户，打破9年纪录，新老用户分别突破200万户、150万户，"
+        FigureExtractor.Extraction x = extract("**一、2025年工作回顾**\n经营主体突破300万户，打破9年纪录，新老用户分别突破200万户、150万户、100万户，"
                 + "比重分别超过2%、5%，产值年均增长6.8%。\n");
         ExtractedFigure households = only(x, "突破300万户");
         assertThat(households.qualifier()).isEqualTo(Qualifier.MORE_THAN);
@@ -190,6 +190,9 @@ class AnyReportRulesTest {
         assertThat(nineYears.qualifier()).as("破 inside 打破 is no qualifier").isEqualTo(Qualifier.EXACT);
         assertThat(only(x, "突破200万户").qualifier()).isEqualTo(Qualifier.MORE_THAN);
         assertThat(only(x, "150万户").qualifier()).isEqualTo(Qualifier.MORE_THAN);
+        assertThat(only(x, "100万户").qualifier()).isEqualTo(Qualifier.MORE_THAN);
+        assertThat(only(x, "100万户").note()).isEmpty();
+        assertThat(only(x, "100万户").doubt()).isEqualTo("qualifier 突破 carried over from the list");
         assertThat(only(x, "5%").qualifier()).isEqualTo(Qualifier.MORE_THAN);
         assertThat(only(x, "6.8%").subject()).isEqualTo("产值");
     }
