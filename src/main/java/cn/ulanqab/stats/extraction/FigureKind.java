@@ -18,11 +18,11 @@ public enum FigureKind {
     GROWTH_RATE,
     /** a change in percentage points: 提升4.5个百分点. */
     PP_CHANGE,
-    /** a quantity per something: 每千人口托位数3.56个, 23微克/立方米. */
+    /** a quantity per something or a fraction: 每千人口托位数3.56个, 23微克/立方米, 全国1/4. */
     RATIO,
     /** a place in a ranking: 居全区第2. */
     RANK,
-    /** anything else: 184万吨, 近2800万立方米, 250万千瓦. */
+    /** anything else: 184万吨, 近2800万立方米, 250万千瓦, 增长2.4倍, durations (连续21年). */
     OTHER;
 
     public String label() {
