@@ -53,7 +53,7 @@ public final class CountyFeedback {
     private static final Map<RowReason, String> MEANINGS = new EnumMap<>(RowReason.class);
 
     static {
-        MEANINGS.put(RowReason.MALFORMED_ROW, "该行列数与表头不一致、引号不成对或超过 1 MB");
+        MEANINGS.put(RowReason.MALFORMED_ROW, "该行列数与表头不一致或引号不成对");
         MEANINGS.put(RowReason.UNKNOWN_COUNTY, "区划代码不在名录中");
         MEANINGS.put(RowReason.COUNTY_MISMATCH, "区划代码与文件所属单位不一致");
         MEANINGS.put(RowReason.UNKNOWN_INDICATOR, "指标代码不在指标目录中");
@@ -70,7 +70,7 @@ public final class CountyFeedback {
         MEANINGS.put(RowReason.INVALID_DATE, "日期格式不对");
         MEANINGS.put(RowReason.FIELD_TOO_LONG, "内容超过允许的长度");
 
-        FIXES.put(RowReason.MALFORMED_ROW, "该行列数与表头不一致、引号不成对或超过 1 MB：请按表头逐列填写，内容含逗号时用英文双引号括起，备注请简短");
+        FIXES.put(RowReason.MALFORMED_ROW, "该行列数与表头不一致或引号不成对：请按表头逐列填写，内容含逗号时用英文双引号括起");
         FIXES.put(RowReason.UNKNOWN_COUNTY, "区划代码不在名录中：请填写本单位的六位区划代码");
         FIXES.put(RowReason.COUNTY_MISMATCH, "区划代码与文件名的代码不一致：请只填报本单位的数据，区划代码与文件名相同");
         FIXES.put(RowReason.UNKNOWN_INDICATOR, "指标代码不在指标目录中：请从指标目录复制指标代码");
