@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.ConfigurationException;
+import cn.ulanqab.stats.database.RunControl;
 import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.published.ClaimSettings;
 import cn.ulanqab.stats.reconciliation.Numbers;
@@ -24,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -39,10 +41,11 @@ public class NightlyRun {
     private final OutputWriter outputs;
     private final ReconciliationStore reconciliations;
     private final ClaimSettings claims;
+    private final RunControl runControl;
     private final PrintStream out = System.out;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
-                      ReconciliationStore reconciliations,
+                      ReconciliationStore reconciliations, RunControl runControl,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
                       @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance) {
         this.jobOperator = jobOperator;
@@ -50,10 +53,24 @@ public class NightlyRun {
         this.job = nightlyReconciliation;
         this.outputs = outputs;
         this.reconciliations = reconciliations;
+        this.runControl = runControl;
         this.claims = new ClaimSettings(nearlyBand, aboutTolerance);
     }
 
     public int run(RunOptions options) throws Exception {
+        StringBuilder holder = new StringBuilder();
+        Optional<RunControl.Held> lock = runControl.tryAcquire(options.period(), holder);
+        if (lock.isEmpty()) {
+            System.err.println("cannot start: another run (" + holder + ") holds the run lock of " + runControl.database().describe()
+                    + ". Fix: wait for it to finish; nothing was read or changed by this start");
+            return 2;
+        }
+        try (RunControl.Held held = lock.get()) {
+            return runHoldingTheLock(options, held);
+        }
+    }
+
+    private int runHoldingTheLock(RunOptions options, RunControl.Held held) throws Exception {
         Night night = Night.load(options.period(), options.input(), options.output(), claims, options.report());
         String fingerprint = InputFingerprint.of(night);
         JobParameters parameters = night.toJobParameters(fingerprint);
@@ -73,8 +90,8 @@ public class NightlyRun {
             return report(summary, night);
         } else {
             if (last.getStatus().isRunning()) {
-                out.printf(Locale.ROOT, "run %d was left %s by a process that is gone (this one holds the database): recovering it%n",
-                        last.getJobInstanceId(), last.getStatus());
+                out.printf(Locale.ROOT, "run %d was left %s by a process that is gone (this one holds the run lock of %s): recovering it%n",
+                        last.getJobInstanceId(), last.getStatus(), held.where().orElse("the database"));
                 last = jobOperator.recover(last);
             }
             out.printf(Locale.ROOT, "resuming run %d, which ended %s, from its last committed work%n", last.getJobInstanceId(), last.getStatus());
