@@ -24,6 +24,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -75,32 +76,32 @@ public class NightlyRun {
         JobParameters parameters = night.toJobParameters(fingerprint);
         JobExecution last = jobRepository.getLastJobExecution(NightlyReconciliationJobConfig.JOB_NAME, parameters);
         String cityName = night.reference().registry().city().nameZh();
-        out.printf("%s %s: input fingerprint %s%n", cityName, night.period(), fingerprint.substring(0, 12));
+        out.printf(Locale.ROOT, "%s %s: input fingerprint %s%n", cityName, night.period(), fingerprint.substring(0, 12));
         JobExecution execution;
         if (last == null) {
             out.println("starting a new run");
             execution = jobOperator.start(job, parameters);
         } else if (last.getStatus() == BatchStatus.COMPLETED) {
             long runId = last.getJobInstanceId();
-            out.printf("already reconciled: run %d completed %s on this same input; nothing is counted again, the outputs are written again%n",
+            out.printf(Locale.ROOT, "already reconciled: run %d completed %s on this same input; nothing is counted again, the outputs are written again%n",
                     runId, last.getEndTime().withNano(0).atZone(ZoneId.systemDefault()).toOffsetDateTime());
             RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.published(), night.outputFolder(),
                     last.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime(), night.reportCheck());
             return report(summary, night);
         } else {
             if (last.getStatus().isRunning()) {
-                out.printf("run %d was left %s by a process that is gone (this one holds the run lock of %s): recovering it%n",
+                out.printf(Locale.ROOT, "run %d was left %s by a process that is gone (this one holds the run lock of %s): recovering it%n",
                         last.getJobInstanceId(), last.getStatus(), held.where().orElse("the database"));
                 last = jobOperator.recover(last);
             }
-            out.printf("resuming run %d, which ended %s, from its last committed work%n", last.getJobInstanceId(), last.getStatus());
+            out.printf(Locale.ROOT, "resuming run %d, which ended %s, from its last committed work%n", last.getJobInstanceId(), last.getStatus());
             execution = jobOperator.restart(last);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            System.err.printf("the run %d ended %s; the next start with the same input resumes it.%n",
+            System.err.printf(Locale.ROOT, "the run %d ended %s; the next start with the same input resumes it.%n",
                     execution.getJobInstanceId(), execution.getStatus());
             execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                    .forEach(s -> System.err.printf("  step %s failed: %s%n", s.getStepName(),
+                    .forEach(s -> System.err.printf(Locale.ROOT, "  step %s failed: %s%n", s.getStepName(),
                             s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; "))));
             execution.getFailureExceptions().forEach(e -> System.err.println("  " + rootMessage(e)));
             return 2;
@@ -113,15 +114,15 @@ public class NightlyRun {
     static final int CONSOLE_FINDINGS = 100;
 
     private int report(RunSummary s, Night night) {
-        out.printf("run %d%n", s.runId());
-        out.printf("  files:   %s%n", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
+        out.printf(Locale.ROOT, "run %d%n", s.runId());
+        out.printf(Locale.ROOT, "  files:   %s%n", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
-        out.printf("  rows:    %d read, %d accepted, %d rejected%n", s.rowsRead(), s.rowsAccepted(), s.rowsRejected());
+        out.printf(Locale.ROOT, "  rows:    %d read, %d accepted, %d rejected%n", s.rowsRead(), s.rowsAccepted(), s.rowsRejected());
         if (s.hasReviews()) {
-            out.printf("  reviews: %d lines applied, %d rejected%s%n", s.reviewsAccepted(), s.reviewsRejected(),
+            out.printf(Locale.ROOT, "  reviews: %d lines applied, %d rejected%s%n", s.reviewsAccepted(), s.reviewsRejected(),
                     s.reviewsRejected() > 0 ? " (why: rejected-rows.csv, file reviews/" + night.period() + ".csv)" : "");
         }
-        out.printf("  figures: %s%n", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
+        out.printf(Locale.ROOT, "  figures: %s%n", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
         List<ReconciliationLine> findings = reconciliations.lines(s.runId()).stream().filter(l -> l.status().isFinding())
                 .sorted(FindingView.SEVERITY).toList();
@@ -129,7 +130,7 @@ public class NightlyRun {
         for (ReconciliationLine l : findings.subList(0, Math.min(findings.size(), CONSOLE_FINDINGS))) {
             String region = registry.singleCity() || l.regionCode() == null ? ""
                     : " in " + registry.find(l.regionCode()).map(r -> r.nameZh() + " ").orElse("") + l.regionCode();
-            out.printf("    %-10s %s %s%s: printed %s, %s %s%s%n", l.status(), l.indicatorCode(), l.nameZh(), region,
+            out.printf(Locale.ROOT, "    %-10s %s %s%s: printed %s, %s %s%s%n", l.status(), l.indicatorCode(), l.nameZh(), region,
                     l.publishedText(), l.status() == Status.INCOMPLETE ? "partial total (counties missing)" : "reported total", l.cityTotal() == null ? "none (nothing reported)" : Numbers.plain(l.cityTotal()) + " " + l.unit()
                             + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")"),
                     l.review() == null ? "" : l.excused() ? " [excused: " + l.review().disposition() + " by " + l.review().reviewer() + "]"
@@ -137,19 +138,19 @@ public class NightlyRun {
                             : " [" + l.review().disposition() + " by " + l.review().reviewer() + "]");
         }
         if (findings.size() > CONSOLE_FINDINGS) {
-            out.printf("    … and %d more findings in reconciliation.csv and report.html%n", findings.size() - CONSOLE_FINDINGS);
+            out.printf(Locale.ROOT, "    … and %d more findings in reconciliation.csv and report.html%n", findings.size() - CONSOLE_FINDINGS);
         }
         if (night.reportCheck() == null) {
             out.println("  report:  no --report given, so the published file was not checked against the report");
         } else {
             List<PublishedCheck.Line> check = night.reportCheck();
-            out.printf("  report:  %s: %d of %d published figures agree with the print, %d findings%n", night.report().getFileName(),
+            out.printf(Locale.ROOT, "  report:  %s: %d of %d published figures agree with the print, %d findings%n", night.report().getFileName(),
                     check.stream().filter(c -> c.status() == PublishedCheck.Status.AGREES).count(), check.size(), s.reportFindings());
             check.stream().filter(c -> c.status().isFinding()).forEach(c ->
-                    out.printf("    %-19s %s: %s%n", c.status(), c.indicatorCode(), c.message()));
+                    out.printf(Locale.ROOT, "    %-19s %s: %s%n", c.status(), c.indicatorCode(), c.message()));
         }
-        out.printf("  outputs: %s%n", night.outputFolder().toAbsolutePath().normalize());
-        out.printf("exit status %d: %s%n", s.exitStatus(), s.exitStatus() == 0 ? "every printed figure matches"
+        out.printf(Locale.ROOT, "  outputs: %s%n", night.outputFolder().toAbsolutePath().normalize());
+        out.printf(Locale.ROOT, "exit status %d: %s%n", s.exitStatus(), s.exitStatus() == 0 ? "every printed figure matches"
                 : s.findings() + " findings to review in report.html and reconciliation.csv"
                         + (s.excusedFindings() > 0 ? " (" + s.excusedFindings() + " more excused by reviews)" : ""));
         return s.exitStatus();
