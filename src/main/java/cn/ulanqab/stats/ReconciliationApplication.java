@@ -1,14 +1,17 @@
 package cn.ulanqab.stats;
 
 import cn.ulanqab.stats.batch.NightlyRun;
+import cn.ulanqab.stats.batch.OwnPaths;
 import cn.ulanqab.stats.batch.RunLock;
 import cn.ulanqab.stats.batch.RunOptions;
 import cn.ulanqab.stats.extraction.ExtractCommand;
 import cn.ulanqab.stats.generator.GenerateCommand;
+import cn.ulanqab.stats.report.OutputFolder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +46,12 @@ public class ReconciliationApplication {
         StringBuilder holder = new StringBuilder();
         Optional<RunLock> lock;
         try {
+            OwnPaths.check(options, !explicitDatabase(args));
+        } catch (ConfigurationException e) {
+            System.err.println("cannot start: " + e.getMessage());
+            return 2;
+        }
+        try {
             lock = RunLock.tryAcquire(options.output(), holder);
         } catch (RuntimeException e) {
             System.err.println("cannot start: " + e.getMessage() + ". Fix: make --output=" + options.output() + " a writable folder");
@@ -58,7 +67,20 @@ public class ReconciliationApplication {
         }
     }
 
+    private static boolean explicitDatabase(String... args) {
+        return Arrays.stream(args).anyMatch(a -> a.startsWith("--spring.datasource.url="));
+    }
+
     private static int runLocked(RunOptions options, String... args) {
+        try {
+            if (new OutputFolder(options.output().resolve(options.period())).recover()) {
+                System.out.println("restored " + options.output().resolve(options.period()) + " from ." + options.period()
+                        + ".previous, which a run stopped in the middle of replacing the outputs left");
+            }
+        } catch (RuntimeException e) {
+            System.err.println("cannot start: " + e.getMessage());
+            return 2;
+        }
         SpringApplication app = new SpringApplication(ReconciliationApplication.class);
         app.setDefaultProperties(Map.of("spring.datasource.url", options.defaultDatabaseUrl()));
         try (ConfigurableApplicationContext context = app.run(args)) {

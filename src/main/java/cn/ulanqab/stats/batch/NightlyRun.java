@@ -38,10 +38,11 @@ public class NightlyRun {
     private final OutputWriter outputs;
     private final ReconciliationStore reconciliations;
     private final ClaimSettings claims;
+    private final CurrentNight tonight;
     private final PrintStream out = System.out;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
-                      ReconciliationStore reconciliations,
+                      ReconciliationStore reconciliations, CurrentNight tonight,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
                       @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance) {
         this.jobOperator = jobOperator;
@@ -50,10 +51,12 @@ public class NightlyRun {
         this.outputs = outputs;
         this.reconciliations = reconciliations;
         this.claims = new ClaimSettings(nearlyBand, aboutTolerance);
+        this.tonight = tonight;
     }
 
     public int run(RunOptions options) throws Exception {
         Night night = Night.load(options.period(), options.input(), options.output(), claims, options.report());
+        tonight.set(night);
         String fingerprint = InputFingerprint.of(night);
         JobParameters parameters = night.toJobParameters(fingerprint);
         JobExecution last = jobRepository.getLastJobExecution(NightlyReconciliationJobConfig.JOB_NAME, parameters);
@@ -77,6 +80,7 @@ public class NightlyRun {
                 last = jobOperator.recover(last);
             }
             out.printf("resuming run %d, which ended %s, from its last committed work%n", last.getJobInstanceId(), last.getStatus());
+            sayWhenResumedElsewhere(last, night);
             execution = jobOperator.restart(last);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -90,6 +94,20 @@ public class NightlyRun {
         }
         long runId = execution.getJobInstanceId();
         return report(outputs.summary(runId, night.period(), night.reference(), night.reportCheck()), night);
+    }
+
+    /** A run resumes with the folders given now; the console says so when they are not those it was started with. */
+    private void sayWhenResumedElsewhere(JobExecution last, Night night) {
+        var context = last.getExecutionContext();
+        String input = night.input().toAbsolutePath().normalize().toString();
+        String output = night.output().toAbsolutePath().normalize().toString();
+        if (context.containsKey(Night.INPUT) && !input.equals(context.getString(Night.INPUT))) {
+            out.printf("  it was started with --input=%s; it now reads %s%n", context.getString(Night.INPUT), input);
+        }
+        if (context.containsKey(Night.OUTPUT) && !output.equals(context.getString(Night.OUTPUT))) {
+            out.printf("  it was started with --output=%s; its outputs now go to %s%n", context.getString(Night.OUTPUT),
+                    night.outputFolder().toAbsolutePath().normalize());
+        }
     }
 
     /** The console lists this many findings, the worst first; the outputs have them all. */

@@ -121,7 +121,7 @@ class CrashRecoveryIT {
             return false;
         }
         try (Stream<Path> parts = Files.list(scratch)) {
-            return parts.anyMatch(p -> p.getFileName().toString().startsWith("rejected-rows.csv") && size(p) > 1_000_000);
+            return parts.anyMatch(p -> p.getFileName().toString().contains("rejected-rows.csv") && size(p) > 1_000_000);
         }
     }
 
