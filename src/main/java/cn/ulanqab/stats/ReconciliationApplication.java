@@ -1,9 +1,11 @@
 package cn.ulanqab.stats;
 
+import cn.ulanqab.stats.batch.FailureLog;
 import cn.ulanqab.stats.batch.NightlyRun;
 import cn.ulanqab.stats.batch.OwnPaths;
 import cn.ulanqab.stats.batch.RunLock;
 import cn.ulanqab.stats.batch.RunOptions;
+import cn.ulanqab.stats.batch.StorageTrouble;
 import cn.ulanqab.stats.extraction.ExtractCommand;
 import cn.ulanqab.stats.generator.GenerateCommand;
 import cn.ulanqab.stats.report.OutputFolder;
@@ -12,6 +14,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -82,7 +85,10 @@ public class ReconciliationApplication {
             return 2;
         }
         SpringApplication app = new SpringApplication(ReconciliationApplication.class);
-        app.setDefaultProperties(Map.of("spring.datasource.url", options.defaultDatabaseUrl()));
+        // the console gets one line per problem: the stack traces go to FailureLog, the framework's warnings nowhere
+        app.setDefaultProperties(Map.of("spring.datasource.url", options.defaultDatabaseUrl(), "logging.threshold.console", "OFF"));
+        String databaseUrl = Arrays.stream(args).filter(a -> a.startsWith("--spring.datasource.url=")).reduce((a, b) -> b)
+                .map(a -> a.substring("--spring.datasource.url=".length())).orElse(options.defaultDatabaseUrl());
         try (ConfigurableApplicationContext context = app.run(args)) {
             return context.getBean(NightlyRun.class).run(options);
         } catch (ConfigurationException e) {
@@ -90,12 +96,15 @@ public class ReconciliationApplication {
             return 2;
         } catch (Exception e) {
             String message = rootMessage(e);
+            Optional<String> storage = StorageTrouble.explain(e, new StorageTrouble.Place(databaseUrl, options.output()));
+            String line;
             if (message.contains("already in use") || message.contains("Database may be already in use")) {
-                System.err.println("cannot start: another run holds the database " + options.defaultDatabaseUrl()
-                        + " (" + message + "). Fix: wait for it to finish; do not delete the database while it runs");
+                line = "cannot start: another run holds the database " + databaseUrl
+                        + " (" + message + "). Fix: wait for it to finish; do not delete the database while it runs";
             } else {
-                System.err.println("the job could not do its work: " + message);
+                line = "the job could not do its work: " + storage.orElse(message);
             }
+            System.err.println(line + FailureLog.record(options.output(), line, List.of(e)));
             return 2;
         }
     }

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -39,12 +41,14 @@ public class NightlyRun {
     private final ReconciliationStore reconciliations;
     private final ClaimSettings claims;
     private final CurrentNight tonight;
+    private final String databaseUrl;
     private final PrintStream out = System.out;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
                       ReconciliationStore reconciliations, CurrentNight tonight,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
-                      @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance) {
+                      @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance,
+                      @Value("${spring.datasource.url}") String databaseUrl) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = nightlyReconciliation;
@@ -52,6 +56,7 @@ public class NightlyRun {
         this.reconciliations = reconciliations;
         this.claims = new ClaimSettings(nearlyBand, aboutTolerance);
         this.tonight = tonight;
+        this.databaseUrl = databaseUrl;
     }
 
     public int run(RunOptions options) throws Exception {
@@ -84,12 +89,22 @@ public class NightlyRun {
             execution = jobOperator.restart(last);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            System.err.printf("the run %d ended %s; the next start with the same input resumes it.%n",
-                    execution.getJobInstanceId(), execution.getStatus());
-            execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                    .forEach(s -> System.err.printf("  step %s failed: %s%n", s.getStepName(),
-                            s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; "))));
-            execution.getFailureExceptions().forEach(e -> System.err.println("  " + rootMessage(e)));
+            List<Throwable> failures = new ArrayList<>(execution.getFailureExceptions());
+            execution.getStepExecutions().forEach(s -> failures.addAll(s.getFailureExceptions()));
+            StorageTrouble.Place place = new StorageTrouble.Place(databaseUrl, night.output());
+            Optional<String> storage = failures.stream().map(e -> StorageTrouble.explain(e, place)).flatMap(Optional::stream).findFirst();
+            StringBuilder lines = new StringBuilder();
+            if (storage.isPresent()) {
+                lines.append("the run ").append(execution.getJobInstanceId()).append(" stopped: ").append(storage.get());
+            } else {
+                lines.append("the run ").append(execution.getJobInstanceId()).append(" ended ").append(execution.getStatus())
+                        .append("; the next start with the same input resumes it.");
+                execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
+                        .forEach(s -> lines.append(System.lineSeparator()).append("  step ").append(s.getStepName()).append(" failed: ")
+                                .append(s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; "))));
+                execution.getFailureExceptions().forEach(e -> lines.append(System.lineSeparator()).append("  ").append(rootMessage(e)));
+            }
+            System.err.println(lines + FailureLog.record(night.output(), lines.toString(), failures));
             return 2;
         }
         long runId = execution.getJobInstanceId();

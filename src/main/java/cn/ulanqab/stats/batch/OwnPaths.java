@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The job's own files in {@code --output}: the lock file, the embedded database's files (when the database is the
+ * The job's own files in {@code --output}: the lock file, the log file, the embedded database's files (when the database is the
  * default one) and the folders of the outputs. Each must be absent or what the job made there: the job never follows
  * a link at these paths, so it never truncates, writes or deletes anything outside {@code --output}. Checked before
  * the lock is taken, so nothing is opened through a link.
@@ -25,6 +25,7 @@ public final class OwnPaths {
 
     public static void check(RunOptions options, boolean defaultDatabase) {
         checkLockFile(options.output());
+        requireRegularOrAbsent(options.output().resolve(FailureLog.FILE_NAME));
         if (defaultDatabase) {
             for (String suffix : List.of(".mv.db", ".lock.db", ".trace.db")) {
                 requireRegularOrAbsent(options.output().resolve(RunOptions.DATABASE_NAME + suffix));
