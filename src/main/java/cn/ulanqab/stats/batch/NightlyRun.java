@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.ConfigurationException;
+import cn.ulanqab.stats.database.RunControl;
 import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.published.ClaimSettings;
 import cn.ulanqab.stats.reconciliation.Numbers;
@@ -40,12 +41,13 @@ public class NightlyRun {
     private final OutputWriter outputs;
     private final ReconciliationStore reconciliations;
     private final ClaimSettings claims;
+    private final RunControl runControl;
     private final CurrentNight tonight;
     private final String databaseUrl;
     private final PrintStream out = System.out;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
-                      ReconciliationStore reconciliations, CurrentNight tonight,
+                      ReconciliationStore reconciliations, RunControl runControl, CurrentNight tonight,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
                       @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance,
                       @Value("${spring.datasource.url}") String databaseUrl) {
@@ -54,12 +56,26 @@ public class NightlyRun {
         this.job = nightlyReconciliation;
         this.outputs = outputs;
         this.reconciliations = reconciliations;
+        this.runControl = runControl;
         this.claims = new ClaimSettings(nearlyBand, aboutTolerance);
         this.tonight = tonight;
         this.databaseUrl = databaseUrl;
     }
 
     public int run(RunOptions options) throws Exception {
+        StringBuilder holder = new StringBuilder();
+        Optional<RunControl.Held> lock = runControl.tryAcquire(options.period(), holder);
+        if (lock.isEmpty()) {
+            System.err.println("cannot start: another run (" + holder + ") holds the run lock of " + runControl.database().describe()
+                    + ". Fix: wait for it to finish; nothing was read or changed by this start");
+            return 2;
+        }
+        try (RunControl.Held held = lock.get()) {
+            return runHoldingTheLock(options, held);
+        }
+    }
+
+    private int runHoldingTheLock(RunOptions options, RunControl.Held held) throws Exception {
         Night night = Night.load(options.period(), options.input(), options.output(), claims, options.report());
         tonight.set(night);
         String fingerprint = InputFingerprint.of(night);
@@ -80,8 +96,8 @@ public class NightlyRun {
             return report(summary, night);
         } else {
             if (last.getStatus().isRunning()) {
-                out.printf("run %d was left %s by a process that is gone (this one holds the database): recovering it%n",
-                        last.getJobInstanceId(), last.getStatus());
+                out.printf("run %d was left %s by a process that is gone (this one holds the run lock of %s): recovering it%n",
+                        last.getJobInstanceId(), last.getStatus(), held.where().orElse("the database"));
                 last = jobOperator.recover(last);
             }
             out.printf("resuming run %d, which ended %s, from its last committed work%n", last.getJobInstanceId(), last.getStatus());
