@@ -81,7 +81,7 @@ public class NightlyReconciliationJobConfig {
                                     @Value("${reconciliation.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) {
         ExecutionContextPromotionListener promoteReadCounts = new ExecutionContextPromotionListener();
         promoteReadCounts.setKeys(new String[]{SubmissionRowsReader.READ_BY_FILE, SubmissionRowWriter.DUPLICATE_FILES});
-        SubmissionIngest ingest = new SubmissionIngest(store, tonight);
+        SubmissionIngest ingest = new SubmissionIngest(store, tonight, tm, jobs);
         TestingPause pause = new TestingPause(testingPause);
         return new StepBuilder("readAndValidateSubmissions", jobs).<SubmittedRow, RowOutcome>chunk(chunkSize)
                 .transactionManager(tm).reader(ingest.reader()).processor(ingest.validator()).writer(ingest.writer())

@@ -7,6 +7,8 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,6 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
-    private final Path path;
     private final String file;
     private final String fileCountyCode;
     private final SubmissionEncoding.Detected encoding;
@@ -52,8 +53,22 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
         }
     }
 
+    /** Opens the file's bytes from the start; the reader opens it again to re-read past broken quoting. */
+    @FunctionalInterface
+    public interface Bytes {
+        InputStream open() throws IOException;
+    }
+
+    private final Bytes bytes;
+
     public SubmissionReader(Path path, String fileCountyCode, SubmissionEncoding.Detected encoding) throws IOException, UnreadableHeader {
-        this.path = path;
+        this(path, () -> Files.newInputStream(path), fileCountyCode, encoding);
+    }
+
+    /** A reader of the file's bytes as {@code bytes} gives them (for instance through a hash of what was read). */
+    public SubmissionReader(Path path, Bytes bytes, String fileCountyCode, SubmissionEncoding.Detected encoding)
+            throws IOException, UnreadableHeader {
+        this.bytes = bytes;
         this.file = path.getFileName().toString();
         this.fileCountyCode = fileCountyCode;
         this.encoding = encoding;
@@ -65,7 +80,7 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
         if (parser != null) {
             parser.close();
         }
-        BufferedReader reader = Files.newBufferedReader(path, encoding.charset());
+        BufferedReader reader = newReader();
         if (encoding.bom()) {
             reader.skip(1);
         }
@@ -74,6 +89,11 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
         records = parser.iterator();
         lineOffset = skipLines;
         previousEnd = skipLines;
+    }
+
+    /** Decoded strictly, as Files.newBufferedReader does: bytes that are not of the encoding are an error, not replaced. */
+    private BufferedReader newReader() throws IOException {
+        return new BufferedReader(new InputStreamReader(bytes.open(), encoding.charset().newDecoder()));
     }
 
     private void readHeader() throws UnreadableHeader {
@@ -210,7 +230,7 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
     }
 
     private String physicalLine(long line) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(path, encoding.charset())) {
+        try (BufferedReader reader = newReader()) {
             if (encoding.bom()) {
                 reader.skip(1);
             }

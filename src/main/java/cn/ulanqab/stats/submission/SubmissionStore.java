@@ -50,6 +50,22 @@ public class SubmissionStore {
                         rs.getString(4), null), runId);
     }
 
+    /** The SHA-256 the catalogue took of each file of the run before any row was read (the ledger's sha256). */
+    public Map<String, String> sha256ByName(long runId) {
+        Map<String, String> hashes = new HashMap<>();
+        jdbc.query("SELECT FILE_NAME, SHA256 FROM SUBMISSION_FILE WHERE RUN_ID = ? AND SHA256 IS NOT NULL",
+                rs -> {
+                    hashes.put(rs.getString(1), rs.getString(2));
+                }, runId);
+        return hashes;
+    }
+
+    /** Removes every stored row of one file of the run (it is to be read again from its start). */
+    public void discardRows(long runId, String file) {
+        jdbc.update("DELETE FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ?", runId, file);
+        jdbc.update("DELETE FROM ACCEPTED_ROWS WHERE RUN_ID = ? AND FILE_NAME = ?", runId, file);
+    }
+
     /** Superseded files of the run, by county: the most recent superseded version of each. */
     public Map<String, SubmissionFile> latestSupersededFiles(long runId) {
         Map<String, SubmissionFile> latest = new HashMap<>();
