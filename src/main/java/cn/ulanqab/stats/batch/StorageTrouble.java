@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.batch;
 
+import cn.ulanqab.stats.database.RecordChecksum;
+
 import java.nio.BufferUnderflowException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -51,6 +53,10 @@ public final class StorageTrouble {
     /** The line for a failure of the database or the disk, or empty when the failure is something else. */
     public static Optional<String> explain(Throwable failure, Place place) {
         List<Throwable> chain = chain(failure);
+        Optional<Throwable> damagedRecord = chain.stream().filter(t -> t instanceof RecordChecksum.DamagedRecord).findFirst();
+        if (damagedRecord.isPresent()) {
+            return Optional.of(damagedRecord.get().getMessage() + " (database " + place.database() + ")");
+        }
         boolean throughDatabase = chain.stream().anyMatch(t -> t instanceof SQLException
                 || t.getClass().getName().startsWith("org.h2.") || t.getClass().getName().startsWith("org.springframework.dao."));
         if (chain.stream().anyMatch(t -> has(t, "No space left on device") || has(t, "Disk quota exceeded"))) {

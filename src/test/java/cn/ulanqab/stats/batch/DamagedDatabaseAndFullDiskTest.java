@@ -47,6 +47,55 @@ class DamagedDatabaseAndFullDiskTest {
     }
 
     @Test
+    void aStoredRecordWithOneDigitChangedStopsTheRunNamingTheRunTheFileAndTheFix() throws Exception {
+        Path input = JobRun.copyShippedInput(work.resolve("input"));
+        Path output = work.resolve("output");
+        assertThat(JobRun.run(input, output).exitStatus()).isEqualTo(1);
+        Map<String, byte[]> lastNight = JobRun.csvBytes(output.resolve("2023"));
+        // 150902.csv reports TECH_INCUBATORS as 1: its packed record holds the 1 as submitted and in the catalogue unit
+        try (var c = JobRun.database(output)) {
+            var rs = c.createStatement().executeQuery("SELECT FIRST_LINE, ROWS_DATA FROM ACCEPTED_ROWS WHERE FILE_NAME = '150902.csv'");
+            assertThat(rs.next()).isTrue();
+            long firstLine = rs.getLong(1);
+            byte[] data = rs.getBytes(2);
+            int at = indexOf(data, "TECH_INCUBATORS".getBytes(StandardCharsets.US_ASCII));
+            for (int changed = 0; changed < 2; at++) {
+                if (data[at] == '1') {
+                    data[at] = '7';
+                    changed++;
+                }
+            }
+            var update = c.prepareStatement("UPDATE ACCEPTED_ROWS SET ROWS_DATA = ? WHERE FILE_NAME = '150902.csv' AND FIRST_LINE = ?");
+            update.setBytes(1, data);
+            update.setLong(2, firstLine);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        JobRun.Result night = JobRun.run(input, output);
+
+        assertThat(night.exitStatus()).isEqualTo(2);
+        assertThat(night.console() + night.errors()).doesNotContain("\tat ");
+        assertThat(night.errors().strip().lines().toList()).as(night.errors()).hasSize(1);
+        assertThat(night.errors()).contains("run 1, file 150902.csv").contains("is damaged").contains("CRC32C")
+                .contains("restore the database from a copy");
+        assertThat(JobRun.csvBytes(output.resolve("2023"))).as("the outputs are last night's, not the changed value's")
+                .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(lastNight.get(name)));
+    }
+
+    private static int indexOf(byte[] data, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= data.length; i++) {
+            for (int k = 0; k < part.length; k++) {
+                if (data[i + k] != part[k]) {
+                    continue outer;
+                }
+            }
+            return i + part.length;
+        }
+        throw new AssertionError("not in the record");
+    }
+
+    @Test
     void aReadOnlyDatabaseStopsTheRunWithOneLineNamingIt() throws Exception {
         Path input = JobRun.copyShippedInput(work.resolve("input"));
         Path disk = Files.createDirectories(work.resolve("disk"));
