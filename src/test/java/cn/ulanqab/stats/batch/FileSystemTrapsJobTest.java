@@ -136,20 +136,16 @@ class FileSystemTrapsJobTest {
     @ValueSource(strings = {".2023.writing", ".2023.previous", "2023", "reconciliation-db.mv.db"})
     void aLinkAtTheJobsOwnOutputPathsStopsTheRunAndNothingOutsideTheOutputIsDeleted(String ownPath) throws Exception {
         Path input = JobRun.copyShippedInput(work.resolve("input"));
-        Path output = work.resolve("output");
-        assertThat(JobRun.run(input, output).exitStatus()).isEqualTo(1);
+        Path output = Files.createDirectories(work.resolve("output"));
         Path victim = Files.createDirectories(work.resolve("victim"));
         Files.writeString(victim.resolve("thesis.txt"), "years of work");
         Path link = output.resolve(ownPath);
-        if (Files.exists(link)) {
-            Files.move(link, work.resolve("moved-away"));
-        }
         Files.createSymbolicLink(link, ownPath.endsWith(".db") ? victim.resolve("thesis.txt") : victim);
 
-        JobRun.Result again = JobRun.run(input, output);
+        JobRun.Result night = JobRun.run(input, output);
 
-        assertThat(again.exitStatus()).isEqualTo(2);
-        assertThat(again.errors()).contains(link.toString()).contains("symbolic link").contains("Fix: remove it");
+        assertThat(night.exitStatus()).isEqualTo(2);
+        assertThat(night.errors()).contains(link.toString()).contains("symbolic link").contains("Fix: remove it");
         try (var files = Files.list(victim)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("thesis.txt");
         }
