@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,12 +43,15 @@ public class NightlyRun {
     private final ReconciliationStore reconciliations;
     private final ClaimSettings claims;
     private final RunControl runControl;
+    private final CurrentNight tonight;
+    private final String databaseUrl;
     private final PrintStream out = System.out;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
-                      ReconciliationStore reconciliations, RunControl runControl,
+                      ReconciliationStore reconciliations, RunControl runControl, CurrentNight tonight,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
-                      @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance) {
+                      @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance,
+                      @Value("${spring.datasource.url}") String databaseUrl) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = nightlyReconciliation;
@@ -55,6 +59,8 @@ public class NightlyRun {
         this.reconciliations = reconciliations;
         this.runControl = runControl;
         this.claims = new ClaimSettings(nearlyBand, aboutTolerance);
+        this.tonight = tonight;
+        this.databaseUrl = databaseUrl;
     }
 
     public int run(RunOptions options) throws Exception {
@@ -72,6 +78,7 @@ public class NightlyRun {
 
     private int runHoldingTheLock(RunOptions options, RunControl.Held held) throws Exception {
         Night night = Night.load(options.period(), options.input(), options.output(), claims, options.report());
+        tonight.set(night);
         String fingerprint = InputFingerprint.of(night);
         JobParameters parameters = night.toJobParameters(fingerprint);
         JobExecution last = jobRepository.getLastJobExecution(NightlyReconciliationJobConfig.JOB_NAME, parameters);
@@ -95,19 +102,44 @@ public class NightlyRun {
                 last = jobOperator.recover(last);
             }
             out.printf(Locale.ROOT, "resuming run %d, which ended %s, from its last committed work%n", last.getJobInstanceId(), last.getStatus());
+            sayWhenResumedElsewhere(last, night);
             execution = jobOperator.restart(last);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            System.err.printf(Locale.ROOT, "the run %d ended %s; the next start with the same input resumes it.%n",
-                    execution.getJobInstanceId(), execution.getStatus());
-            execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                    .forEach(s -> System.err.printf(Locale.ROOT, "  step %s failed: %s%n", s.getStepName(),
-                            s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; "))));
-            execution.getFailureExceptions().forEach(e -> System.err.println("  " + rootMessage(e)));
+            List<Throwable> failures = new ArrayList<>(execution.getFailureExceptions());
+            execution.getStepExecutions().forEach(s -> failures.addAll(s.getFailureExceptions()));
+            StorageTrouble.Place place = new StorageTrouble.Place(databaseUrl, night.output());
+            Optional<String> storage = failures.stream().map(e -> StorageTrouble.explain(e, place)).flatMap(Optional::stream).findFirst();
+            StringBuilder lines = new StringBuilder();
+            if (storage.isPresent()) {
+                lines.append("the run ").append(execution.getJobInstanceId()).append(" stopped: ").append(storage.get());
+            } else {
+                lines.append("the run ").append(execution.getJobInstanceId()).append(" ended ").append(execution.getStatus())
+                        .append("; the next start with the same input resumes it.");
+                execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
+                        .forEach(s -> lines.append(System.lineSeparator()).append("  step ").append(s.getStepName()).append(" failed: ")
+                                .append(s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; "))));
+                execution.getFailureExceptions().forEach(e -> lines.append(System.lineSeparator()).append("  ").append(rootMessage(e)));
+            }
+            System.err.println(lines + FailureLog.record(night.output(), lines.toString(), failures));
             return 2;
         }
         long runId = execution.getJobInstanceId();
         return report(outputs.summary(runId, night.period(), night.reference(), night.reportCheck()), night);
+    }
+
+    /** A run resumes with the folders given now; the console says so when they are not those it was started with. */
+    private void sayWhenResumedElsewhere(JobExecution last, Night night) {
+        var context = last.getExecutionContext();
+        String input = night.input().toAbsolutePath().normalize().toString();
+        String output = night.output().toAbsolutePath().normalize().toString();
+        if (context.containsKey(Night.INPUT) && !input.equals(context.getString(Night.INPUT))) {
+            out.printf("  it was started with --input=%s; it now reads %s%n", context.getString(Night.INPUT), input);
+        }
+        if (context.containsKey(Night.OUTPUT) && !output.equals(context.getString(Night.OUTPUT))) {
+            out.printf("  it was started with --output=%s; its outputs now go to %s%n", context.getString(Night.OUTPUT),
+                    night.outputFolder().toAbsolutePath().normalize());
+        }
     }
 
     /** The console lists this many findings, the worst first; the outputs have them all. */

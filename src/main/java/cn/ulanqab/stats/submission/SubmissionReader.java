@@ -3,6 +3,8 @@ package cn.ulanqab.stats.submission;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +48,23 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
         }
     }
 
+    /** Opens the file's bytes from the start (read once, front to back). */
+    @FunctionalInterface
+    public interface Bytes {
+        InputStream open() throws IOException;
+    }
+
     public SubmissionReader(Path path, String fileCountyCode, SubmissionEncoding.Detected encoding) throws IOException, UnreadableHeader {
+        this(path, () -> Files.newInputStream(path), fileCountyCode, encoding);
+    }
+
+    /** A reader of the file's bytes as {@code bytes} gives them (for instance through a hash of what was read). */
+    public SubmissionReader(Path path, Bytes bytes, String fileCountyCode, SubmissionEncoding.Detected encoding)
+            throws IOException, UnreadableHeader {
         this.file = path.getFileName().toString();
         this.fileCountyCode = fileCountyCode;
-        BufferedReader reader = Files.newBufferedReader(path, encoding.charset());
+        // decoded strictly, as Files.newBufferedReader does: bytes that are not of the encoding are an error, not replaced
+        BufferedReader reader = new BufferedReader(new InputStreamReader(bytes.open(), encoding.charset().newDecoder()));
         if (encoding.bom()) {
             reader.skip(1);
         }

@@ -92,9 +92,9 @@ class BrokenFilesCorpusTest {
                 new Case("missing required column", resource("missing-value-column.csv"), FileStatus.UNREADABLE,
                         "the header lacks value (数值)", List.of()),
                 new Case("a folder where a submission should be", Files::createDirectory, FileStatus.UNREADABLE,
-                        "a folder, not a file", List.of()),
+                        "not a regular file but a folder", List.of()),
                 new Case("a link to a file that is not there", target -> Files.createSymbolicLink(target, target.resolveSibling("gone.bin")),
-                        FileStatus.UNREADABLE, "the file cannot be opened", List.of()));
+                        FileStatus.UNREADABLE, "not a regular file but a symbolic link", List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
