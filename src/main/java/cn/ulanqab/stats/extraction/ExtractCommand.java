@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -51,7 +52,7 @@ public final class ExtractCommand {
             Path csv = output.resolve("figures").resolve(baseName(reportFile) + ".csv");
             CsvOutput.write(csv, COLUMNS, rows(extraction.figures()));
             summarise(extraction, reportFile);
-            out.printf("  figures: %s%n", csv.toAbsolutePath().normalize());
+            out.printf(Locale.ROOT, "  figures: %s%n", csv.toAbsolutePath().normalize());
             if (writePublished) {
                 writePublished(extraction, input);
             }
@@ -82,14 +83,14 @@ public final class ExtractCommand {
                 : (isPlan(e.getKey(), report) ? " for " : " about ") + e.getKey())).collect(Collectors.joining(", "));
         long twice = x.figures().stream().filter(f -> f.occurrences() > 1).count();
         long check = x.figures().stream().filter(f -> !f.doubt().isEmpty()).count();
-        out.printf("%s: %d figures (%s), %d printed again in a repeated passage, %d to check%n",
+        out.printf(Locale.ROOT, "%s: %d figures (%s), %d printed again in a repeated passage, %d to check%n",
                 reportFile.getFileName(), x.figures().size(), periods, twice, check);
         for (RepeatedPassage p : x.repeatedPassages()) {
-            out.printf("  repeated passage: %d characters of %s printed again in %s: %s%n",
+            out.printf(Locale.ROOT, "  repeated passage: %d characters of %s printed again in %s: %s%n",
                     p.againEnd() - p.againStart(), p.firstSection(), p.againSection(), p.excerpt());
         }
         for (String c : x.conflicts()) {
-            out.printf("  same subject, different values: %s%n", c);
+            out.printf(Locale.ROOT, "  same subject, different values: %s%n", c);
         }
     }
 
@@ -115,7 +116,7 @@ public final class ExtractCommand {
             }
             ReportPhrases.Link link = phrases.link(indicator.code(), indicator.unit(), period, x.figures());
             if (link.figure() == null) {
-                out.printf("  not written: %s, the phrase '%s' %s%n", indicator.code(), link.phrase(),
+                out.printf(Locale.ROOT, "  not written: %s, the phrase '%s' %s%n", indicator.code(), link.phrase(),
                         link.ambiguous() ? "finds several figures; make it more specific" : "finds no " + period + " figure");
                 continue;
             }
@@ -145,7 +146,7 @@ public final class ExtractCommand {
             throw ConfigurationException.of(target.toString(), "cannot be written (" + e.getMessage() + ")",
                     "check that the folder is writable");
         }
-        out.printf("  published: %d figures for %s written to %s%n", rows.size(), period, target.toAbsolutePath().normalize());
+        out.printf(Locale.ROOT, "  published: %d figures for %s written to %s%n", rows.size(), period, target.toAbsolutePath().normalize());
     }
 
     static String baseName(Path file) {
