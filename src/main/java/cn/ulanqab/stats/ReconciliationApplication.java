@@ -1,5 +1,6 @@
 package cn.ulanqab.stats;
 
+import cn.ulanqab.stats.batch.LastRun;
 import cn.ulanqab.stats.batch.NightlyRun;
 import cn.ulanqab.stats.batch.RunLock;
 import cn.ulanqab.stats.batch.RunOptions;
@@ -9,6 +10,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +27,10 @@ public class ReconciliationApplication {
     }
 
     public static int run(String... args) {
+        if (RunOptions.asksForHelp(args)) {
+            System.out.print(RunOptions.help(RunOptions.valueIn(args, "reconciliation.language", "zh")));
+            return 0;
+        }
         RunOptions options;
         try {
             Optional<GenerateCommand> generate = GenerateCommand.parse(args);
@@ -34,6 +41,11 @@ public class ReconciliationApplication {
             options = RunOptions.parse(args);
         } catch (ConfigurationException e) {
             System.err.println("cannot start: " + e.getMessage());
+            if (RunOptions.valueIn(args, "generate", null) == null && RunOptions.valueIn(args, "extract", null) == null) {
+                // a night that could not start: the scheduler reads it in last-run.json, if the output folder is there
+                LastRun.refused(Path.of(RunOptions.valueIn(args, "output", "output")), RunOptions.valueIn(args, "period", "2023"),
+                        zoneIn(args), "cannot start: " + e.getMessage());
+            }
             return 2;
         }
         if (options.extracting()) {
@@ -49,33 +61,52 @@ public class ReconciliationApplication {
             return 2;
         }
         if (lock.isEmpty()) {
+            // last-run.json is left alone: it tells the state of the run that holds the lock
             System.err.println("cannot start: another run (" + holder + ") holds " + options.output().resolve(RunLock.FILE_NAME)
                     + " and its database. Fix: wait for it to finish; nothing was read or changed by this start");
             return 2;
         }
         try (RunLock held = lock.get()) {
-            return runLocked(options, args);
+            LastRun lastRun = LastRun.start(options.output(), options.period(), zoneIn(args));
+            NightlyRun.Outcome outcome = runLocked(options, args);
+            try {
+                lastRun.end(outcome.exitStatus(), outcome.message());
+            } catch (RuntimeException e) {
+                System.err.println("warning: " + e.getMessage() + "; the exit status stands");
+            }
+            return outcome.exitStatus();
         }
     }
 
-    private static int runLocked(RunOptions options, String... args) {
+    /** The bureau's zone of the command line, or the default when it names none (or a wrong one, refused elsewhere). */
+    private static ZoneId zoneIn(String... args) {
+        try {
+            return RunOptions.zone(RunOptions.valueIn(args, "reconciliation.zone", RunOptions.DEFAULT_ZONE));
+        } catch (ConfigurationException e) {
+            return ZoneId.of(RunOptions.DEFAULT_ZONE);
+        }
+    }
+
+    private static NightlyRun.Outcome runLocked(RunOptions options, String... args) {
         SpringApplication app = new SpringApplication(ReconciliationApplication.class);
         app.setDefaultProperties(Map.of("spring.datasource.url", options.defaultDatabaseUrl()));
         try (ConfigurableApplicationContext context = app.run(args)) {
             return context.getBean(NightlyRun.class).run(options);
         } catch (ConfigurationException e) {
-            System.err.println("cannot start: " + e.getMessage());
-            return 2;
+            return failed("cannot start: " + e.getMessage());
         } catch (Exception e) {
             String message = rootMessage(e);
             if (message.contains("already in use") || message.contains("Database may be already in use")) {
-                System.err.println("cannot start: another run holds the database " + options.defaultDatabaseUrl()
+                return failed("cannot start: another run holds the database " + options.defaultDatabaseUrl()
                         + " (" + message + "). Fix: wait for it to finish; do not delete the database while it runs");
-            } else {
-                System.err.println("the job could not do its work: " + message);
             }
-            return 2;
+            return failed("the job could not do its work: " + message);
         }
+    }
+
+    private static NightlyRun.Outcome failed(String message) {
+        System.err.println(message);
+        return new NightlyRun.Outcome(2, message);
     }
 
     private static String rootMessage(Throwable e) {

@@ -2,6 +2,7 @@ package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.ConfigurationException;
 import cn.ulanqab.stats.extraction.PublishedCheck;
+import cn.ulanqab.stats.history.NightArchive;
 import cn.ulanqab.stats.published.ClaimSettings;
 import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
@@ -17,13 +18,19 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Starts, resumes or repeats the night's run as an operator expects and turns its outcome into the exit
@@ -38,12 +45,26 @@ public class NightlyRun {
     private final OutputWriter outputs;
     private final ReconciliationStore reconciliations;
     private final ClaimSettings claims;
+    private final ZoneId zone;
+    private final int keepRuns;
+    private final MessageSource messages;
+    private final Locale locale;
     private final PrintStream out = System.out;
+
+    /** How a night ended: its exit status and the sentence that says why (for the console and last-run.json). */
+    public record Outcome(int exitStatus, String message) {
+    }
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
                       ReconciliationStore reconciliations,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
-                      @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance) {
+                      @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance,
+                      @Value("${reconciliation.zone}") String zone, @Value("${reconciliation.keep-runs}") String keepRuns,
+                      @Value("${reconciliation.language:zh}") String language, MessageSource messages) {
+        this.zone = RunOptions.zone(zone);
+        this.keepRuns = RunOptions.keepRuns(keepRuns);
+        this.messages = messages;
+        this.locale = Locale.forLanguageTag(language);
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = nightlyReconciliation;
@@ -52,7 +73,7 @@ public class NightlyRun {
         this.claims = new ClaimSettings(nearlyBand, aboutTolerance);
     }
 
-    public int run(RunOptions options) throws Exception {
+    public Outcome run(RunOptions options) throws Exception {
         Night night = Night.load(options.period(), options.input(), options.output(), claims, options.report());
         String fingerprint = InputFingerprint.of(night);
         JobParameters parameters = night.toJobParameters(fingerprint);
@@ -66,9 +87,10 @@ public class NightlyRun {
         } else if (last.getStatus() == BatchStatus.COMPLETED) {
             long runId = last.getJobInstanceId();
             out.printf("already reconciled: run %d completed %s on this same input; nothing is counted again, the outputs are written again%n",
-                    runId, last.getEndTime().withNano(0).atZone(ZoneId.systemDefault()).toOffsetDateTime());
+                    runId, inZone(last.getEndTime(), zone).withNano(0));
             RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.published(), night.outputFolder(),
-                    last.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime(), night.reportCheck());
+                    inZone(last.getStartTime(), zone), night.reportCheck());
+            keepInHistory(night, runId, fingerprint);
             return report(summary, night);
         } else {
             if (last.getStatus().isRunning()) {
@@ -86,26 +108,45 @@ public class NightlyRun {
                     .forEach(s -> System.err.printf("  step %s failed: %s%n", s.getStepName(),
                             s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; "))));
             execution.getFailureExceptions().forEach(e -> System.err.println("  " + rootMessage(e)));
-            return 2;
+            String why = Stream.concat(execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
+                            .flatMap(s -> s.getFailureExceptions().stream()), execution.getFailureExceptions().stream())
+                    .map(NightlyRun::rootMessage).distinct().collect(Collectors.joining("; "));
+            return new Outcome(2, "the run " + execution.getJobInstanceId() + " ended " + execution.getStatus()
+                    + (why.isEmpty() ? "" : ": " + why) + "; the next start with the same input resumes it");
         }
         long runId = execution.getJobInstanceId();
+        keepInHistory(night, runId, fingerprint);
         return report(outputs.summary(runId, night.period(), night.reference(), night.reportCheck()), night);
+    }
+
+    /** A Spring Batch time (a local date-time of this machine) in the bureau's zone. */
+    static OffsetDateTime inZone(LocalDateTime machineTime, ZoneId zone) {
+        return machineTime.atZone(ZoneId.systemDefault()).withZoneSameInstant(zone).toOffsetDateTime();
+    }
+
+    /** Keeps the completed night's report, workbook and summary in the history and lists it in the index. */
+    private void keepInHistory(Night night, long runId, String fingerprint) {
+        NightArchive archive = new NightArchive(night.output(), zone, keepRuns, messages, locale);
+        Path kept = archive.keep(night.outputFolder(), night.period(), runId, fingerprint,
+                night.reference().registry().city().nameZh());
+        out.printf("  history: %s (%s lists every night kept)%n", kept.toAbsolutePath().normalize(),
+                night.output().resolve(NightArchive.INDEX).toAbsolutePath().normalize());
     }
 
     /** The console lists this many findings, the worst first; the outputs have them all. */
     static final int CONSOLE_FINDINGS = 100;
 
-    private int report(RunSummary s, Night night) {
+    private Outcome report(RunSummary s, Night night) {
         out.printf("run %d%n", s.runId());
         out.printf("  files:   %s%n", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
-        out.printf("  rows:    %d read, %d accepted, %d rejected%n", s.rowsRead(), s.rowsAccepted(), s.rowsRejected());
+        out.printf(Locale.ROOT, "  rows:    %,d read, %,d accepted, %,d rejected%n", s.rowsRead(), s.rowsAccepted(), s.rowsRejected());
         if (s.hasReviews()) {
             out.printf("  reviews: %d lines applied, %d rejected%s%n", s.reviewsAccepted(), s.reviewsRejected(),
                     s.reviewsRejected() > 0 ? " (why: rejected-rows.csv, file reviews/" + night.period() + ".csv)" : "");
         }
         out.printf("  figures: %s%n", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+                .map(e -> Numbers.grouped(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(", ")));
         List<ReconciliationLine> findings = reconciliations.lines(s.runId()).stream().filter(l -> l.status().isFinding())
                 .sorted(FindingView.SEVERITY).toList();
         var registry = night.reference().registry();
@@ -113,7 +154,7 @@ public class NightlyRun {
             String region = registry.singleCity() || l.regionCode() == null ? ""
                     : " in " + registry.find(l.regionCode()).map(r -> r.nameZh() + " ").orElse("") + l.regionCode();
             out.printf("    %-10s %s %s%s: printed %s, %s %s%s%n", l.status(), l.indicatorCode(), l.nameZh(), region,
-                    l.publishedText(), l.status() == Status.INCOMPLETE ? "partial total (counties missing)" : "reported total", l.cityTotal() == null ? "none (nothing reported)" : Numbers.plain(l.cityTotal()) + " " + l.unit()
+                    l.publishedText(), l.status() == Status.INCOMPLETE ? "partial total (counties missing)" : "reported total", l.cityTotal() == null ? "none (nothing reported)" : Numbers.grouped(l.cityTotal()) + " " + l.unit()
                             + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")"),
                     l.review() == null ? "" : l.excused() ? " [excused: " + l.review().disposition() + " by " + l.review().reviewer() + "]"
                             : l.reviewStale() ? " [review stale: written against " + Numbers.plain(l.review().cityTotal()) + "]"
@@ -132,10 +173,11 @@ public class NightlyRun {
                     out.printf("    %-19s %s: %s%n", c.status(), c.indicatorCode(), c.message()));
         }
         out.printf("  outputs: %s%n", night.outputFolder().toAbsolutePath().normalize());
-        out.printf("exit status %d: %s%n", s.exitStatus(), s.exitStatus() == 0 ? "every printed figure matches"
-                : s.findings() + " findings to review in report.html and reconciliation.csv"
-                        + (s.excusedFindings() > 0 ? " (" + s.excusedFindings() + " more excused by reviews)" : ""));
-        return s.exitStatus();
+        String verdict = s.exitStatus() == 0 ? "every printed figure matches"
+                : Numbers.grouped(s.findings()) + " findings to review in report.html and reconciliation.csv"
+                        + (s.excusedFindings() > 0 ? " (" + Numbers.grouped(s.excusedFindings()) + " more excused by reviews)" : "");
+        out.printf("exit status %d: %s%n", s.exitStatus(), verdict);
+        return new Outcome(s.exitStatus(), verdict);
     }
 
     static String rootMessage(Throwable e) {

@@ -242,6 +242,7 @@ public class OutputWriter {
             submissions.eachRejectedRow(runId, limit, action);
             reviews.rejectedRows(runId, period).forEach(action);
         });
+        SummaryJson.write(folder.resolve(SummaryJson.FILE), night, reference.registry().city().code(), history.fingerprint(runId));
         // every rejected row of a unit, read file by file (the report's list stops at HTML_REJECTED_ROWS)
         Map<String, List<String>> filesOfUnit = new HashMap<>();
         night.ledger().stream().filter(f -> f.status() == FileStatus.PROCESSED && f.countyCode() != null)
