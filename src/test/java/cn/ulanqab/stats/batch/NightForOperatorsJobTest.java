@@ -38,6 +38,10 @@ class NightForOperatorsJobTest {
         JobRun.Result first = JobRun.run(input, output);
 
         assertThat(first.exitStatus()).isEqualTo(1);
+        assertThat(first.console()).as("thousands separators for a person")
+                .contains("CO2_REDUCTION 减排二氧化碳: printed 184万吨, reported total 1,712,475.1 吨");
+        assertThat(JobRun.readCsv(output.resolve("2023/reconciliation.csv")).stream().filter(r -> r.get(0).equals("CO2_REDUCTION"))
+                .map(r -> r.get(5)).toList()).as("never in a numeric CSV column").containsExactly("1712475.1");
         JsonNode summary = JSON.readTree(output.resolve("2023/summary.json").toFile());
         assertThat(summary.path("period").asString()).isEqualTo("2023");
         assertThat(summary.path("run").asLong()).isEqualTo(1);
