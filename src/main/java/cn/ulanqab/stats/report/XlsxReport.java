@@ -47,7 +47,8 @@ public class XlsxReport {
     /** The sheets in order, by their message key ({@code xlsx.sheet.<key>}). */
     public static final List<String> SHEETS = List.of("summary", "findings", "figures", "breakdown", "rejected", "files",
             "report-check", "changes");
-    public static final List<String> SUMMARY_COLUMNS = List.of("item", "label", "value");
+    /** The summary sheet: what a person reads first, the token a program matches last. */
+    public static final List<String> SUMMARY_COLUMNS = List.of("label", "value", "item");
     /** The breakdown sheet with several cities: long form, the county values behind the worst findings (see the CSV). */
     public static final List<String> BREAKDOWN_LONG_COLUMNS = List.of("indicator_code", "name_zh", "unit", "region_code",
             "county_code", "value");
@@ -143,10 +144,10 @@ public class XlsxReport {
     }
 
     private void item(XlsxSheet sheet, String item, Object value) {
-        String label = item.startsWith("files.") ? text("xlsx.item.files", item.substring(6))
-                : item.startsWith("figures.") ? text("xlsx.item.figures", item.substring(8))
+        String label = item.startsWith("files.") ? text("xlsx.item.files", text("xlsx.file-status." + item.substring(6)))
+                : item.startsWith("figures.") ? text("xlsx.item.figures", text("xlsx.status." + item.substring(8)))
                 : text("xlsx.item." + item);
-        sheet.row(item, label, value);
+        sheet.row(label, value, item);
     }
 
     /** The Findings and Figures sheets: the columns of reconciliation.csv, with the review beside each figure. */

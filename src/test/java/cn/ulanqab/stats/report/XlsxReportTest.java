@@ -217,7 +217,10 @@ class XlsxReportTest {
         assertThat(value(summary, "rows_read")).isEqualTo("120");
         assertThat(value(summary, "figures.MISMATCH")).isEqualTo("2");
         assertThat(value(summary, "period")).isEqualTo("2023");
-        assertThat(rowOf(summary, "rows_read").getCell(1).getStringCellValue()).isEqualTo("读取行数");
+        assertThat(summaryRow(summary, "rows_read").getCell(0).getStringCellValue()).isEqualTo("读取行数");
+        assertThat(summaryRow(summary, "figures.MISMATCH").getCell(0).getStringCellValue()).isEqualTo("指标：不一致 MISMATCH");
+        assertThat(summaryRow(summary, "files.UNRECOGNIZED").getCell(0).getStringCellValue()).isEqualTo("文件：文件名无法识别 UNRECOGNIZED");
+        assertThat(row(summary, 0)).containsExactlyElementsOf(XlsxReport.SUMMARY_COLUMNS);
         assertThat(value(summary, "verdict")).isEqualTo("5 个问题待核查（退出状态 1）");
     }
 
@@ -364,8 +367,17 @@ class XlsxReportTest {
         return cell(row, column).getStringCellValue();
     }
 
+    private static Row summaryRow(Sheet summary, String item) {
+        for (Row row : summary) {
+            if (row.getRowNum() >= 2 && row.getCell(2).getStringCellValue().equals(item)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no item " + item);
+    }
+
     private static String value(Sheet summary, String item) {
-        Cell cell = rowOf(summary, item).getCell(2);
+        Cell cell = summaryRow(summary, item).getCell(1);
         return cell.getCellType() == CellType.NUMERIC ? String.valueOf((long) cell.getNumericCellValue()) : cell.getStringCellValue();
     }
 }
