@@ -2,6 +2,7 @@ package cn.ulanqab.stats;
 
 import cn.ulanqab.stats.batch.LastRun;
 import cn.ulanqab.stats.batch.NightlyRun;
+import cn.ulanqab.stats.database.DatabaseUnavailableException;
 import cn.ulanqab.stats.batch.RunLock;
 import cn.ulanqab.stats.batch.RunOptions;
 import cn.ulanqab.stats.extraction.ExtractCommand;
@@ -12,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -95,12 +97,16 @@ public class ReconciliationApplication {
         } catch (ConfigurationException e) {
             return failed("cannot start: " + e.getMessage());
         } catch (Exception e) {
-            String message = rootMessage(e);
-            if (message.contains("already in use") || message.contains("Database may be already in use")) {
-                return failed("cannot start: another run holds the database " + options.defaultDatabaseUrl()
-                        + " (" + message + "). Fix: wait for it to finish; do not delete the database while it runs");
+            Throwable root = rootCause(e);
+            Optional<RuntimeException> explained = explained(e);
+            if (explained.isPresent()) {
+                return failed("cannot start: " + explained.get().getMessage());
             }
-            return failed("the job could not do its work: " + message);
+            if (heldByAnotherProcess(e)) {
+                return failed("cannot start: another process holds the database " + options.defaultDatabaseUrl()
+                        + ". Fix: wait for it to finish; do not delete the database while it runs");
+            }
+            return failed("the job could not do its work: " + root.getClass().getSimpleName() + ": " + root.getMessage());
         }
     }
 
@@ -109,11 +115,33 @@ public class ReconciliationApplication {
         return new NightlyRun.Outcome(2, message);
     }
 
-    private static String rootMessage(Throwable e) {
+    private static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root;
     }
+
+    /** The first cause that already says what went wrong and the fix. */
+    private static Optional<RuntimeException> explained(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConfigurationException || t instanceof DatabaseUnavailableException) {
+                return Optional.of((RuntimeException) t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** H2 refuses a database file another process has open with its error code 90020 (DATABASE_ALREADY_OPEN). */
+    private static boolean heldByAnotherProcess(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 }

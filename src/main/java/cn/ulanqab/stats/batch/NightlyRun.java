@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.ConfigurationException;
+import cn.ulanqab.stats.database.RunControl;
 import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.history.NightArchive;
 import cn.ulanqab.stats.published.ClaimSettings;
@@ -29,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -49,6 +51,7 @@ public class NightlyRun {
     private final int keepRuns;
     private final MessageSource messages;
     private final Locale locale;
+    private final RunControl runControl;
     private final PrintStream out = System.out;
 
     /** How a night ended: its exit status and the sentence that says why (for the console and last-run.json). */
@@ -56,7 +59,7 @@ public class NightlyRun {
     }
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
-                      ReconciliationStore reconciliations,
+                      ReconciliationStore reconciliations, RunControl runControl,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
                       @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance,
                       @Value("${reconciliation.zone}") String zone, @Value("${reconciliation.keep-runs}") String keepRuns,
@@ -70,10 +73,25 @@ public class NightlyRun {
         this.job = nightlyReconciliation;
         this.outputs = outputs;
         this.reconciliations = reconciliations;
+        this.runControl = runControl;
         this.claims = new ClaimSettings(nearlyBand, aboutTolerance);
     }
 
     public Outcome run(RunOptions options) throws Exception {
+        StringBuilder holder = new StringBuilder();
+        Optional<RunControl.Held> lock = runControl.tryAcquire(options.period(), holder);
+        if (lock.isEmpty()) {
+            String message = "cannot start: another run (" + holder + ") holds the run lock of " + runControl.database().describe()
+                    + ". Fix: wait for it to finish; nothing was read or changed by this start";
+            System.err.println(message);
+            return new Outcome(2, message);
+        }
+        try (RunControl.Held held = lock.get()) {
+            return runHoldingTheLock(options, held);
+        }
+    }
+
+    private Outcome runHoldingTheLock(RunOptions options, RunControl.Held held) throws Exception {
         Night night = Night.load(options.period(), options.input(), options.output(), claims, options.report());
         String fingerprint = InputFingerprint.of(night);
         JobParameters parameters = night.toJobParameters(fingerprint);
@@ -94,8 +112,8 @@ public class NightlyRun {
             return report(summary, night);
         } else {
             if (last.getStatus().isRunning()) {
-                out.printf("run %d was left %s by a process that is gone (this one holds the database): recovering it%n",
-                        last.getJobInstanceId(), last.getStatus());
+                out.printf("run %d was left %s by a process that is gone (this one holds the run lock of %s): recovering it%n",
+                        last.getJobInstanceId(), last.getStatus(), held.where().orElse("the database"));
                 last = jobOperator.recover(last);
             }
             out.printf("resuming run %d, which ended %s, from its last committed work%n", last.getJobInstanceId(), last.getStatus());

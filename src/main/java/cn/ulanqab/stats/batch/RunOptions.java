@@ -29,7 +29,7 @@ import java.util.Locale;
 public record RunOptions(String period, Path input, Path output, Path report, Path extract, boolean writePublished) {
 
     /** The job's own settings (application.properties); a misspelt one is refused rather than silently ignored. */
-    static final List<String> SETTINGS = List.of("reconciliation.claims.nearly-band", "reconciliation.claims.about-tolerance",
+    static final List<String> SETTINGS = List.of("reconciliation.claims.nearly-band", "reconciliation.claims.about-tolerance", "reconciliation.db-schema",
             "reconciliation.chunk-size", "reconciliation.testing.pause-after-chunk-ms", "reconciliation.zone",
             "reconciliation.keep-runs", "reconciliation.language");
     private static final List<String> PASS_THROUGH = List.of("spring.", "logging.", "reconciliation.", "debug", "trace");

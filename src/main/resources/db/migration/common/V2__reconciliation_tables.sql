@@ -1,6 +1,9 @@
--- Tables of the reconciliation job (Spring Batch keeps its own BATCH_* tables beside them).
--- RUN_ID is the Spring Batch job instance id: one run per period and input fingerprint, shared by its restarts.
-CREATE TABLE IF NOT EXISTS SUBMISSION_FILE (
+-- The job's own tables as release 0.1.0 left them (its schema.sql after all of its ALTER TABLEs), in SQL that H2 2.x
+-- and PostgreSQL both read. RUN_ID is the Spring Batch job instance id: one run per period and input fingerprint,
+-- shared by its restarts. Later changes are later migrations; this file is never edited.
+
+-- The files of a run's submission folder, one line of the ledger each.
+CREATE TABLE SUBMISSION_FILE (
     RUN_ID      BIGINT       NOT NULL,
     SEQ         INT          NOT NULL,
     FILE_NAME   VARCHAR(300) NOT NULL,
@@ -13,9 +16,9 @@ CREATE TABLE IF NOT EXISTS SUBMISSION_FILE (
     PRIMARY KEY (RUN_ID, SEQ)
 );
 
--- Rejected rows, one record each with what was read and why it was rejected. (A database written before accepted rows
--- were packed also holds accepted rows here, with REASON null; they are still read.)
-CREATE TABLE IF NOT EXISTS SUBMISSION_ROW (
+-- Rejected rows, one record each with what was read and why it was rejected. (A database written before accepted
+-- rows were packed also holds accepted rows here, with REASON null; they are still read.)
+CREATE TABLE SUBMISSION_ROW (
     RUN_ID         BIGINT       NOT NULL,
     FILE_NAME      VARCHAR(300) NOT NULL,
     LINE           BIGINT       NOT NULL,
@@ -32,20 +35,19 @@ CREATE TABLE IF NOT EXISTS SUBMISSION_ROW (
     PRIMARY KEY (RUN_ID, FILE_NAME, LINE)
 );
 
--- Accepted rows, packed (PackedRows): one record per file and chunk, written in the chunk's transaction. A record
--- holds every field of its rows; an insert per row would cost more than reading, validating and summing them.
-CREATE TABLE IF NOT EXISTS ACCEPTED_ROWS (
-    RUN_ID      BIGINT         NOT NULL,
-    FILE_NAME   VARCHAR(300)   NOT NULL,
-    FIRST_LINE  BIGINT         NOT NULL,
-    LAST_LINE   BIGINT         NOT NULL,
-    COUNTY_CODE VARCHAR(12)    NOT NULL,
-    ROW_COUNT   INT            NOT NULL,
-    ROWS_DATA   BINARY VARYING NOT NULL,
+-- Accepted rows, packed (PackedRows): one record per file and chunk, written in the chunk's transaction.
+CREATE TABLE ACCEPTED_ROWS (
+    RUN_ID      BIGINT       NOT NULL,
+    FILE_NAME   VARCHAR(300) NOT NULL,
+    FIRST_LINE  BIGINT       NOT NULL,
+    LAST_LINE   BIGINT       NOT NULL,
+    COUNTY_CODE VARCHAR(12)  NOT NULL,
+    ROW_COUNT   INT          NOT NULL,
+    ROWS_DATA   BYTEA        NOT NULL,
     PRIMARY KEY (RUN_ID, FILE_NAME, FIRST_LINE)
 );
 
-CREATE TABLE IF NOT EXISTS RECONCILIATION (
+CREATE TABLE RECONCILIATION (
     RUN_ID              BIGINT       NOT NULL,
     SEQ                 INT          NOT NULL,
     INDICATOR_CODE      VARCHAR(100) NOT NULL,
@@ -61,7 +63,7 @@ CREATE TABLE IF NOT EXISTS RECONCILIATION (
     RELATIVE_DIFFERENCE VARCHAR(100),
     STATUS              VARCHAR(16)  NOT NULL,
     COUNTIES_REPORTED   INT          NOT NULL,
-    MISSING_COUNTIES    VARCHAR(1000),
+    MISSING_COUNTIES    TEXT,
     HINT                VARCHAR(2000),
     SECTION             VARCHAR(100),
     QUOTE               VARCHAR(1000),
@@ -74,33 +76,23 @@ CREATE TABLE IF NOT EXISTS RECONCILIATION (
     REGION_CODE         VARCHAR(12),
     PRIMARY KEY (RUN_ID, SEQ)
 );
--- a database created before regions: the region of each line (null there: the one city)
-ALTER TABLE RECONCILIATION ADD COLUMN IF NOT EXISTS REGION_CODE VARCHAR(12);
-ALTER TABLE RECONCILIATION ALTER COLUMN MISSING_COUNTIES SET DATA TYPE CHARACTER LARGE OBJECT;
 
 -- The total of an indicator for a region (a city, province, country …): REPORTED and MISSING list county codes.
-CREATE TABLE IF NOT EXISTS CITY_TOTAL (
+CREATE TABLE CITY_TOTAL (
     RUN_ID         BIGINT       NOT NULL,
     INDICATOR_CODE VARCHAR(100) NOT NULL,
     REGION_CODE    VARCHAR(12)  DEFAULT '' NOT NULL,
     TOTAL_TEXT     VARCHAR(200),
-    REPORTED       CHARACTER LARGE OBJECT,
-    MISSING        CHARACTER LARGE OBJECT,
+    REPORTED       TEXT,
+    MISSING        TEXT,
     COMPLETE       BOOLEAN      NOT NULL,
     NO_DATA        BOOLEAN      NOT NULL,
     NOTE           VARCHAR(1000),
     PRIMARY KEY (RUN_ID, INDICATOR_CODE, REGION_CODE)
 );
--- a database created before regions: CITY_TOTAL only holds totals between two steps of a run; it gets the
--- region column and the region in its key (the key is rebuilt at every start, a small table)
-ALTER TABLE CITY_TOTAL ADD COLUMN IF NOT EXISTS REGION_CODE VARCHAR(12) DEFAULT '' NOT NULL;
-ALTER TABLE CITY_TOTAL ALTER COLUMN REPORTED SET DATA TYPE CHARACTER LARGE OBJECT;
-ALTER TABLE CITY_TOTAL ALTER COLUMN MISSING SET DATA TYPE CHARACTER LARGE OBJECT;
-ALTER TABLE CITY_TOTAL DROP PRIMARY KEY;
-ALTER TABLE CITY_TOTAL ADD PRIMARY KEY (RUN_ID, INDICATOR_CODE, REGION_CODE);
 
 -- Every line of input/reviews/<period>.csv: REASON is null for an accepted review.
-CREATE TABLE IF NOT EXISTS REVIEW_ROW (
+CREATE TABLE REVIEW_ROW (
     RUN_ID         BIGINT NOT NULL,
     LINE           BIGINT NOT NULL,
     INDICATOR_CODE VARCHAR(1000),
@@ -111,14 +103,10 @@ CREATE TABLE IF NOT EXISTS REVIEW_ROW (
 );
 
 -- The reviewers' file as read by a run: its fingerprint and, when it could not be read, why.
-CREATE TABLE IF NOT EXISTS REVIEW_FILE (
-    RUN_ID   BIGINT       NOT NULL PRIMARY KEY,
+CREATE TABLE REVIEW_FILE (
+    RUN_ID    BIGINT       NOT NULL PRIMARY KEY,
     FILE_NAME VARCHAR(300) NOT NULL,
-    ENCODING VARCHAR(16),
-    SHA256   CHAR(64),
-    PROBLEM  VARCHAR(1000)
+    ENCODING  VARCHAR(16),
+    SHA256    CHAR(64),
+    PROBLEM   VARCHAR(1000)
 );
-
--- settleDuplicates reads one file's key range (RUN_ID, FILE_NAME) at a time; the index of older databases on
--- (RUN_ID, FILE_NAME, INDICATOR_CODE) only slowed every insert.
-DROP INDEX IF EXISTS SUBMISSION_ROW_BY_INDICATOR;
