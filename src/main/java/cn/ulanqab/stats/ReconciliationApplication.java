@@ -69,10 +69,16 @@ public class ReconciliationApplication {
             return 2;
         }
         try (RunLock held = lock.get()) {
-            LastRun lastRun = LastRun.start(options.output(), options.period(), zoneIn(args));
+            Optional<LastRun> lastRun = Optional.empty();
+            try {
+                lastRun = Optional.of(LastRun.start(options.output(), options.period(), zoneIn(args)));
+            } catch (RuntimeException e) {
+                // the state file is for the scheduler; the night itself can still be done
+                System.err.println("warning: " + e.getMessage() + "; the night goes on, its exit status tells how it went");
+            }
             NightlyRun.Outcome outcome = runLocked(options, args);
             try {
-                lastRun.end(outcome.exitStatus(), outcome.message());
+                lastRun.ifPresent(run -> run.end(outcome.exitStatus(), outcome.message()));
             } catch (RuntimeException e) {
                 System.err.println("warning: " + e.getMessage() + "; the exit status stands");
             }

@@ -108,8 +108,7 @@ public class NightlyRun {
                     runId, inZone(last.getEndTime(), zone).withNano(0));
             RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.published(), night.outputFolder(),
                     inZone(last.getStartTime(), zone), night.reportCheck());
-            keepInHistory(night, runId, fingerprint);
-            return report(summary, night);
+            return report(summary, night, keepInHistory(night, runId, fingerprint));
         } else {
             if (last.getStatus().isRunning()) {
                 out.printf("run %d was left %s by a process that is gone (this one holds the run lock of %s): recovering it%n",
@@ -133,8 +132,8 @@ public class NightlyRun {
                     + (why.isEmpty() ? "" : ": " + why) + "; the next start with the same input resumes it");
         }
         long runId = execution.getJobInstanceId();
-        keepInHistory(night, runId, fingerprint);
-        return report(outputs.summary(runId, night.period(), night.reference(), night.reportCheck()), night);
+        Path kept = keepInHistory(night, runId, fingerprint);
+        return report(outputs.summary(runId, night.period(), night.reference(), night.reportCheck()), night, kept);
     }
 
     /** A Spring Batch time (a local date-time of this machine) in the bureau's zone. */
@@ -143,18 +142,16 @@ public class NightlyRun {
     }
 
     /** Keeps the completed night's report, workbook and summary in the history and lists it in the index. */
-    private void keepInHistory(Night night, long runId, String fingerprint) {
+    private Path keepInHistory(Night night, long runId, String fingerprint) {
         NightArchive archive = new NightArchive(night.output(), zone, keepRuns, messages, locale);
-        Path kept = archive.keep(night.outputFolder(), night.period(), runId, fingerprint,
-                night.reference().registry().city().nameZh());
-        out.printf("  history: %s (%s lists every night kept)%n", kept.toAbsolutePath().normalize(),
-                night.output().resolve(NightArchive.INDEX).toAbsolutePath().normalize());
+        return archive.keep(night.outputFolder(), night.period(), runId, fingerprint, night.reference().registry().city().nameZh());
     }
 
     /** The console lists this many findings, the worst first; the outputs have them all. */
     static final int CONSOLE_FINDINGS = 100;
 
-    private Outcome report(RunSummary s, Night night) {
+    /** @param kept the night's folder in the history */
+    private Outcome report(RunSummary s, Night night, Path kept) {
         out.printf("run %d%n", s.runId());
         out.printf("  files:   %s%n", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
@@ -191,6 +188,8 @@ public class NightlyRun {
                     out.printf("    %-19s %s: %s%n", c.status(), c.indicatorCode(), c.message()));
         }
         out.printf("  outputs: %s%n", night.outputFolder().toAbsolutePath().normalize());
+        out.printf("  history: %s (%s lists every night kept)%n", kept.toAbsolutePath().normalize(),
+                night.output().resolve(NightArchive.INDEX).toAbsolutePath().normalize());
         String verdict = s.exitStatus() == 0 ? "every printed figure matches"
                 : Numbers.grouped(s.findings()) + " findings to review in report.html and reconciliation.csv"
                         + (s.excusedFindings() > 0 ? " (" + Numbers.grouped(s.excusedFindings()) + " more excused by reviews)" : "");

@@ -42,6 +42,8 @@ class NightForOperatorsJobTest {
                 .contains("CO2_REDUCTION 减排二氧化碳: printed 184万吨, reported total 1,712,475.1 吨");
         assertThat(JobRun.readCsv(output.resolve("2023/reconciliation.csv")).stream().filter(r -> r.get(0).equals("CO2_REDUCTION"))
                 .map(r -> r.get(5)).toList()).as("never in a numeric CSV column").containsExactly("1712475.1");
+        assertThat(first.console()).as("the console names the night's place in the history")
+                .containsPattern("\n  outputs: [^\n]*2023\n  history: [^\n]*history/2023/1-[0-9a-f]{12} \\([^\n]*index.html lists every night kept\\)\nexit status 1");
         JsonNode summary = JSON.readTree(output.resolve("2023/summary.json").toFile());
         assertThat(summary.path("period").asString()).isEqualTo("2023");
         assertThat(summary.path("run").asLong()).isEqualTo(1);
