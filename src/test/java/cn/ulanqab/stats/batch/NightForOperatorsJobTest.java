@@ -121,6 +121,27 @@ class NightForOperatorsJobTest {
     }
 
     @Test
+    void aLastRunFileThatCannotBeWrittenIsAWarningAndTheNightsOwnStatusStands() throws IOException {
+        Path input = JobRun.copyShippedInput(work.resolve("input"));
+        Path output = work.resolve("output");
+        Files.createDirectories(output.resolve(LastRun.FILE).resolve("in-the-way"));
+        Files.delete(input.resolve("reference/indicators.csv"));
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = ReconciliationApplication.run("--input=" + input, "--output=" + output);
+        } finally {
+            System.setErr(original);
+        }
+        String err = captured.toString(StandardCharsets.UTF_8);
+        assertThat(status).isEqualTo(2);
+        assertThat(err).contains("warning: cannot write " + output.resolve(LastRun.FILE) + "; the night goes on")
+                .contains("cannot start: ").contains("indicators.csv");
+    }
+
+    @Test
     void aRefusedOptionIsRecordedWhenTheOutputFolderIsThere() throws IOException {
         Path output = Files.createDirectories(work.resolve("output"));
 
