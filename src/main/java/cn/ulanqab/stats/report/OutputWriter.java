@@ -238,10 +238,10 @@ public class OutputWriter {
 
         String page = html.render(night);
         AtomicFiles.write(folder.resolve("report.html"), out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
-        xlsx.write(folder.resolve(XlsxReport.FILE), night, (limit, action) -> {
+        xlsx.write(folder.resolve(XlsxReport.FILE), night, night.accepted(), (limit, action) -> {
             submissions.eachRejectedRow(runId, limit, action);
             reviews.rejectedRows(runId, period).forEach(action);
-        });
+        }, XlsxReport.STORED);
         SummaryJson.write(folder.resolve(SummaryJson.FILE), night, reference.registry().city().code(), history.fingerprint(runId));
         // every rejected row of a unit, read file by file (the report's list stops at HTML_REJECTED_ROWS)
         Map<String, List<String>> filesOfUnit = new HashMap<>();

@@ -64,6 +64,37 @@ public class XlsxReport {
         void each(long limit, Consumer<SubmissionStore.RejectedRow> action);
     }
 
+    /**
+     * The words the workbook takes from the other outputs' data: a line's hint, a rejected row's message and the figure
+     * a rejected row affects (null: not known, the cell stays blank). The one place where the structured causes and
+     * the {@code affects} column of issue 14 plug in.
+     */
+    public interface Texts {
+        String hint(ReconciliationLine line);
+
+        String message(SubmissionStore.RejectedRow row);
+
+        String affects(SubmissionStore.RejectedRow row);
+    }
+
+    /** The texts as the stored line and row hold them. */
+    public static final Texts STORED = new Texts() {
+        @Override
+        public String hint(ReconciliationLine line) {
+            return line.hint();
+        }
+
+        @Override
+        public String message(SubmissionStore.RejectedRow row) {
+            return row.message();
+        }
+
+        @Override
+        public String affects(SubmissionStore.RejectedRow row) {
+            return null;
+        }
+    };
+
     private final MessageSource messages;
     private final Locale locale;
     private final int sheetRows;
@@ -80,17 +111,22 @@ public class XlsxReport {
         this.sheetRows = sheetRows;
     }
 
-    public void write(Path target, OutputWriter.NightReport night, RejectedRows rejected) {
+    /**
+     * @param countyValues the accepted value of each indicator (key) per unit (inner key) for the breakdown sheet
+     * @param rejected     every rejected row, streamed
+     */
+    public void write(Path target, OutputWriter.NightReport night, Map<String, Map<String, BigDecimal>> countyValues,
+                      RejectedRows rejected, Texts texts) {
         StreamedWorkbook workbook = new StreamedWorkbook();
         try {
             XlsxStyles styles = new XlsxStyles(workbook);
             ReferenceData reference = night.reference();
             List<ReconciliationLine> ordered = findingsOrder(night.lines(), reference);
             summarySheet(sheet(workbook, styles, "summary"), night.summary());
-            linesSheet(sheet(workbook, styles, "findings"), ordered.stream().filter(l -> l.status().isFinding()).toList(), styles);
-            linesSheet(sheet(workbook, styles, "figures"), ordered, styles);
-            breakdownSheet(sheet(workbook, styles, "breakdown"), reference, ordered, night.accepted());
-            rejectedSheet(sheet(workbook, styles, "rejected"), rejected, night.summary(), styles);
+            linesSheet(sheet(workbook, styles, "findings"), ordered.stream().filter(l -> l.status().isFinding()).toList(), texts, styles);
+            linesSheet(sheet(workbook, styles, "figures"), ordered, texts, styles);
+            breakdownSheet(sheet(workbook, styles, "breakdown"), reference, ordered, countyValues);
+            rejectedSheet(sheet(workbook, styles, "rejected"), rejected, night.summary(), texts, styles);
             filesSheet(sheet(workbook, styles, "files"), night.ledger(), styles);
             reportCheckSheet(sheet(workbook, styles, "report-check"), night.reportCheck(), styles);
             changesSheet(sheet(workbook, styles, "changes"), night.changes(), !reference.registry().singleCity(), styles);
@@ -151,7 +187,7 @@ public class XlsxReport {
     }
 
     /** The Findings and Figures sheets: the columns of reconciliation.csv, with the review beside each figure. */
-    private void linesSheet(XlsxSheet sheet, List<ReconciliationLine> lines, XlsxStyles styles) {
+    private void linesSheet(XlsxSheet sheet, List<ReconciliationLine> lines, Texts texts, XlsxStyles styles) {
         List<String> columns = OutputWriter.RECONCILIATION_COLUMNS;
         header(sheet, columns);
         for (ReconciliationLine l : lines) {
@@ -170,7 +206,7 @@ public class XlsxReport {
             cells.put("status", new XlsxSheet.Styled(l.status().name(), styles.fill(colourOf(l.status()))));
             cells.put("counties_reported", l.countiesReported());
             cells.put("missing_counties", String.join(";", l.missingCounties()));
-            cells.put("hint", l.hint());
+            cells.put("hint", texts.hint(l));
             cells.put("section", l.section());
             cells.put("quote", l.quote());
             if (review != null) {
@@ -288,19 +324,16 @@ public class XlsxReport {
         finish(sheet, "county-breakdown.csv", rows);
     }
 
-    private void rejectedSheet(XlsxSheet sheet, RejectedRows rejected, RunSummary summary, XlsxStyles styles) {
+    private void rejectedSheet(XlsxSheet sheet, RejectedRows rejected, RunSummary summary, Texts texts, XlsxStyles styles) {
         List<String> columns = OutputWriter.REJECTED_COLUMNS;
         header(sheet, columns);
         // one more than fits, so that a cut sheet knows it was cut without reading every row
-        rejected.each(sheetRows, r -> sheet.row(cells(columns, rejectedCells(r), styles)));
+        rejected.each(sheetRows, r -> sheet.row(cells(columns, rejectedCells(r, texts), styles)));
         finish(sheet, "rejected-rows.csv", summary.rowsRejected() + Math.max(0, summary.reviewsRejected()));
     }
 
-    /**
-     * The cells of a rejected row by column name, as rejected-rows.csv has them. The {@code affects} column (issue 14,
-     * item 6) goes here, from the same data the CSV writes it from, once the rejected row carries it.
-     */
-    private static Map<String, Object> rejectedCells(SubmissionStore.RejectedRow r) {
+    /** The cells of a rejected row by column name, as rejected-rows.csv has them (an {@code affects} column included). */
+    private static Map<String, Object> rejectedCells(SubmissionStore.RejectedRow r, Texts texts) {
         Map<String, Object> cells = new HashMap<>();
         cells.put("file", r.file());
         cells.put("line", r.line());
@@ -308,9 +341,10 @@ public class XlsxReport {
         cells.put("indicator_code", r.indicatorCode());
         cells.put("raw_value", r.rawValue());
         cells.put("reason", r.reason().name());
-        cells.put("message", r.message());
+        cells.put("message", texts.message(r));
         cells.put("unit", r.unit());
         cells.put("remark", r.remark());
+        cells.put("affects", texts.affects(r));
         return cells;
     }
 

@@ -98,7 +98,7 @@ class XlsxReportTest {
     static XSSFWorkbook writeAndRead(XlsxReport report, OutputWriter.NightReport night, List<RejectedRow> rejected, Path dir)
             throws IOException {
         Path target = dir.resolve(XlsxReport.FILE);
-        report.write(target, night, (limit, action) -> rejected.stream().limit(limit).forEach(action));
+        report.write(target, night, ACCEPTED, (limit, action) -> rejected.stream().limit(limit).forEach(action), XlsxReport.STORED);
         try (InputStream in = Files.newInputStream(target)) {
             return new XSSFWorkbook(in);
         }
@@ -294,6 +294,34 @@ class XlsxReportTest {
             assertThat(book.getSheetAt(1).getSheetName()).isEqualTo("Findings");
             assertThat(row(book.getSheetAt(1), 1)).startsWith("Indicator code", "Indicator", "Unit");
             assertThat(row(book.getSheetAt(1), 0)).containsExactlyElementsOf(OutputWriter.RECONCILIATION_COLUMNS);
+        }
+    }
+
+    @Test
+    void hintsAndMessagesAreTheWordsItIsGiven(@TempDir Path dir) throws IOException {
+        XlsxReport.Texts chinese = new XlsxReport.Texts() {
+            @Override
+            public String hint(ReconciliationLine line) {
+                return "诊断 " + line.indicatorCode();
+            }
+
+            @Override
+            public String message(RejectedRow row) {
+                return "说明 第" + row.line() + "行";
+            }
+
+            @Override
+            public String affects(RejectedRow row) {
+                return row.indicatorCode();
+            }
+        };
+        Path target = dir.resolve(XlsxReport.FILE);
+        new XlsxReport(messages(), Locale.CHINESE, XlsxReport.EXCEL_ROWS).write(target, night, ACCEPTED,
+                (limit, action) -> REJECTED.forEach(action), chinese);
+        try (InputStream in = Files.newInputStream(target); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            assertThat(text(rowOf(book.getSheet("待核查问题"), "CO2_REDUCTION"), "hint")).isEqualTo("诊断 CO2_REDUCTION");
+            Row rejected = book.getSheet("被拒收的行").getRow(3);
+            assertThat(rejected.getCell(OutputWriter.REJECTED_COLUMNS.indexOf("message")).getStringCellValue()).isEqualTo("说明 第5行");
         }
     }
 
