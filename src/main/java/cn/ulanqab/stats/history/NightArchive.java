@@ -6,6 +6,7 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -157,15 +159,23 @@ public final class NightArchive {
         if (!Files.isRegularFile(summary, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        JsonNode json = JSON.readTree(summary.toFile());
+        JsonNode json;
+        OffsetDateTime started;
+        try {
+            json = JSON.readTree(summary.toFile());
+            String time = json.path("started").asString(null);
+            started = time == null ? null : OffsetDateTime.parse(time);
+        } catch (JacksonException | DateTimeParseException e) {
+            // a summary damaged by hand: the night is not listed, tonight's run goes on
+            return Optional.empty();
+        }
         Map<String, Long> counts = new LinkedHashMap<>();
         JsonNode countsNode = json.path("counts");
         for (Status status : Status.values()) {
             counts.put(status.name(), countsNode.path(status.name()).asLong(0));
         }
-        String started = json.path("started").asString(null);
         return Optional.of(new Night(json.path("period").asString(""), json.path("run").asLong(runOf(folder)),
-                json.path("fingerprint").asString(""), started == null ? null : OffsetDateTime.parse(started),
+                json.path("fingerprint").asString(""), started,
                 json.path("exit_status").asInt(-1), counts,
                 output.relativize(folder).toString().replace(folder.getFileSystem().getSeparator(), "/")));
     }

@@ -106,6 +106,18 @@ class NightArchiveTest {
     }
 
     @Test
+    void aNightWhoseSummaryIsDamagedIsLeftOutOfTheIndexAndTheNightGoesOn() throws IOException {
+        NightArchive archive = archive(30);
+        archive.keep(night(1, "2026-12-01T02:00:00+08:00", 2), "2023", 1, FINGERPRINT, "乌兰察布市");
+        Files.writeString(output.resolve("history/2023/1-20f7e6735b1c/summary.json"), "{ not json");
+
+        archive.keep(night(2, "2026-12-02T02:00:00+08:00", 0), "2023", 2, FINGERPRINT, "乌兰察布市");
+
+        assertThat(archive.nights()).extracting(NightArchive.Night::run).containsExactly(2L);
+        assertThat(Files.readString(output.resolve(NightArchive.INDEX))).contains("history/2023/2-").doesNotContain("history/2023/1-");
+    }
+
+    @Test
     void theIndexOfAnEmptyHistorySaysSoAndEnglishIsAvailable() throws IOException {
         new NightArchive(output, ZoneId.of("Asia/Shanghai"), 30, messages(), Locale.ENGLISH).writeIndex("Ulanqab");
         assertThat(Files.readString(output.resolve(NightArchive.INDEX))).contains("Ulanqab history of nights")
