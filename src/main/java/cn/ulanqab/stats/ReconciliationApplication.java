@@ -1,19 +1,25 @@
 package cn.ulanqab.stats;
 
+import cn.ulanqab.stats.batch.FailureLog;
 import cn.ulanqab.stats.batch.LastRun;
 import cn.ulanqab.stats.batch.NightlyRun;
+import cn.ulanqab.stats.batch.OwnPaths;
 import cn.ulanqab.stats.database.DatabaseUnavailableException;
 import cn.ulanqab.stats.batch.RunLock;
 import cn.ulanqab.stats.batch.RunOptions;
+import cn.ulanqab.stats.batch.StorageTrouble;
 import cn.ulanqab.stats.extraction.ExtractCommand;
 import cn.ulanqab.stats.generator.GenerateCommand;
+import cn.ulanqab.stats.report.OutputFolder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,6 +63,12 @@ public class ReconciliationApplication {
         StringBuilder holder = new StringBuilder();
         Optional<RunLock> lock;
         try {
+            OwnPaths.check(options, !explicitDatabase(args));
+        } catch (ConfigurationException e) {
+            System.err.println("cannot start: " + e.getMessage());
+            return 2;
+        }
+        try {
             lock = RunLock.tryAcquire(options.output(), holder);
         } catch (RuntimeException e) {
             System.err.println("cannot start: " + e.getMessage() + ". Fix: make --output=" + options.output() + " a writable folder");
@@ -95,24 +107,45 @@ public class ReconciliationApplication {
         }
     }
 
+    private static boolean explicitDatabase(String... args) {
+        return Arrays.stream(args).anyMatch(a -> a.startsWith("--spring.datasource.url="));
+    }
+
     private static NightlyRun.Outcome runLocked(RunOptions options, String... args) {
+        try {
+            if (new OutputFolder(options.output().resolve(options.period())).recover()) {
+                System.out.println("restored " + options.output().resolve(options.period()) + " from ." + options.period()
+                        + ".previous, which a run stopped in the middle of replacing the outputs left");
+            }
+        } catch (RuntimeException e) {
+            return failed("cannot start: " + e.getMessage());
+        }
         SpringApplication app = new SpringApplication(ReconciliationApplication.class);
-        app.setDefaultProperties(Map.of("spring.datasource.url", options.defaultDatabaseUrl()));
+        // the console gets one line per problem: the stack traces go to FailureLog, the framework's warnings nowhere
+        app.setDefaultProperties(Map.of("spring.datasource.url", options.defaultDatabaseUrl(), "logging.threshold.console", "OFF"));
+        String databaseUrl = Arrays.stream(args).filter(a -> a.startsWith("--spring.datasource.url=")).reduce((a, b) -> b)
+                .map(a -> a.substring("--spring.datasource.url=".length())).orElse(options.defaultDatabaseUrl());
         try (ConfigurableApplicationContext context = app.run(args)) {
             return context.getBean(NightlyRun.class).run(options);
         } catch (ConfigurationException e) {
             return failed("cannot start: " + e.getMessage());
         } catch (Exception e) {
             Throwable root = rootCause(e);
+            Optional<String> storage = StorageTrouble.explain(e, new StorageTrouble.Place(databaseUrl, options.output()));
             Optional<RuntimeException> explained = explained(e);
-            if (explained.isPresent()) {
-                return failed("cannot start: " + explained.get().getMessage());
+            String line;
+            if (storage.isPresent()) {
+                line = "the job could not do its work: " + storage.get();
+            } else if (explained.isPresent()) {
+                line = "cannot start: " + explained.get().getMessage();
+            } else if (heldByAnotherProcess(e)) {
+                line = "cannot start: another process holds the database " + databaseUrl
+                        + ". Fix: wait for it to finish; do not delete the database while it runs";
+            } else {
+                line = "the job could not do its work: " + root.getClass().getSimpleName() + ": " + root.getMessage();
             }
-            if (heldByAnotherProcess(e)) {
-                return failed("cannot start: another process holds the database " + options.defaultDatabaseUrl()
-                        + ". Fix: wait for it to finish; do not delete the database while it runs");
-            }
-            return failed("the job could not do its work: " + root.getClass().getSimpleName() + ": " + root.getMessage());
+            System.err.println(line + FailureLog.record(options.output(), line, List.of(e)));
+            return new NightlyRun.Outcome(2, line);
         }
     }
 

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,6 +53,8 @@ public class NightlyRun {
     private final MessageSource messages;
     private final Locale locale;
     private final RunControl runControl;
+    private final CurrentNight tonight;
+    private final String databaseUrl;
     private final PrintStream out = System.out;
 
     /** How a night ended: its exit status and the sentence that says why (for the console and last-run.json). */
@@ -59,9 +62,10 @@ public class NightlyRun {
     }
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
-                      ReconciliationStore reconciliations, RunControl runControl,
+                      ReconciliationStore reconciliations, RunControl runControl, CurrentNight tonight,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
                       @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance,
+                      @Value("${spring.datasource.url}") String databaseUrl,
                       @Value("${reconciliation.zone}") String zone, @Value("${reconciliation.keep-runs}") String keepRuns,
                       @Value("${reconciliation.language:zh}") String language, MessageSource messages) {
         this.zone = RunOptions.zone(zone);
@@ -75,6 +79,8 @@ public class NightlyRun {
         this.reconciliations = reconciliations;
         this.runControl = runControl;
         this.claims = new ClaimSettings(nearlyBand, aboutTolerance);
+        this.tonight = tonight;
+        this.databaseUrl = databaseUrl;
     }
 
     public Outcome run(RunOptions options) throws Exception {
@@ -93,43 +99,51 @@ public class NightlyRun {
 
     private Outcome runHoldingTheLock(RunOptions options, RunControl.Held held) throws Exception {
         Night night = Night.load(options.period(), options.input(), options.output(), claims, options.report());
+        tonight.set(night);
         String fingerprint = InputFingerprint.of(night);
         JobParameters parameters = night.toJobParameters(fingerprint);
         JobExecution last = jobRepository.getLastJobExecution(NightlyReconciliationJobConfig.JOB_NAME, parameters);
         String cityName = night.reference().registry().city().nameZh();
-        out.printf("%s %s: input fingerprint %s%n", cityName, night.period(), fingerprint.substring(0, 12));
+        out.printf(Locale.ROOT, "%s %s: input fingerprint %s%n", cityName, night.period(), fingerprint.substring(0, 12));
         JobExecution execution;
         if (last == null) {
             out.println("starting a new run");
             execution = jobOperator.start(job, parameters);
         } else if (last.getStatus() == BatchStatus.COMPLETED) {
             long runId = last.getJobInstanceId();
-            out.printf("already reconciled: run %d completed %s on this same input; nothing is counted again, the outputs are written again%n",
+            out.printf(Locale.ROOT, "already reconciled: run %d completed %s on this same input; nothing is counted again, the outputs are written again%n",
                     runId, inZone(last.getEndTime(), zone).withNano(0));
             RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.published(), night.outputFolder(),
                     inZone(last.getStartTime(), zone), night.reportCheck());
             return report(summary, night, keepInHistory(night, runId, fingerprint));
         } else {
             if (last.getStatus().isRunning()) {
-                out.printf("run %d was left %s by a process that is gone (this one holds the run lock of %s): recovering it%n",
+                out.printf(Locale.ROOT, "run %d was left %s by a process that is gone (this one holds the run lock of %s): recovering it%n",
                         last.getJobInstanceId(), last.getStatus(), held.where().orElse("the database"));
                 last = jobOperator.recover(last);
             }
-            out.printf("resuming run %d, which ended %s, from its last committed work%n", last.getJobInstanceId(), last.getStatus());
+            out.printf(Locale.ROOT, "resuming run %d, which ended %s, from its last committed work%n", last.getJobInstanceId(), last.getStatus());
+            sayWhenResumedElsewhere(last, night);
             execution = jobOperator.restart(last);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            System.err.printf("the run %d ended %s; the next start with the same input resumes it.%n",
-                    execution.getJobInstanceId(), execution.getStatus());
-            execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                    .forEach(s -> System.err.printf("  step %s failed: %s%n", s.getStepName(),
-                            s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; "))));
-            execution.getFailureExceptions().forEach(e -> System.err.println("  " + rootMessage(e)));
-            String why = Stream.concat(execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                            .flatMap(s -> s.getFailureExceptions().stream()), execution.getFailureExceptions().stream())
-                    .map(NightlyRun::rootMessage).distinct().collect(Collectors.joining("; "));
-            return new Outcome(2, "the run " + execution.getJobInstanceId() + " ended " + execution.getStatus()
-                    + (why.isEmpty() ? "" : ": " + why) + "; the next start with the same input resumes it");
+            List<Throwable> failures = new ArrayList<>(execution.getFailureExceptions());
+            execution.getStepExecutions().forEach(s -> failures.addAll(s.getFailureExceptions()));
+            StorageTrouble.Place place = new StorageTrouble.Place(databaseUrl, night.output());
+            Optional<String> storage = failures.stream().map(e -> StorageTrouble.explain(e, place)).flatMap(Optional::stream).findFirst();
+            StringBuilder lines = new StringBuilder();
+            if (storage.isPresent()) {
+                lines.append("the run ").append(execution.getJobInstanceId()).append(" stopped: ").append(storage.get());
+            } else {
+                lines.append("the run ").append(execution.getJobInstanceId()).append(" ended ").append(execution.getStatus())
+                        .append("; the next start with the same input resumes it.");
+                execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
+                        .forEach(s -> lines.append(System.lineSeparator()).append("  step ").append(s.getStepName()).append(" failed: ")
+                                .append(s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; "))));
+                execution.getFailureExceptions().forEach(e -> lines.append(System.lineSeparator()).append("  ").append(rootMessage(e)));
+            }
+            System.err.println(lines + FailureLog.record(night.output(), lines.toString(), failures));
+            return new Outcome(2, lines.toString());
         }
         long runId = execution.getJobInstanceId();
         Path kept = keepInHistory(night, runId, fingerprint);
@@ -147,20 +161,34 @@ public class NightlyRun {
         return archive.keep(night.outputFolder(), night.period(), runId, fingerprint, night.reference().registry().city().nameZh());
     }
 
+    /** A run resumes with the folders given now; the console says so when they are not those it was started with. */
+    private void sayWhenResumedElsewhere(JobExecution last, Night night) {
+        var context = last.getExecutionContext();
+        String input = night.input().toAbsolutePath().normalize().toString();
+        String output = night.output().toAbsolutePath().normalize().toString();
+        if (context.containsKey(Night.INPUT) && !input.equals(context.getString(Night.INPUT))) {
+            out.printf("  it was started with --input=%s; it now reads %s%n", context.getString(Night.INPUT), input);
+        }
+        if (context.containsKey(Night.OUTPUT) && !output.equals(context.getString(Night.OUTPUT))) {
+            out.printf("  it was started with --output=%s; its outputs now go to %s%n", context.getString(Night.OUTPUT),
+                    night.outputFolder().toAbsolutePath().normalize());
+        }
+    }
+
     /** The console lists this many findings, the worst first; the outputs have them all. */
     static final int CONSOLE_FINDINGS = 100;
 
     /** @param kept the night's folder in the history */
     private Outcome report(RunSummary s, Night night, Path kept) {
-        out.printf("run %d%n", s.runId());
-        out.printf("  files:   %s%n", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+        out.printf(Locale.ROOT, "run %d%n", s.runId());
+        out.printf(Locale.ROOT, "  files:   %s%n", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> Numbers.grouped(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(", ")));
         out.printf(Locale.ROOT, "  rows:    %,d read, %,d accepted, %,d rejected%n", s.rowsRead(), s.rowsAccepted(), s.rowsRejected());
         if (s.hasReviews()) {
-            out.printf("  reviews: %d lines applied, %d rejected%s%n", s.reviewsAccepted(), s.reviewsRejected(),
+            out.printf(Locale.ROOT, "  reviews: %d lines applied, %d rejected%s%n", s.reviewsAccepted(), s.reviewsRejected(),
                     s.reviewsRejected() > 0 ? " (why: rejected-rows.csv, file reviews/" + night.period() + ".csv)" : "");
         }
-        out.printf("  figures: %s%n", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
+        out.printf(Locale.ROOT, "  figures: %s%n", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> Numbers.grouped(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(", ")));
         List<ReconciliationLine> findings = reconciliations.lines(s.runId()).stream().filter(l -> l.status().isFinding())
                 .sorted(FindingView.SEVERITY).toList();
@@ -168,7 +196,7 @@ public class NightlyRun {
         for (ReconciliationLine l : findings.subList(0, Math.min(findings.size(), CONSOLE_FINDINGS))) {
             String region = registry.singleCity() || l.regionCode() == null ? ""
                     : " in " + registry.find(l.regionCode()).map(r -> r.nameZh() + " ").orElse("") + l.regionCode();
-            out.printf("    %-10s %s %s%s: printed %s, %s %s%s%n", l.status(), l.indicatorCode(), l.nameZh(), region,
+            out.printf(Locale.ROOT, "    %-10s %s %s%s: printed %s, %s %s%s%n", l.status(), l.indicatorCode(), l.nameZh(), region,
                     l.publishedText(), l.status() == Status.INCOMPLETE ? "partial total (counties missing)" : "reported total", l.cityTotal() == null ? "none (nothing reported)" : Numbers.grouped(l.cityTotal()) + " " + l.unit()
                             + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")"),
                     l.review() == null ? "" : l.excused() ? " [excused: " + l.review().disposition() + " by " + l.review().reviewer() + "]"
@@ -176,24 +204,24 @@ public class NightlyRun {
                             : " [" + l.review().disposition() + " by " + l.review().reviewer() + "]");
         }
         if (findings.size() > CONSOLE_FINDINGS) {
-            out.printf("    … and %d more findings in reconciliation.csv and report.html%n", findings.size() - CONSOLE_FINDINGS);
+            out.printf(Locale.ROOT, "    … and %d more findings in reconciliation.csv and report.html%n", findings.size() - CONSOLE_FINDINGS);
         }
         if (night.reportCheck() == null) {
             out.println("  report:  no --report given, so the published file was not checked against the report");
         } else {
             List<PublishedCheck.Line> check = night.reportCheck();
-            out.printf("  report:  %s: %d of %d published figures agree with the print, %d findings%n", night.report().getFileName(),
+            out.printf(Locale.ROOT, "  report:  %s: %d of %d published figures agree with the print, %d findings%n", night.report().getFileName(),
                     check.stream().filter(c -> c.status() == PublishedCheck.Status.AGREES).count(), check.size(), s.reportFindings());
             check.stream().filter(c -> c.status().isFinding()).forEach(c ->
-                    out.printf("    %-19s %s: %s%n", c.status(), c.indicatorCode(), c.message()));
+                    out.printf(Locale.ROOT, "    %-19s %s: %s%n", c.status(), c.indicatorCode(), c.message()));
         }
-        out.printf("  outputs: %s%n", night.outputFolder().toAbsolutePath().normalize());
-        out.printf("  history: %s (%s lists every night kept)%n", kept.toAbsolutePath().normalize(),
+        out.printf(Locale.ROOT, "  outputs: %s%n", night.outputFolder().toAbsolutePath().normalize());
+        out.printf(Locale.ROOT, "  history: %s (%s lists every night kept)%n", kept.toAbsolutePath().normalize(),
                 night.output().resolve(NightArchive.INDEX).toAbsolutePath().normalize());
         String verdict = s.exitStatus() == 0 ? "every printed figure matches"
                 : Numbers.grouped(s.findings()) + " findings to review in report.html and reconciliation.csv"
                         + (s.excusedFindings() > 0 ? " (" + Numbers.grouped(s.excusedFindings()) + " more excused by reviews)" : "");
-        out.printf("exit status %d: %s%n", s.exitStatus(), verdict);
+        out.printf(Locale.ROOT, "exit status %d: %s%n", s.exitStatus(), verdict);
         return new Outcome(s.exitStatus(), verdict);
     }
 

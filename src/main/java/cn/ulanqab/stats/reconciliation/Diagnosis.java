@@ -13,8 +13,10 @@ import cn.ulanqab.stats.published.Qualifier;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -156,6 +158,6 @@ public final class Diagnosis {
     }
 
     private static String grouped(BigDecimal factor) {
-        return new DecimalFormat("#,##0").format(factor.toBigInteger());
+        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(factor.toBigInteger());
     }
 }

@@ -68,6 +68,7 @@ public final class CountyFeedback {
         MEANINGS.put(RowReason.DUPLICATE_CONFLICT, "同一指标填报了不同数值");
         MEANINGS.put(RowReason.UNKNOWN_DISPOSITION, "审核意见不是 EXPLAINED、ACCEPTED 或 WILL_FIX");
         MEANINGS.put(RowReason.INVALID_DATE, "日期格式不对");
+        MEANINGS.put(RowReason.FIELD_TOO_LONG, "内容超过允许的长度");
 
         FIXES.put(RowReason.MALFORMED_ROW, "该行列数与表头不一致或引号不成对：请按表头逐列填写，内容含逗号时用英文双引号括起");
         FIXES.put(RowReason.UNKNOWN_COUNTY, "区划代码不在名录中：请填写本单位的六位区划代码");
@@ -84,6 +85,7 @@ public final class CountyFeedback {
         FIXES.put(RowReason.DUPLICATE_CONFLICT, "同一指标填报了不同数值，请保留一行正确数值");
         FIXES.put(RowReason.UNKNOWN_DISPOSITION, "审核意见只能填 EXPLAINED、ACCEPTED 或 WILL_FIX");
         FIXES.put(RowReason.INVALID_DATE, "日期请写成 2024-03-01 的格式");
+        FIXES.put(RowReason.FIELD_TOO_LONG, "请缩短该项内容（审核说明不超过 2000 字，审核人不超过 200 字）");
     }
 
     private CountyFeedback() {

@@ -19,10 +19,7 @@ import org.springframework.stereotype.Component;
 
 import cn.ulanqab.stats.reconciliation.Reconciler;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -138,11 +135,16 @@ public class OutputWriter {
     /**
      * @param reportCheck the check of the published file against the report (report-check.csv, a hint on each
      *                    indicator it finds something on, a section of report.html), or null when the run had no
-     *                    report: then no report-check.csv is left in the folder
+     *                    report: then the set has no report-check.csv
      */
     public RunSummary write(long runId, String period, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
                             Path folder, OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck) {
-        AtomicFiles.clearScratch(folder);
+        return new OutputFolder(folder).replace(set -> writeSet(runId, period, reference, published, set, runStarted, reportCheck));
+    }
+
+    /** Writes the whole set into {@code folder}, a new and empty folder. */
+    private RunSummary writeSet(long runId, String period, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
+                                Path folder, OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck) {
         List<ReconciliationLine> runLines = withReportCheck(reconciliations.lines(runId), reportCheck, reference.registry().city().code());
         Set<String> kept = valuesKept(reference, runLines);
         boolean regionalBreakdown = !reference.registry().singleCity();
@@ -191,15 +193,8 @@ public class OutputWriter {
         });
         NightReport night = gather(runId, period, reference, published, runStarted, reportCheck, runLines,
                 submissions.ledger(runId, rowsByFile), firstRejected, accepted);
-        Path checkFile = folder.resolve(REPORT_CHECK_FILE);
-        if (reportCheck == null) {
-            try {
-                Files.deleteIfExists(checkFile);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the stale " + checkFile, e);
-            }
-        } else {
-            CsvOutput.write(checkFile, PublishedCheck.COLUMNS, reportCheck.stream().map(c -> List.of(c.indicatorCode(),
+        if (reportCheck != null) {
+            CsvOutput.write(folder.resolve(REPORT_CHECK_FILE), PublishedCheck.COLUMNS, reportCheck.stream().map(c -> List.of(c.indicatorCode(),
                     c.status().name(), c.publishedText(), c.reportText(), c.publishedSection(), c.reportSection(), c.quote(),
                     c.figureId(), c.message())).toList());
         }

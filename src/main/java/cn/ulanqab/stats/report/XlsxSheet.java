@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -20,6 +21,7 @@ final class XlsxSheet {
     /** Widest column, in characters (a CJK character counts as 2); longer texts are cut off visually, not in the cell. */
     static final int MAX_WIDTH = 60;
     private static final int MIN_WIDTH = 6;
+    private static final int CELL_LIMIT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
     /** The rows above the data: the hidden row of column names and the header. */
     static final int HEADER_ROWS = 2;
 
@@ -84,7 +86,9 @@ final class XlsxSheet {
                 continue;
             }
             Cell cell = row.createCell(c);
-            if (value instanceof String text) {
+            if (value instanceof String whole) {
+                // a cell holds at most 32,767 characters (a remark may be longer): the CSVs keep it whole
+                String text = whole.length() <= CELL_LIMIT ? whole : whole.substring(0, CELL_LIMIT - 1) + "…";
                 // setCellValue(String) makes a STRING cell: '=HYPERLINK(…)' stays text, never a formula
                 cell.setCellValue(text);
                 measure(c, displayWidth(text));

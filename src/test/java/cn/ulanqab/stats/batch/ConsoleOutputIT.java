@@ -26,8 +26,9 @@ class ConsoleOutputIT {
     @Test
     void aNightWithSpringLoggingWritesNoEscapeCodesIntoAPipe() throws Exception {
         Path input = JobRun.copyShippedInput(work.resolve("input"));
-        // INFO logging makes Spring Boot write log lines, which it would colour on a terminal
-        JarProcess night = JarProcess.start("--input=" + input, "--output=" + work.resolve("output"), "--logging.level.root=INFO");
+        // INFO logging on the console makes Spring Boot write log lines, which it would colour on a terminal
+        JarProcess night = JarProcess.start("--input=" + input, "--output=" + work.resolve("output"), "--logging.level.root=INFO",
+                "--logging.threshold.console=INFO");
         assertThat(night.waitFor(Duration.ofMinutes(3))).as(night.console()).isEqualTo(1);
         assertThat(night.console()).contains("INFO").contains("exit status 1").doesNotContain(ESCAPE);
     }
