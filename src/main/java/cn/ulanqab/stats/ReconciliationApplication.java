@@ -92,7 +92,10 @@ public class ReconciliationApplication {
             try {
                 lastRun.ifPresent(run -> run.end(outcome.exitStatus(), outcome.message()));
             } catch (RuntimeException e) {
-                System.err.println("warning: " + e.getMessage() + "; the exit status stands");
+                if (outcome.exitStatus() != 2) {
+                    // a failed night has said its one line (often the very reason, a full disk); the file stays STARTED
+                    System.err.println("warning: " + e.getMessage() + "; the exit status stands");
+                }
             }
             return outcome.exitStatus();
         }
