@@ -1,6 +1,7 @@
 package cn.ulanqab.stats;
 
 import cn.ulanqab.stats.batch.FailureLog;
+import cn.ulanqab.stats.batch.LastRun;
 import cn.ulanqab.stats.batch.NightlyRun;
 import cn.ulanqab.stats.batch.OwnPaths;
 import cn.ulanqab.stats.database.DatabaseUnavailableException;
@@ -14,7 +15,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,10 @@ public class ReconciliationApplication {
     }
 
     public static int run(String... args) {
+        if (RunOptions.asksForHelp(args)) {
+            System.out.print(RunOptions.help(RunOptions.valueIn(args, "reconciliation.language", "zh")));
+            return 0;
+        }
         RunOptions options;
         try {
             Optional<GenerateCommand> generate = GenerateCommand.parse(args);
@@ -42,6 +49,11 @@ public class ReconciliationApplication {
             options = RunOptions.parse(args);
         } catch (ConfigurationException e) {
             System.err.println("cannot start: " + e.getMessage());
+            if (RunOptions.valueIn(args, "generate", null) == null && RunOptions.valueIn(args, "extract", null) == null) {
+                // a night that could not start: the scheduler reads it in last-run.json, if the output folder is there
+                LastRun.refused(Path.of(RunOptions.valueIn(args, "output", "output")), RunOptions.valueIn(args, "period", "2023"),
+                        zoneIn(args), "cannot start: " + e.getMessage());
+            }
             return 2;
         }
         if (options.extracting()) {
@@ -63,12 +75,38 @@ public class ReconciliationApplication {
             return 2;
         }
         if (lock.isEmpty()) {
+            // last-run.json is left alone: it tells the state of the run that holds the lock
             System.err.println("cannot start: another run (" + holder + ") holds " + options.output().resolve(RunLock.FILE_NAME)
                     + " and its database. Fix: wait for it to finish; nothing was read or changed by this start");
             return 2;
         }
         try (RunLock held = lock.get()) {
-            return runLocked(options, args);
+            Optional<LastRun> lastRun = Optional.empty();
+            try {
+                lastRun = Optional.of(LastRun.start(options.output(), options.period(), zoneIn(args)));
+            } catch (RuntimeException e) {
+                // the state file is for the scheduler; the night itself can still be done
+                System.err.println("warning: " + e.getMessage() + "; the night goes on, its exit status tells how it went");
+            }
+            NightlyRun.Outcome outcome = runLocked(options, args);
+            try {
+                lastRun.ifPresent(run -> run.end(outcome.exitStatus(), outcome.message()));
+            } catch (RuntimeException e) {
+                if (outcome.exitStatus() != 2) {
+                    // a failed night has said its one line (often the very reason, a full disk); the file stays STARTED
+                    System.err.println("warning: " + e.getMessage() + "; the exit status stands");
+                }
+            }
+            return outcome.exitStatus();
+        }
+    }
+
+    /** The bureau's zone of the command line, or the default when it names none (or a wrong one, refused elsewhere). */
+    private static ZoneId zoneIn(String... args) {
+        try {
+            return RunOptions.zone(RunOptions.valueIn(args, "reconciliation.zone", RunOptions.DEFAULT_ZONE));
+        } catch (ConfigurationException e) {
+            return ZoneId.of(RunOptions.DEFAULT_ZONE);
         }
     }
 
@@ -76,15 +114,14 @@ public class ReconciliationApplication {
         return Arrays.stream(args).anyMatch(a -> a.startsWith("--spring.datasource.url="));
     }
 
-    private static int runLocked(RunOptions options, String... args) {
+    private static NightlyRun.Outcome runLocked(RunOptions options, String... args) {
         try {
             if (new OutputFolder(options.output().resolve(options.period())).recover()) {
                 System.out.println("restored " + options.output().resolve(options.period()) + " from ." + options.period()
                         + ".previous, which a run stopped in the middle of replacing the outputs left");
             }
         } catch (RuntimeException e) {
-            System.err.println("cannot start: " + e.getMessage());
-            return 2;
+            return failed("cannot start: " + e.getMessage());
         }
         SpringApplication app = new SpringApplication(ReconciliationApplication.class);
         // the console gets one line per problem: the stack traces go to FailureLog, the framework's warnings nowhere
@@ -94,8 +131,7 @@ public class ReconciliationApplication {
         try (ConfigurableApplicationContext context = app.run(args)) {
             return context.getBean(NightlyRun.class).run(options);
         } catch (ConfigurationException e) {
-            System.err.println("cannot start: " + e.getMessage());
-            return 2;
+            return failed("cannot start: " + e.getMessage());
         } catch (Exception e) {
             Throwable root = rootCause(e);
             Optional<String> storage = StorageTrouble.explain(e, new StorageTrouble.Place(databaseUrl, options.output()));
@@ -112,8 +148,13 @@ public class ReconciliationApplication {
                 line = "the job could not do its work: " + root.getClass().getSimpleName() + ": " + root.getMessage();
             }
             System.err.println(line + FailureLog.record(options.output(), line, List.of(e)));
-            return 2;
+            return new NightlyRun.Outcome(2, line);
         }
+    }
+
+    private static NightlyRun.Outcome failed(String message) {
+        System.err.println(message);
+        return new NightlyRun.Outcome(2, message);
     }
 
     private static Throwable rootCause(Throwable e) {

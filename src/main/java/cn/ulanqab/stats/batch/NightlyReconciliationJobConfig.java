@@ -153,9 +153,11 @@ public class NightlyReconciliationJobConfig {
     }
 
     @Bean
-    Step writeOutputs(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, OutputWriter writer) {
+    Step writeOutputs(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, OutputWriter writer,
+                      @Value("${reconciliation.zone}") String zone) {
+        ZoneId bureau = RunOptions.zone(zone);
         return tasklet(tonight, "writeOutputs", jobs, tm, (night, job) -> writer.write(job.getJobInstanceId(), night.period(),
-                night.reference(), night.published(), night.outputFolder(), job.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime(),
+                night.reference(), night.published(), night.outputFolder(), NightlyRun.inZone(job.getStartTime(), bureau),
                 night.reportCheck()));
     }
 

@@ -2,10 +2,17 @@ package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.ConfigurationException;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The command line: {@code --period} (default 2023), {@code --input} (default {@code input}),
@@ -25,11 +32,12 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
 
     /** The job's own settings (application.properties); a misspelt one is refused rather than silently ignored. */
     static final List<String> SETTINGS = List.of("reconciliation.claims.nearly-band", "reconciliation.claims.about-tolerance", "reconciliation.db-schema",
-            "reconciliation.chunk-size", "reconciliation.testing.pause-after-chunk-ms");
+            "reconciliation.chunk-size", "reconciliation.testing.pause-after-chunk-ms", "reconciliation.zone",
+            "reconciliation.keep-runs", "reconciliation.language");
     private static final List<String> PASS_THROUGH = List.of("spring.", "logging.", "reconciliation.", "debug", "trace");
     private static final String USAGE = "usage: java -jar reconciliation.jar [--period=2023] [--input=input] [--output=output]"
             + " [--report=<report.txt>], or java -jar reconciliation.jar --extract=<report.txt> [--write-published] [--input=input] [--output=output]"
-            + " | --generate=<folder> [--counties=N] [--indicators=M]";
+            + " | --generate=<folder> [--counties=N] [--indicators=M]; --help lists every option and the exit statuses";
 
     public RunOptions(String period, Path input, Path output) {
         this(period, input, output, null, null, false);
@@ -69,6 +77,8 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
                     }
                     writePublished = true;
                 }
+                case "reconciliation.zone" -> zone(required(name, value));
+                case "reconciliation.keep-runs" -> keepRuns(required(name, value));
                 default -> {
                     if (name.startsWith("reconciliation.") && !SETTINGS.contains(name)) {
                         throw new ConfigurationException("unknown setting --" + name + ". Fix: the settings are --"
@@ -106,6 +116,55 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
         }
         refuseOutputInsideInput(inputFolder, Path.of(output));
         return new RunOptions(period, inputFolder, Path.of(output), report == null ? null : Path.of(report), null, false);
+    }
+
+    /** The bureau's zone unless {@code reconciliation.zone} says otherwise (as in application.properties). */
+    public static final String DEFAULT_ZONE = "Asia/Shanghai";
+
+    /** What {@code --help} prints: every option, the settings and the exit statuses, in the language asked for. */
+    public static String help(String language) {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        messages.setFallbackToSystemLocale(false);
+        return messages.getMessage("cli.help", new Object[]{"--" + String.join(", --", SETTINGS)},
+                Locale.forLanguageTag(language)) + System.lineSeparator();
+    }
+
+    /** Whether the command line asks for the usage ({@code --help} or {@code -h}): printed, and nothing else is done. */
+    public static boolean asksForHelp(String... args) {
+        return Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
+    }
+
+    /** The value of {@code --name=value} on a command line that may not parse as a whole, or the default. */
+    public static String valueIn(String[] args, String name, String defaultValue) {
+        String prefix = "--" + name + "=";
+        return Arrays.stream(args).filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()).strip())
+                .filter(v -> !v.isEmpty()).reduce((first, last) -> last).orElse(defaultValue);
+    }
+
+    /** {@code reconciliation.zone}: the bureau's time zone, in which the console, the report and the history show times. */
+    public static ZoneId zone(String value) {
+        try {
+            return ZoneId.of(value.strip());
+        } catch (DateTimeException e) {
+            throw new ConfigurationException("--reconciliation.zone=" + value + " is not a time zone. Fix: write a zone id such as"
+                    + " Asia/Shanghai or +08:00");
+        }
+    }
+
+    /** {@code reconciliation.keep-runs}: how many runs of a period the history keeps (at least 1). */
+    public static int keepRuns(String value) {
+        try {
+            int runs = Integer.parseInt(value.strip());
+            if (runs >= 1) {
+                return runs;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ConfigurationException("--reconciliation.keep-runs=" + value + " is not a number of runs. Fix: write a whole"
+                + " number of at least 1, e.g. --reconciliation.keep-runs=30");
     }
 
     /** Outputs written into the input would be read back as input and change the next night's fingerprint. */

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Finds the run before this one: the latest completed run of the same period that started earlier. */
+/** What the job repository knows of past runs: the run before this one (the latest completed run of the same period that
+ * started earlier), and a run's input fingerprint. */
 @Component
 public class RunHistory {
 
@@ -25,6 +26,13 @@ public class RunHistory {
                 .filter(id -> id < runId)
                 .filter(id -> completedFor(jobs.getLastJobExecution(jobs.getJobInstance(id)), period))
                 .max(Long::compare);
+    }
+
+    /** The input fingerprint a run was started with (the job parameter the batch package sets), or null. */
+    public String fingerprint(long runId) {
+        JobInstance instance = jobs.getJobInstance(runId);
+        JobExecution execution = instance == null ? null : jobs.getLastJobExecution(instance);
+        return execution == null ? null : execution.getJobParameters().getString("fingerprint");
     }
 
     private static boolean completedFor(JobExecution execution, String period) {

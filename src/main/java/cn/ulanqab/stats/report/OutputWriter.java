@@ -58,9 +58,11 @@ public class OutputWriter {
     private final ReviewService reviews;
     private final RunHistory history;
     private final HtmlReport html;
+    private final XlsxReport xlsx;
 
     public OutputWriter(SubmissionStore submissions, ReconciliationStore reconciliations, ReviewService reviews,
-                        RunHistory history, HtmlReport html) {
+                        RunHistory history, HtmlReport html, XlsxReport xlsx) {
+        this.xlsx = xlsx;
         this.submissions = submissions;
         this.reconciliations = reconciliations;
         this.reviews = reviews;
@@ -231,8 +233,11 @@ public class OutputWriter {
 
         String page = html.render(night);
         AtomicFiles.write(folder.resolve("report.html"), out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
-        XlsxReport.write(folder.resolve(XlsxReport.FILE), night.summary(), reference, night.lines(), night.accepted(),
-                night.rejected(), night.ledger());
+        xlsx.write(folder.resolve(XlsxReport.FILE), night, night.accepted(), (limit, action) -> {
+            submissions.eachRejectedRow(runId, limit, action);
+            reviews.rejectedRows(runId, period).forEach(action);
+        }, XlsxReport.STORED);
+        SummaryJson.write(folder.resolve(SummaryJson.FILE), night, reference.registry().city().code(), history.fingerprint(runId));
         // every rejected row of a unit, read file by file (the report's list stops at HTML_REJECTED_ROWS)
         Map<String, List<String>> filesOfUnit = new HashMap<>();
         night.ledger().stream().filter(f -> f.status() == FileStatus.PROCESSED && f.countyCode() != null)

@@ -2,23 +2,21 @@ package cn.ulanqab.stats.report;
 
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;
+import cn.ulanqab.stats.catalog.Level;
 import cn.ulanqab.stats.catalog.ReferenceData;
+import cn.ulanqab.stats.extraction.PublishedCheck;
+import cn.ulanqab.stats.history.Change;
 import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.Status;
+import cn.ulanqab.stats.review.Review;
 import cn.ulanqab.stats.submission.FileStatus;
 import cn.ulanqab.stats.submission.SubmissionStore;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormat;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,90 +26,228 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * The reviewers' workbook {@code report.xlsx}: the run summary, the findings first, the county breakdown, the
- * rejected rows and the file ledger, one sheet each. Header rows are bold, frozen and filtered; figures are numeric
- * cells; every text (remarks, quotes, hints) is a plain string cell, never a formula. Written whole or not at all.
- * Unlike the CSVs it is not byte-deterministic (it carries the run id, and the xlsx container has its own dates).
+ * The reviewers' workbook {@code report.xlsx}: the summary, the findings with their reviews, all figures, the county
+ * breakdown, the rejected rows, the file ledger, the report check and the changes since the previous run, one sheet
+ * each. Each sheet has a hidden row of the contract's column names (those of the CSVs) above a header in the report's
+ * language, frozen and filtered. Figures are numeric cells holding their exact decimal, formatted with thousands
+ * separators; statuses are coloured; long texts wrap; every text is a plain string cell, never a formula. Streamed
+ * (SXSSF), so a sheet of a million rows is not held in memory; a sheet holds at most Excel's 1,048,576 rows, the last
+ * one saying how many were cut. The same night gives the same bytes: the file holds no clock time.
  */
-public final class XlsxReport {
+@Component
+public class XlsxReport {
 
     public static final String FILE = "report.xlsx";
-    public static final String SUMMARY = "Summary";
-    public static final String FINDINGS = "Findings";
-    public static final String BREAKDOWN = "County breakdown";
-    public static final String REJECTED = "Rejected rows";
-    public static final String FILES = "Files";
-
-    public static final List<String> FINDINGS_COLUMNS = List.of("indicator_code", "name_zh", "name_en", "unit",
-            "published_text", "published_value", "city_total", "as_printed", "difference", "relative_difference", "status",
-            "counties_reported", "missing_counties", "hint", "section", "quote", "region_code");
+    /** The sheets in order, by their message key ({@code xlsx.sheet.<key>}). */
+    public static final List<String> SHEETS = List.of("summary", "findings", "figures", "breakdown", "rejected", "files",
+            "report-check", "changes");
+    /** The summary sheet: what a person reads first, the token a program matches last. */
+    public static final List<String> SUMMARY_COLUMNS = List.of("label", "value", "item");
     /** The breakdown sheet with several cities: long form, the county values behind the worst findings (see the CSV). */
     public static final List<String> BREAKDOWN_LONG_COLUMNS = List.of("indicator_code", "name_zh", "unit", "region_code",
             "county_code", "value");
+    /** Rows of a sheet in Excel (1,048,576): the two header rows, the data and, when cut, the note. */
+    static final int EXCEL_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
 
-    /** Widest column, in characters (a CJK character counts as 2); longer texts are cut off visually, not in the cell. */
-    static final int MAX_WIDTH = 60;
-    private static final int MIN_WIDTH = 6;
+    private static final Set<String> WRAPPED = Set.of("hint", "quote", "message", "disposition_note", "note", "reason",
+            "remark", "before", "after");
 
-    private XlsxReport() {
-    }
-
-    public static void write(Path target, RunSummary summary, ReferenceData reference, List<ReconciliationLine> lines,
-                             Map<String, Map<String, BigDecimal>> acceptedValues, List<SubmissionStore.RejectedRow> rejected,
-                             List<SubmissionStore.LedgerLine> ledger) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Styles styles = new Styles(workbook);
-            summarySheet(new SheetWriter(workbook.createSheet(SUMMARY), styles), summary);
-            findingsSheet(new SheetWriter(workbook.createSheet(FINDINGS), styles), reference, lines);
-            breakdownSheet(new SheetWriter(workbook.createSheet(BREAKDOWN), styles), reference, lines, acceptedValues);
-            rejectedSheet(new SheetWriter(workbook.createSheet(REJECTED), styles), rejected);
-            filesSheet(new SheetWriter(workbook.createSheet(FILES), styles), ledger);
-            AtomicFiles.write(target, workbook::write);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
-    }
-
-    private static void summarySheet(SheetWriter sheet, RunSummary summary) {
-        sheet.header(List.of("item", "value"));
-        sheet.row("run_id", summary.runId());
-        sheet.row("period", summary.period());
-        for (FileStatus status : FileStatus.values()) {
-            sheet.row("files " + status.name(), summary.files().getOrDefault(status, 0L));
-        }
-        sheet.row("rows_read", summary.rowsRead());
-        sheet.row("rows_accepted", summary.rowsAccepted());
-        sheet.row("rows_rejected", summary.rowsRejected());
-        for (Status status : Status.values()) {
-            sheet.row("figures " + status.name(), summary.figures().getOrDefault(status, 0L));
-        }
-        sheet.row("findings", summary.findings());
-        sheet.row("verdict", summary.findings() == 0
-                ? "every printed figure is MATCH (exit status 0)"
-                : summary.findings() + " findings to review (exit status 1)");
-        sheet.finish();
-    }
-
-    private static void findingsSheet(SheetWriter sheet, ReferenceData reference, List<ReconciliationLine> lines) {
-        sheet.header(FINDINGS_COLUMNS);
-        // several cities: the findings only (a national run prints some 66,600 figures; reconciliation.csv has them all)
-        List<ReconciliationLine> shown = reference.registry().singleCity() ? lines
-                : lines.stream().filter(l -> l.status().isFinding()).toList();
-        for (ReconciliationLine l : findingsOrder(shown, reference)) {
-            sheet.row(l.indicatorCode(), l.nameZh(), l.nameEn(), l.unit(), l.publishedText(), l.publishedValue(),
-                    l.cityTotal(), l.asPrinted(), l.difference(), l.relativeDifference(), l.status().name(),
-                    (long) l.countiesReported(), String.join(";", l.missingCounties()), l.hint(), l.section(), l.quote(),
-                    l.regionCode());
-        }
-        sheet.finish();
+    /** The night's rejected rows in file and line order, then the reviewers' file's, at most {@code limit}. */
+    @FunctionalInterface
+    public interface RejectedRows {
+        void each(long limit, Consumer<SubmissionStore.RejectedRow> action);
     }
 
     /**
-     * Findings first (MISMATCH, then INCOMPLETE, then NO_DATA; within each the larger |relative difference| first,
-     * a blank one last), then MATCH, then UNPUBLISHED; ties and the non-findings in catalog order.
+     * The words the workbook takes from the other outputs' data: a line's hint, a rejected row's message and the figure
+     * a rejected row affects (null: not known, the cell stays blank). The one place where the structured causes and
+     * the {@code affects} column of issue 14 plug in.
+     */
+    public interface Texts {
+        String hint(ReconciliationLine line);
+
+        String message(SubmissionStore.RejectedRow row);
+
+        String affects(SubmissionStore.RejectedRow row);
+    }
+
+    /** The texts as the stored line and row hold them. */
+    public static final Texts STORED = new Texts() {
+        @Override
+        public String hint(ReconciliationLine line) {
+            return line.hint();
+        }
+
+        @Override
+        public String message(SubmissionStore.RejectedRow row) {
+            return row.message();
+        }
+
+        @Override
+        public String affects(SubmissionStore.RejectedRow row) {
+            return null;
+        }
+    };
+
+    private final MessageSource messages;
+    private final Locale locale;
+    private final int sheetRows;
+
+    @Autowired
+    public XlsxReport(MessageSource messages, @Value("${reconciliation.language:zh}") String language) {
+        this(messages, Locale.forLanguageTag(language), EXCEL_ROWS);
+    }
+
+    /** @param sheetRows the rows a sheet may hold (Excel's limit; smaller in tests of a cut sheet) */
+    XlsxReport(MessageSource messages, Locale locale, int sheetRows) {
+        this.messages = messages;
+        this.locale = locale;
+        this.sheetRows = sheetRows;
+    }
+
+    /**
+     * @param countyValues the accepted value of each indicator (key) per unit (inner key) for the breakdown sheet
+     * @param rejected     every rejected row, streamed
+     */
+    public void write(Path target, OutputWriter.NightReport night, Map<String, Map<String, BigDecimal>> countyValues,
+                      RejectedRows rejected, Texts texts) {
+        StreamedWorkbook workbook = new StreamedWorkbook();
+        try {
+            XlsxStyles styles = new XlsxStyles(workbook);
+            ReferenceData reference = night.reference();
+            List<ReconciliationLine> ordered = findingsOrder(night.lines(), reference);
+            summarySheet(sheet(workbook, styles, "summary"), night.summary());
+            linesSheet(sheet(workbook, styles, "findings"), ordered.stream().filter(l -> l.status().isFinding()).toList(), texts, styles);
+            linesSheet(sheet(workbook, styles, "figures"), ordered, texts, styles);
+            breakdownSheet(sheet(workbook, styles, "breakdown"), reference, ordered, countyValues);
+            rejectedSheet(sheet(workbook, styles, "rejected"), rejected, night.summary(), texts, styles);
+            filesSheet(sheet(workbook, styles, "files"), night.ledger(), styles);
+            reportCheckSheet(sheet(workbook, styles, "report-check"), night.reportCheck(), styles);
+            changesSheet(sheet(workbook, styles, "changes"), night.changes(), !reference.registry().singleCity(), styles);
+            AtomicFiles.write(target, workbook::write);
+        } finally {
+            workbook.dispose();
+            try {
+                workbook.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close the workbook of " + target, e);
+            }
+        }
+    }
+
+    private XlsxSheet sheet(StreamedWorkbook workbook, XlsxStyles styles, String key) {
+        return new XlsxSheet(workbook, text("xlsx.sheet." + key), styles, sheetRows);
+    }
+
+    private void header(XlsxSheet sheet, List<String> columns) {
+        sheet.header(columns, columns.stream().map(c -> text("xlsx.column." + c)).toList());
+    }
+
+    private void finish(XlsxSheet sheet, String fullFile, long total) {
+        sheet.finish(text("xlsx.note.cut", grouped(sheet.dataRows()), grouped(total), fullFile));
+    }
+
+    private void summarySheet(XlsxSheet sheet, RunSummary summary) {
+        header(sheet, SUMMARY_COLUMNS);
+        item(sheet, "run", summary.runId());
+        item(sheet, "period", summary.period());
+        for (FileStatus status : FileStatus.values()) {
+            item(sheet, "files." + status.name(), summary.files().getOrDefault(status, 0L));
+        }
+        item(sheet, "rows_read", summary.rowsRead());
+        item(sheet, "rows_accepted", summary.rowsAccepted());
+        item(sheet, "rows_rejected", summary.rowsRejected());
+        if (summary.hasReviews()) {
+            item(sheet, "reviews_applied", summary.reviewsAccepted());
+            item(sheet, "reviews_rejected", summary.reviewsRejected());
+        }
+        for (Status status : Status.values()) {
+            item(sheet, "figures." + status.name(), summary.figures().getOrDefault(status, 0L));
+        }
+        item(sheet, "open_findings", summary.openFindings());
+        item(sheet, "excused_findings", summary.excusedFindings());
+        item(sheet, "report_findings", summary.reportFindings());
+        item(sheet, "exit_status", (long) summary.exitStatus());
+        item(sheet, "verdict", summary.exitStatus() == 0 ? text("xlsx.verdict.match")
+                : text("xlsx.verdict.findings", grouped(summary.findings())));
+        sheet.finish("");
+    }
+
+    private void item(XlsxSheet sheet, String item, Object value) {
+        String label = item.startsWith("files.") ? text("xlsx.item.files", text("xlsx.file-status." + item.substring(6)))
+                : item.startsWith("figures.") ? text("xlsx.item.figures", text("xlsx.status." + item.substring(8)))
+                : text("xlsx.item." + item);
+        sheet.row(label, value, item);
+    }
+
+    /** The Findings and Figures sheets: the columns of reconciliation.csv, with the review beside each figure. */
+    private void linesSheet(XlsxSheet sheet, List<ReconciliationLine> lines, Texts texts, XlsxStyles styles) {
+        List<String> columns = OutputWriter.RECONCILIATION_COLUMNS;
+        header(sheet, columns);
+        for (ReconciliationLine l : lines) {
+            Review review = l.review();
+            String reviewStatus = reviewStatus(l);
+            Map<String, Object> cells = new HashMap<>();
+            cells.put("indicator_code", l.indicatorCode());
+            cells.put("name_zh", l.nameZh());
+            cells.put("unit", l.unit());
+            cells.put("published_text", l.publishedText());
+            cells.put("published_value", figure(l.publishedValue()));
+            cells.put("city_total", figure(l.cityTotal()));
+            cells.put("as_printed", l.asPrinted());
+            cells.put("difference", figure(l.difference()));
+            cells.put("relative_difference", l.relativeDifference() == null ? null : new BigDecimal(Numbers.fraction(l.relativeDifference())));
+            cells.put("status", new XlsxSheet.Styled(l.status().name(), styles.fill(colourOf(l.status()))));
+            cells.put("counties_reported", l.countiesReported());
+            cells.put("missing_counties", String.join(";", l.missingCounties()));
+            cells.put("hint", texts.hint(l));
+            cells.put("section", l.section());
+            cells.put("quote", l.quote());
+            if (review != null) {
+                cells.put("disposition", review.disposition().name());
+                cells.put("disposition_note", review.note());
+                cells.put("reviewer", review.reviewer());
+                cells.put("review_date", review.date().toString());
+                cells.put("review_status", new XlsxSheet.Styled(reviewStatus, styles.fill(reviewColour(reviewStatus))));
+            }
+            cells.put("region_code", l.regionCode());
+            sheet.row(cells(columns, cells, styles));
+        }
+        finish(sheet, "reconciliation.csv", lines.size());
+    }
+
+    /**
+     * The review's state as a token: blank (no review), {@code current}, {@code excused} or {@code stale} (written
+     * against another total: it excuses nothing).
+     */
+    static String reviewStatus(ReconciliationLine line) {
+        if (line.review() == null) {
+            return "";
+        }
+        return line.reviewStale() ? "stale" : line.excused() ? "excused" : "current";
+    }
+
+    /** The row's cells in the order of the columns; long texts wrapped. */
+    private static Object[] cells(List<String> columns, Map<String, Object> values, XlsxStyles styles) {
+        Object[] row = new Object[columns.size()];
+        for (int c = 0; c < row.length; c++) {
+            Object value = values.get(columns.get(c));
+            row[c] = value instanceof String text && WRAPPED.contains(columns.get(c)) && !text.isEmpty()
+                    ? new XlsxSheet.Styled(text, styles.wrapped()) : value;
+        }
+        return row;
+    }
+
+    /**
+     * Open findings first, then the excused ones, then the other figures; within each MISMATCH, then INCOMPLETE, then
+     * NO_DATA, the larger |relative difference| first and a blank one last; then MATCH, then UNPUBLISHED; ties in
+     * catalog order.
      */
     static List<ReconciliationLine> findingsOrder(List<ReconciliationLine> lines, ReferenceData reference) {
         Map<String, Integer> catalogOrder = new HashMap<>();
@@ -119,14 +255,16 @@ public final class XlsxReport {
         for (int i = 0; i < indicators.size(); i++) {
             catalogOrder.put(indicators.get(i).code(), i);
         }
+        Comparator<ReconciliationLine> openFirst = Comparator.comparingInt(l -> l.openFinding() ? 0 : l.excused() ? 1 : 2);
         Comparator<ReconciliationLine> bySeverity = Comparator.comparingInt(l -> severity(l.status()));
         Comparator<ReconciliationLine> byGap = Comparator.comparing(
                 l -> l.status().isFinding() && l.relativeDifference() != null ? l.relativeDifference().abs() : null,
                 Comparator.nullsLast(Comparator.reverseOrder()));
         Comparator<ReconciliationLine> byCatalog = Comparator.comparingInt(
                 l -> catalogOrder.getOrDefault(l.indicatorCode(), Integer.MAX_VALUE));
-        return lines.stream().sorted(bySeverity.thenComparing(byGap).thenComparing(byCatalog)
-                .thenComparing(ReconciliationLine::indicatorCode)).toList();
+        return lines.stream().sorted(openFirst.thenComparing(bySeverity).thenComparing(byGap).thenComparing(byCatalog)
+                .thenComparing(ReconciliationLine::indicatorCode)
+                .thenComparing(l -> l.regionCode() == null ? "" : l.regionCode())).toList();
     }
 
     private static int severity(Status status) {
@@ -139,176 +277,187 @@ public final class XlsxReport {
         };
     }
 
-    private static void breakdownSheet(SheetWriter sheet, ReferenceData reference, List<ReconciliationLine> lines,
-                                       Map<String, Map<String, BigDecimal>> accepted) {
+    private void breakdownSheet(XlsxSheet sheet, ReferenceData reference, List<ReconciliationLine> ordered,
+                                Map<String, Map<String, BigDecimal>> accepted) {
         if (!reference.registry().singleCity()) {
-            longBreakdownSheet(sheet, reference, lines, accepted);
+            longBreakdownSheet(sheet, reference, ordered, accepted);
             return;
         }
         List<County> units = new ArrayList<>(reference.registry().counties());
         units.add(reference.registry().city());
-        List<String> header = new ArrayList<>(List.of("indicator_code", "name_zh", "unit"));
-        units.forEach(u -> header.add(u.shortNameZh() + " " + u.code()));
-        sheet.header(header);
+        List<String> columns = new ArrayList<>(List.of("indicator_code", "name_zh", "unit"));
+        List<String> headings = new ArrayList<>(columns.stream().map(c -> text("xlsx.column." + c)).toList());
+        units.forEach(u -> {
+            columns.add(u.code());
+            headings.add(u.shortNameZh() + " " + u.code());
+        });
+        sheet.header(columns, headings);
         for (Indicator indicator : reference.catalog().indicators()) {
             Map<String, BigDecimal> values = accepted.getOrDefault(indicator.code(), Map.of());
             List<Object> row = new ArrayList<>(List.of(indicator.code(), indicator.nameZh(), indicator.unit()));
-            units.forEach(u -> row.add(values.get(u.code())));
+            units.forEach(u -> row.add(figure(values.get(u.code()))));
             sheet.row(row.toArray());
         }
-        sheet.finish();
+        finish(sheet, "county-breakdown.csv", reference.catalog().indicators().size());
     }
 
     /**
      * Several cities: one row per county value behind each of the worst {@value HtmlReport#TOP_FINDINGS} findings (the
      * counties of the finding's region), in the order of the Findings sheet; every value is in county-breakdown.csv
-     * (a sheet holds at most 1,048,576 rows, and the national input has 5.7 million values).
+     * (the national input has 5.7 million values).
      */
-    private static void longBreakdownSheet(SheetWriter sheet, ReferenceData reference, List<ReconciliationLine> lines,
-                                           Map<String, Map<String, BigDecimal>> accepted) {
-        sheet.header(BREAKDOWN_LONG_COLUMNS);
-        List<ReconciliationLine> findings = findingsOrder(lines.stream().filter(l -> l.status().isFinding()).toList(), reference);
-        for (ReconciliationLine l : findings.subList(0, Math.min(HtmlReport.TOP_FINDINGS, findings.size()))) {
+    private void longBreakdownSheet(XlsxSheet sheet, ReferenceData reference, List<ReconciliationLine> ordered,
+                                    Map<String, Map<String, BigDecimal>> accepted) {
+        header(sheet, BREAKDOWN_LONG_COLUMNS);
+        List<ReconciliationLine> findings = ordered.stream().filter(l -> l.status().isFinding()).limit(HtmlReport.TOP_FINDINGS).toList();
+        long rows = 0;
+        for (ReconciliationLine l : findings) {
             Indicator indicator = reference.catalog().get(l.indicatorCode());
             Map<String, BigDecimal> values = accepted.getOrDefault(indicator.code(), Map.of());
-            List<String> units = indicator.level() == cn.ulanqab.stats.catalog.Level.CITY ? List.of(l.regionCode())
+            List<String> units = indicator.level() == Level.CITY ? List.of(l.regionCode())
                     : reference.registry().leafCodesOf(l.regionCode());
             for (String unit : units) {
-                sheet.row(indicator.code(), indicator.nameZh(), indicator.unit(), l.regionCode(), unit, values.get(unit));
+                sheet.row(indicator.code(), indicator.nameZh(), indicator.unit(), l.regionCode(), unit, figure(values.get(unit)));
+                rows++;
             }
         }
-        sheet.finish();
+        finish(sheet, "county-breakdown.csv", rows);
     }
 
-    private static void rejectedSheet(SheetWriter sheet, List<SubmissionStore.RejectedRow> rejected) {
-        sheet.header(OutputWriter.REJECTED_COLUMNS);
-        for (SubmissionStore.RejectedRow r : rejected) {
-            sheet.row(r.file(), r.line(), r.countyCode(), r.indicatorCode(), r.rawValue(), r.reason().name(),
-                    r.message(), r.unit(), r.remark());
-        }
-        sheet.finish();
+    private void rejectedSheet(XlsxSheet sheet, RejectedRows rejected, RunSummary summary, Texts texts, XlsxStyles styles) {
+        List<String> columns = OutputWriter.REJECTED_COLUMNS;
+        header(sheet, columns);
+        // one more than fits, so that a cut sheet knows it was cut without reading every row
+        rejected.each(sheetRows, r -> sheet.row(cells(columns, rejectedCells(r, texts), styles)));
+        finish(sheet, "rejected-rows.csv", summary.rowsRejected() + Math.max(0, summary.reviewsRejected()));
     }
 
-    private static void filesSheet(SheetWriter sheet, List<SubmissionStore.LedgerLine> ledger) {
-        sheet.header(OutputWriter.LEDGER_COLUMNS);
+    /** The cells of a rejected row by column name, as rejected-rows.csv has them (an {@code affects} column included). */
+    private static Map<String, Object> rejectedCells(SubmissionStore.RejectedRow r, Texts texts) {
+        Map<String, Object> cells = new HashMap<>();
+        cells.put("file", r.file());
+        cells.put("line", r.line());
+        cells.put("county_code", r.countyCode());
+        cells.put("indicator_code", r.indicatorCode());
+        cells.put("raw_value", r.rawValue());
+        cells.put("reason", r.reason().name());
+        cells.put("message", texts.message(r));
+        cells.put("unit", r.unit());
+        cells.put("remark", r.remark());
+        cells.put("affects", texts.affects(r));
+        return cells;
+    }
+
+    private void filesSheet(XlsxSheet sheet, List<SubmissionStore.LedgerLine> ledger, XlsxStyles styles) {
+        header(sheet, OutputWriter.LEDGER_COLUMNS);
         for (SubmissionStore.LedgerLine f : ledger) {
-            sheet.row(f.file(), f.countyCode(), f.version() == null ? null : (long) f.version(), f.status().name(),
-                    f.encoding(), f.rowsRead(), f.rowsAccepted(), f.rowsRejected(), f.sha256(), f.reason());
+            Map<String, Object> cells = new HashMap<>();
+            cells.put("file", f.file());
+            cells.put("county_code", f.countyCode());
+            cells.put("version", f.version());
+            cells.put("status", new XlsxSheet.Styled(f.status().name(), styles.fill(colourOf(f.status()))));
+            cells.put("encoding", f.encoding());
+            cells.put("rows_read", f.rowsRead());
+            cells.put("rows_accepted", f.rowsAccepted());
+            cells.put("rows_rejected", f.rowsRejected());
+            cells.put("sha256", f.sha256());
+            cells.put("reason", f.reason());
+            sheet.row(cells(OutputWriter.LEDGER_COLUMNS, cells, styles));
         }
-        sheet.finish();
+        finish(sheet, "file-ledger.csv", ledger.size());
     }
 
-    /** Display width of a text in characters, a CJK (wide) character counting as 2. */
-    static int displayWidth(String text) {
-        int width = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            width += isWide(cp) ? 2 : 1;
-            i += Character.charCount(cp);
+    /** The report check's lines; without {@code --report} one row saying the check was not made. */
+    private void reportCheckSheet(XlsxSheet sheet, List<PublishedCheck.Line> check, XlsxStyles styles) {
+        header(sheet, PublishedCheck.COLUMNS);
+        if (check == null) {
+            sheet.row(new XlsxSheet.Styled(text("xlsx.note.no-report"), styles.note()));
+            sheet.finish("");
+            return;
         }
-        return width;
+        for (PublishedCheck.Line c : check) {
+            Map<String, Object> cells = new HashMap<>();
+            cells.put("indicator_code", c.indicatorCode());
+            cells.put("status", new XlsxSheet.Styled(c.status().name(), styles.fill(
+                    c.status() == PublishedCheck.Status.AGREES ? XlsxStyles.Colour.GOOD : XlsxStyles.Colour.BAD)));
+            cells.put("published_text", c.publishedText());
+            cells.put("report_text", c.reportText());
+            cells.put("published_section", c.publishedSection());
+            cells.put("report_section", c.reportSection());
+            cells.put("quote", c.quote());
+            cells.put("figure_id", c.figureId());
+            cells.put("message", c.message());
+            sheet.row(cells(PublishedCheck.COLUMNS, cells, styles));
+        }
+        finish(sheet, OutputWriter.REPORT_CHECK_FILE, check.size());
     }
 
-    private static boolean isWide(int cp) {
-        Character.UnicodeBlock block = Character.UnicodeBlock.of(cp);
-        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
-                || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
-                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
-                || block == Character.UnicodeBlock.GENERAL_PUNCTUATION && (cp == 0x201C || cp == 0x201D);
+    private void changesSheet(XlsxSheet sheet, List<Change> changes, boolean regional, XlsxStyles styles) {
+        List<String> columns = new ArrayList<>(OutputWriter.CHANGES_COLUMNS);
+        if (regional) {
+            columns.add("region_code");
+        }
+        header(sheet, columns);
+        for (Change c : changes) {
+            Map<String, Object> cells = new HashMap<>();
+            cells.put("change", new XlsxSheet.Styled(c.kind().name(), styles.fill(colourOf(c.kind()))));
+            cells.put("subject", c.subject());
+            cells.put("name_zh", c.name());
+            cells.put("before", c.before());
+            cells.put("after", c.after());
+            cells.put("note", c.note());
+            cells.put("region_code", c.regionCode());
+            sheet.row(cells(columns, cells, styles));
+        }
+        finish(sheet, "changes.csv", changes.size());
     }
 
-    /** The bold header style and one number style per count of decimals, shared by all sheets. */
-    private static final class Styles {
-        private final Workbook workbook;
-        private final DataFormat formats;
-        private final CellStyle header;
-        private final Map<Integer, CellStyle> numbers = new HashMap<>();
-
-        Styles(Workbook workbook) {
-            this.workbook = workbook;
-            this.formats = workbook.createDataFormat();
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            header = workbook.createCellStyle();
-            header.setFont(bold);
-        }
-
-        /** {@code #,##0} for whole numbers, {@code #,##0.0…} with exactly as many decimals as the figure has. */
-        CellStyle number(int decimals) {
-            return numbers.computeIfAbsent(decimals, d -> {
-                CellStyle style = workbook.createCellStyle();
-                style.setDataFormat(formats.getFormat(d == 0 ? "#,##0" : "#,##0." + "0".repeat(d)));
-                return style;
-            });
-        }
+    static XlsxStyles.Colour colourOf(Status status) {
+        return switch (status) {
+            case MATCH -> XlsxStyles.Colour.GOOD;
+            case MISMATCH, NO_DATA -> XlsxStyles.Colour.BAD;
+            case INCOMPLETE -> XlsxStyles.Colour.WARNING;
+            case UNPUBLISHED -> XlsxStyles.Colour.INFO;
+        };
     }
 
-    /** Appends rows to one sheet and remembers the widest text of each column. */
-    private static final class SheetWriter {
-        private final Sheet sheet;
-        private final Styles styles;
-        private final List<Integer> widths = new ArrayList<>();
-        private int next;
+    private static XlsxStyles.Colour reviewColour(String reviewStatus) {
+        return switch (reviewStatus) {
+            case "excused" -> XlsxStyles.Colour.GOOD;
+            case "stale" -> XlsxStyles.Colour.WARNING;
+            default -> XlsxStyles.Colour.INFO;
+        };
+    }
 
-        SheetWriter(Sheet sheet, Styles styles) {
-            this.sheet = sheet;
-            this.styles = styles;
-        }
+    private static XlsxStyles.Colour colourOf(FileStatus status) {
+        return switch (status) {
+            case PROCESSED -> XlsxStyles.Colour.GOOD;
+            case SUPERSEDED -> XlsxStyles.Colour.MUTED;
+            case UNRECOGNIZED -> XlsxStyles.Colour.WARNING;
+            case UNREADABLE, MISSING -> XlsxStyles.Colour.BAD;
+        };
+    }
 
-        void header(List<String> names) {
-            Row row = sheet.createRow(next++);
-            for (int c = 0; c < names.size(); c++) {
-                Cell cell = row.createCell(c);
-                cell.setCellValue(names.get(c));
-                cell.setCellStyle(styles.header);
-                measure(c, displayWidth(names.get(c)) + 2); // room for the filter button
-            }
-        }
+    private static XlsxStyles.Colour colourOf(Change.Kind kind) {
+        return switch (kind) {
+            case NEW_FINDING -> XlsxStyles.Colour.BAD;
+            case RESOLVED -> XlsxStyles.Colour.GOOD;
+            case STATUS_CHANGED, REVIEW_CHANGED, FILE_RESUBMITTED -> XlsxStyles.Colour.WARNING;
+            case TOTAL_CHANGED, FILE_ADDED, FILE_REMOVED -> XlsxStyles.Colour.INFO;
+        };
+    }
 
-        private static final int CELL_LIMIT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    /** A figure as the CSVs write it: plain, no trailing zeros, at most six decimals. */
+    private static BigDecimal figure(BigDecimal value) {
+        return value == null ? null : new BigDecimal(Numbers.plain(value));
+    }
 
-        void row(Object... values) {
-            Row row = sheet.createRow(next++);
-            for (int c = 0; c < values.length; c++) {
-                Object value = values[c];
-                if (value == null) {
-                    continue;
-                }
-                Cell cell = row.createCell(c);
-                if (value instanceof String whole) {
-                    // a cell holds at most 32,767 characters (a remark may be longer): the CSVs keep it whole
-                    String text = whole.length() <= CELL_LIMIT ? whole : whole.substring(0, CELL_LIMIT - 1) + "…";
-                    // setCellValue(String) makes a STRING cell: '=HYPERLINK(…)' stays text, never a formula
-                    cell.setCellValue(text);
-                    measure(c, displayWidth(text));
-                } else {
-                    BigDecimal number = value instanceof BigDecimal d ? d : BigDecimal.valueOf((Long) value);
-                    BigDecimal shown = new BigDecimal(Numbers.plain(number)); // at most six decimals, no trailing zeros
-                    // a numeric cell whose stored value is the figure's exact decimal text, set in the sheet's XML rather
-                    // than through POI's binary number setter, so the file holds the figure as the CSVs do
-                    ((XSSFCell) cell).getCTCell().setV(shown.toPlainString());
-                    cell.setCellStyle(styles.number(shown.scale()));
-                    String text = shown.toPlainString();
-                    measure(c, text.length() + text.length() / 3);
-                }
-            }
-        }
+    /** A count with thousands separators, the same whatever the machine's locale. */
+    private static String grouped(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
 
-        private void measure(int column, int width) {
-            while (widths.size() <= column) {
-                widths.add(MIN_WIDTH);
-            }
-            widths.set(column, Math.max(widths.get(column), width));
-        }
-
-        /** Freezes and filters the header, and sets the widths from the content (no AWT font metrics needed). */
-        void finish() {
-            sheet.createFreezePane(0, 1);
-            int lastColumn = widths.size() - 1;
-            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, next - 1), 0, lastColumn));
-            for (int c = 0; c <= lastColumn; c++) {
-                sheet.setColumnWidth(c, (Math.min(MAX_WIDTH, widths.get(c)) + 1) * 256);
-            }
-        }
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 }

@@ -43,6 +43,9 @@ class ConcurrentRunIT {
         assertThat(second.console()).contains("cannot start: another run (process " + first.process.pid() + ") holds")
                 .contains("reconciliation.lock").contains("Fix: wait for it to finish")
                 .doesNotContain("input fingerprint");
+        String lastRun = Files.readString(output.resolve(LastRun.FILE));
+        assertThat(lastRun).as("the refused start leaves the running night's state alone").contains("\"state\" : \"STARTED\"")
+                .contains("\"pid\" : " + first.process.pid());
 
         assertThat(first.waitFor(Duration.ofMinutes(3))).as(first.console()).isEqualTo(1);
         assertThat(first.console()).contains("starting a new run").contains("666 read, 651 accepted, 15 rejected");

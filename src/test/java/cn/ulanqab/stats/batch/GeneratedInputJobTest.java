@@ -7,21 +7,31 @@ import cn.ulanqab.stats.generator.SyntheticInput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +95,24 @@ class GeneratedInputJobTest {
         String html = Files.readString(output.resolve("2023/report.html"));
         assertThat(html).contains("各地区汇总").contains("合成省12 120000");
         assertThat(Files.list(output.resolve("2023/feedback")).count()).as("a file per county").isEqualTo(40);
+
+        try (InputStream in = Files.newInputStream(output.resolve("2023/report.xlsx")); Workbook book = WorkbookFactory.create(in)) {
+            Sheet findings = book.getSheet("待核查问题");
+            List<String> columns = new ArrayList<>();
+            findings.getRow(0).forEach(c -> columns.add(c.getStringCellValue()));
+            Set<List<String>> inWorkbook = new HashSet<>();
+            for (int r = 2; r <= findings.getLastRowNum(); r++) {
+                Row row = findings.getRow(r);
+                inWorkbook.add(List.of(row.getCell(0).getStringCellValue(), row.getCell(columns.indexOf("region_code")).getStringCellValue()));
+            }
+            assertThat(inWorkbook).as("every finding with its region").isEqualTo(expected);
+            assertThat(book.getSheet("全部指标").getLastRowNum()).as("two header rows (index 0, 1), then every printed figure")
+                    .isEqualTo(1 + (lines.size() - 1));
+        }
+        JsonNode summary = JsonMapper.builder().build().readTree(output.resolve("2023/summary.json").toFile());
+        Set<List<String>> inSummary = new HashSet<>();
+        summary.path("findings").forEach(f -> inSummary.add(List.of(f.path("indicator_code").asString(), f.path("region_code").asString())));
+        assertThat(inSummary).isEqualTo(expected);
     }
 
     private static List<CSVRecord> records(Path file) throws IOException {

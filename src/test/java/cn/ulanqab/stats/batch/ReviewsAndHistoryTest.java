@@ -1,6 +1,9 @@
 package cn.ulanqab.stats.batch;
 
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -74,7 +79,18 @@ class ReviewsAndHistoryTest {
         assertThat(feedback).as("the county hears that the finding was explained").singleElement().asString()
                 .startsWith("审核人已核销（EXPLAINED").endsWith("无需修改");
         try (InputStream in = Files.newInputStream(out.resolve("report.xlsx")); Workbook book = WorkbookFactory.create(in)) {
-            assertThat(book.getSheet("Findings")).isNotNull();
+            Sheet findings = book.getSheet("待核查问题");
+            List<String> columns = new ArrayList<>();
+            findings.getRow(0).forEach(c -> columns.add(c.getStringCellValue()));
+            Map<String, String> reviewStatus = new HashMap<>();
+            for (int r = 2; r <= findings.getLastRowNum(); r++) {
+                Row row = findings.getRow(r);
+                Cell status = row.getCell(columns.indexOf("review_status"));
+                reviewStatus.put(row.getCell(0).getStringCellValue(), status == null ? "" : status.getStringCellValue());
+            }
+            assertThat(reviewStatus).as("the workbook keeps the reviews: an excused MISMATCH says so")
+                    .containsEntry("CO2_REDUCTION", "excused").containsEntry("URBAN_NEW_JOBS", "stale")
+                    .containsEntry("HEATING_GAS_PIPELINES", "current");
         }
     }
 
