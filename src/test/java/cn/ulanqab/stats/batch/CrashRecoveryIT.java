@@ -139,7 +139,7 @@ class CrashRecoveryIT {
         JarProcess next = JarProcess.start("--input=" + editedInput, "--output=" + output, "--reconciliation.chunk-size=200");
 
         assertThat(next.waitFor(RUN)).as(next.console()).isEqualTo(1);
-        assertThat(next.console()).contains("resuming run 1").contains("40666 read");
+        assertThat(next.console()).contains("resuming run 1").contains("40,666 read");
         assertThat(Files.readString(output.resolve("2023/rejected-rows.csv"))).contains("NO_SUCH_39990,1,")
                 .doesNotContain("NO_SUCH_39990,7,");
     }
