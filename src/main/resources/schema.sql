@@ -122,3 +122,24 @@ CREATE TABLE IF NOT EXISTS REVIEW_FILE (
 -- settleDuplicates reads one file's key range (RUN_ID, FILE_NAME) at a time; the index of older databases on
 -- (RUN_ID, FILE_NAME, INDICATOR_CODE) only slowed every insert.
 DROP INDEX IF EXISTS SUBMISSION_ROW_BY_INDICATOR;
+
+-- The causes of each reconciliation line as data (kind and facts); each output words them itself.
+CREATE TABLE IF NOT EXISTS RECONCILIATION_CAUSE (
+    RUN_ID      BIGINT      NOT NULL,
+    SEQ         INT         NOT NULL,
+    POS         INT         NOT NULL,
+    KIND        VARCHAR(32) NOT NULL,
+    COUNTY_CODE VARCHAR,
+    FILE_NAME   VARCHAR,
+    LINE        BIGINT,
+    CODE        VARCHAR(32),
+    RAW_TEXT    VARCHAR,
+    REMARK      VARCHAR,
+    VALUE_TEXT  VARCHAR(200),
+    FACTOR      VARCHAR(40),
+    CLOSING     VARCHAR(200),
+    PRIMARY KEY (RUN_ID, SEQ, POS)
+);
+-- the basis a review was written against, beside REVIEW_TOTAL
+ALTER TABLE RECONCILIATION ADD COLUMN IF NOT EXISTS REVIEW_COUNTIES INT;
+ALTER TABLE RECONCILIATION ADD COLUMN IF NOT EXISTS REVIEW_NAMED_COUNTY VARCHAR;

@@ -144,7 +144,7 @@ public class NightlyReconciliationJobConfig {
     Step writeOutputs(JobRepository jobs, PlatformTransactionManager tm, OutputWriter writer) {
         return tasklet("writeOutputs", jobs, tm, (night, job) -> writer.write(job.getJobInstanceId(), night.period(),
                 night.reference(), night.published(), night.outputFolder(), job.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime(),
-                night.reportCheck()));
+                night.reportCheck(), night.submissionFolder()));
     }
 
     /** A step that does one piece of the night's work in one transaction, replacing what it stored before. */

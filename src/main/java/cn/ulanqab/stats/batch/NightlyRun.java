@@ -3,13 +3,16 @@ package cn.ulanqab.stats.batch;
 import cn.ulanqab.stats.ConfigurationException;
 import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.published.ClaimSettings;
-import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.Status;
 import cn.ulanqab.stats.reconciliation.ReconciliationStore;
+import cn.ulanqab.stats.history.Change;
+import cn.ulanqab.stats.report.CauseWords;
+import cn.ulanqab.stats.report.ChangeWords;
 import cn.ulanqab.stats.report.FindingView;
 import cn.ulanqab.stats.report.OutputWriter;
 import cn.ulanqab.stats.report.RunSummary;
+import cn.ulanqab.stats.report.Wording;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -38,12 +41,14 @@ public class NightlyRun {
     private final OutputWriter outputs;
     private final ReconciliationStore reconciliations;
     private final ClaimSettings claims;
+    private final Wording words;
     private final PrintStream out = System.out;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
-                      ReconciliationStore reconciliations,
+                      ReconciliationStore reconciliations, Wording words,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
                       @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance) {
+        this.words = words;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = nightlyReconciliation;
@@ -58,33 +63,32 @@ public class NightlyRun {
         JobParameters parameters = night.toJobParameters(fingerprint);
         JobExecution last = jobRepository.getLastJobExecution(NightlyReconciliationJobConfig.JOB_NAME, parameters);
         String cityName = night.reference().registry().city().nameZh();
-        out.printf("%s %s: input fingerprint %s%n", cityName, night.period(), fingerprint.substring(0, 12));
+        out.println(words.get("console.fingerprint", cityName, night.period(), fingerprint.substring(0, 12)));
         JobExecution execution;
         if (last == null) {
-            out.println("starting a new run");
+            out.println(words.get("console.new.run"));
             execution = jobOperator.start(job, parameters);
         } else if (last.getStatus() == BatchStatus.COMPLETED) {
             long runId = last.getJobInstanceId();
-            out.printf("already reconciled: run %d completed %s on this same input; nothing is counted again, the outputs are written again%n",
-                    runId, last.getEndTime().withNano(0).atZone(ZoneId.systemDefault()).toOffsetDateTime());
+            out.println(words.get("console.already", runId,
+                    words.time(last.getEndTime().atZone(ZoneId.systemDefault()).toOffsetDateTime())));
             RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.published(), night.outputFolder(),
-                    last.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime(), night.reportCheck());
+                    last.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime(), night.reportCheck(),
+                    night.submissionFolder());
             return report(summary, night);
         } else {
             if (last.getStatus().isRunning()) {
-                out.printf("run %d was left %s by a process that is gone (this one holds the database): recovering it%n",
-                        last.getJobInstanceId(), last.getStatus());
+                out.println(words.get("console.recovering", last.getJobInstanceId(), last.getStatus()));
                 last = jobOperator.recover(last);
             }
-            out.printf("resuming run %d, which ended %s, from its last committed work%n", last.getJobInstanceId(), last.getStatus());
+            out.println(words.get("console.resuming", last.getJobInstanceId(), last.getStatus()));
             execution = jobOperator.restart(last);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            System.err.printf("the run %d ended %s; the next start with the same input resumes it.%n",
-                    execution.getJobInstanceId(), execution.getStatus());
+            System.err.println(words.get("console.failed", execution.getJobInstanceId(), execution.getStatus()));
             execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                    .forEach(s -> System.err.printf("  step %s failed: %s%n", s.getStepName(),
-                            s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; "))));
+                    .forEach(s -> System.err.println(words.get("console.step.failed", s.getStepName(),
+                            s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; ")))));
             execution.getFailureExceptions().forEach(e -> System.err.println("  " + rootMessage(e)));
             return 2;
         }
@@ -96,46 +100,64 @@ public class NightlyRun {
     static final int CONSOLE_FINDINGS = 100;
 
     private int report(RunSummary s, Night night) {
-        out.printf("run %d%n", s.runId());
-        out.printf("  files:   %s%n", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
-        out.printf("  rows:    %d read, %d accepted, %d rejected%n", s.rowsRead(), s.rowsAccepted(), s.rowsRejected());
+        out.println(words.get("console.run", s.runId()));
+        out.println(words.get("console.files", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> count(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(", "))));
+        out.println(words.get("console.rows", count(s.rowsRead()), count(s.rowsAccepted()), count(s.rowsRejected())));
         if (s.hasReviews()) {
-            out.printf("  reviews: %d lines applied, %d rejected%s%n", s.reviewsAccepted(), s.reviewsRejected(),
-                    s.reviewsRejected() > 0 ? " (why: rejected-rows.csv, file reviews/" + night.period() + ".csv)" : "");
+            out.println(words.get("console.reviews", count(s.reviewsAccepted()), count(s.reviewsRejected()))
+                    + (s.reviewsRejected() > 0 ? words.get("console.reviews.why", night.period()) : ""));
         }
-        out.printf("  figures: %s%n", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+        out.println(words.get("console.figures", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> count(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(", "))));
+        List<Change> tonight = outputs.tonight(s.runId());
+        if (!tonight.isEmpty()) {
+            out.println(words.get("console.tonight"));
+            ChangeWords changeWords = new ChangeWords(new CauseWords(words, night.reference()));
+            tonight.forEach(c -> out.println(words.get("console.change", changeWords.kind(c), changeWords.subject(c), changeWords.note(c))));
+        }
         List<ReconciliationLine> findings = reconciliations.lines(s.runId()).stream().filter(l -> l.status().isFinding())
                 .sorted(FindingView.SEVERITY).toList();
         var registry = night.reference().registry();
         for (ReconciliationLine l : findings.subList(0, Math.min(findings.size(), CONSOLE_FINDINGS))) {
             String region = registry.singleCity() || l.regionCode() == null ? ""
-                    : " in " + registry.find(l.regionCode()).map(r -> r.nameZh() + " ").orElse("") + l.regionCode();
-            out.printf("    %-10s %s %s%s: printed %s, %s %s%s%n", l.status(), l.indicatorCode(), l.nameZh(), region,
-                    l.publishedText(), l.status() == Status.INCOMPLETE ? "partial total (counties missing)" : "reported total", l.cityTotal() == null ? "none (nothing reported)" : Numbers.plain(l.cityTotal()) + " " + l.unit()
-                            + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")"),
-                    l.review() == null ? "" : l.excused() ? " [excused: " + l.review().disposition() + " by " + l.review().reviewer() + "]"
-                            : l.reviewStale() ? " [review stale: written against " + Numbers.plain(l.review().cityTotal()) + "]"
-                            : " [" + l.review().disposition() + " by " + l.review().reviewer() + "]");
+                    : words.get("console.finding.region", registry.find(l.regionCode()).map(r -> r.nameZh() + " ").orElse("") + l.regionCode());
+            String total = l.cityTotal() == null ? words.get("console.total.none")
+                    : words.number(l.cityTotal()) + " " + l.unit() + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")");
+            String review = l.review() == null ? ""
+                    : l.excused() ? words.get("console.review.excused", words.word("disposition.", l.review().disposition()), l.review().reviewer())
+                    : l.reviewStale() ? words.get("console.review.stale", l.review().cityTotal())
+                    : words.get("console.review.current", words.word("disposition.", l.review().disposition()), l.review().reviewer());
+            out.printf("    %-10s %s%n", l.status(), words.get("console.finding", "", l.indicatorCode(), l.nameZh(), region,
+                    l.publishedText(), words.get(l.status() == Status.INCOMPLETE && l.cityTotal() != null ? "console.total.partial"
+                            : "console.total.full"), total, review).strip());
         }
         if (findings.size() > CONSOLE_FINDINGS) {
-            out.printf("    … and %d more findings in reconciliation.csv and report.html%n", findings.size() - CONSOLE_FINDINGS);
+            out.println(words.get("console.more", count(findings.size() - CONSOLE_FINDINGS)));
         }
         if (night.reportCheck() == null) {
-            out.println("  report:  no --report given, so the published file was not checked against the report");
+            out.println(words.get("console.report.none"));
         } else {
             List<PublishedCheck.Line> check = night.reportCheck();
-            out.printf("  report:  %s: %d of %d published figures agree with the print, %d findings%n", night.report().getFileName(),
-                    check.stream().filter(c -> c.status() == PublishedCheck.Status.AGREES).count(), check.size(), s.reportFindings());
+            out.println(words.get("console.report", night.report().getFileName(),
+                    check.stream().filter(c -> c.status() == PublishedCheck.Status.AGREES).count(), check.size(), s.reportFindings()));
             check.stream().filter(c -> c.status().isFinding()).forEach(c ->
-                    out.printf("    %-19s %s: %s%n", c.status(), c.indicatorCode(), c.message()));
+                    out.printf("    %-19s %s: %s%n", c.status(), c.indicatorCode(),
+                            words.get("cause.REPORT_CHECK." + c.status().name(), text(c.publishedText()), text(c.reportText()))));
         }
-        out.printf("  outputs: %s%n", night.outputFolder().toAbsolutePath().normalize());
-        out.printf("exit status %d: %s%n", s.exitStatus(), s.exitStatus() == 0 ? "every printed figure matches"
-                : s.findings() + " findings to review in report.html and reconciliation.csv"
-                        + (s.excusedFindings() > 0 ? " (" + s.excusedFindings() + " more excused by reviews)" : ""));
+        out.println(words.get("console.outputs", night.outputFolder().toAbsolutePath().normalize()));
+        out.println(s.exitStatus() == 0 ? words.get("console.exit.ok", s.exitStatus())
+                : words.get("console.exit.findings", s.exitStatus(), count(s.findings()))
+                        + (s.excusedFindings() > 0 ? words.get("console.exit.excused", count(s.excusedFindings())) : ""));
         return s.exitStatus();
+    }
+
+    private String count(long n) {
+        return words.number(BigDecimal.valueOf(n));
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     static String rootMessage(Throwable e) {

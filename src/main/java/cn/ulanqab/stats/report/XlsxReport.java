@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The reviewers' workbook {@code report.xlsx}: the run summary, the findings first, the county breakdown, the
@@ -60,11 +61,11 @@ public final class XlsxReport {
 
     public static void write(Path target, RunSummary summary, ReferenceData reference, List<ReconciliationLine> lines,
                              Map<String, Map<String, BigDecimal>> acceptedValues, List<SubmissionStore.RejectedRow> rejected,
-                             List<SubmissionStore.LedgerLine> ledger) {
+                             List<SubmissionStore.LedgerLine> ledger, Function<ReconciliationLine, String> hints) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);
             summarySheet(new SheetWriter(workbook.createSheet(SUMMARY), styles), summary);
-            findingsSheet(new SheetWriter(workbook.createSheet(FINDINGS), styles), reference, lines);
+            findingsSheet(new SheetWriter(workbook.createSheet(FINDINGS), styles), reference, lines, hints);
             breakdownSheet(new SheetWriter(workbook.createSheet(BREAKDOWN), styles), reference, lines, acceptedValues);
             rejectedSheet(new SheetWriter(workbook.createSheet(REJECTED), styles), rejected);
             filesSheet(new SheetWriter(workbook.createSheet(FILES), styles), ledger);
@@ -94,7 +95,8 @@ public final class XlsxReport {
         sheet.finish();
     }
 
-    private static void findingsSheet(SheetWriter sheet, ReferenceData reference, List<ReconciliationLine> lines) {
+    private static void findingsSheet(SheetWriter sheet, ReferenceData reference, List<ReconciliationLine> lines,
+                                      Function<ReconciliationLine, String> hints) {
         sheet.header(FINDINGS_COLUMNS);
         // several cities: the findings only (a national run prints some 66,600 figures; reconciliation.csv has them all)
         List<ReconciliationLine> shown = reference.registry().singleCity() ? lines
@@ -102,7 +104,7 @@ public final class XlsxReport {
         for (ReconciliationLine l : findingsOrder(shown, reference)) {
             sheet.row(l.indicatorCode(), l.nameZh(), l.nameEn(), l.unit(), l.publishedText(), l.publishedValue(),
                     l.cityTotal(), l.asPrinted(), l.difference(), l.relativeDifference(), l.status().name(),
-                    (long) l.countiesReported(), String.join(";", l.missingCounties()), l.hint(), l.section(), l.quote(),
+                    (long) l.countiesReported(), String.join(";", l.missingCounties()), hints.apply(l), l.section(), l.quote(),
                     l.regionCode());
         }
         sheet.finish();

@@ -25,13 +25,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the reviewers' dispositions: {@code indicator_code, disposition, note, reviewer, date, city_total}
- * (city_total optional), and an optional {@code region_code} (blank: the city of a one-city registry). Every row is accepted or rejected with a reason, like a submission row; when an
+ * Reads the reviewers' dispositions: {@code indicator_code, disposition, note, reviewer, date}, the optional basis
+ * the review was written against ({@code city_total, counties_reported, named_county}), and an optional {@code region_code} (blank: the city of a one-city registry). Every row is accepted or rejected with a reason, like a submission row; when an
  * indicator is reviewed more than once, the latest review (by date, then line) stands and the others are DUPLICATE.
  */
 public final class ReviewFile {
 
-    public static final List<String> COLUMNS = List.of("indicator_code", "disposition", "note", "reviewer", "date", "city_total");
+    public static final List<String> COLUMNS = List.of("indicator_code", "disposition", "note", "reviewer", "date", "city_total",
+            "counties_reported", "named_county", "region_code");
 
     /** A review line that was not accepted. */
     public record Rejected(long line, String indicatorCode, String rawValue, RowReason reason, String message) {
@@ -147,9 +148,21 @@ public final class ReviewFile {
             }
             total = parsed.get();
         }
+        String countiesText = field(record, columns, "counties_reported");
+        Integer counties = null;
+        if (!countiesText.isEmpty()) {
+            Optional<BigDecimal> parsed = SubmittedNumber.parse(countiesText);
+            if (parsed.isEmpty() || parsed.get().signum() < 0 || parsed.get().stripTrailingZeros().scale() > 0
+                    || parsed.get().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                return new Rejected(line, code, countiesText, RowReason.NOT_A_NUMBER, "counties_reported '" + countiesText
+                        + "' is not a whole number: copy the number of counties reported when the review was written");
+            }
+            counties = parsed.get().intValueExact();
+        }
+        String named = field(record, columns, "named_county");
         String region = field(record, columns, "region_code");
         return new Review(line, code, disposition.get(), field(record, columns, "note"), reviewer, date, total,
-                region.isEmpty() ? null : region);
+                region.isEmpty() ? null : region, counties, named.isEmpty() ? null : named);
     }
 
     private static Result settle(List<Review> accepted, List<Rejected> rejected, long rowsRead) {

@@ -29,7 +29,8 @@ class XlsxReportTest {
     @BeforeAll
     static void writeAndOpen() throws Exception {
         Path target = folder.resolve("2023").resolve(XlsxReport.FILE);
-        XlsxReport.write(target, SUMMARY, REFERENCE, LINES, ACCEPTED, REJECTED, LEDGER);
+        XlsxReport.write(target, SUMMARY, REFERENCE, LINES, ACCEPTED, REJECTED, LEDGER,
+                new CauseWords(Wording.of("zh"), REFERENCE)::hint);
         try (InputStream in = Files.newInputStream(target)) {
             workbook = new XSSFWorkbook(in);
         }
