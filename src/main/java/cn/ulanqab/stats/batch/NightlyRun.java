@@ -70,7 +70,7 @@ public class NightlyRun {
             execution = jobOperator.start(job, parameters);
         } else if (last.getStatus() == BatchStatus.COMPLETED) {
             long runId = last.getJobInstanceId();
-            out.println(words.get("console.already", runId,
+            out.println(words.get("console.already", String.valueOf(runId),
                     words.time(last.getEndTime().atZone(ZoneId.systemDefault()).toOffsetDateTime())));
             RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.published(), night.outputFolder(),
                     last.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime(), night.reportCheck(),
@@ -78,16 +78,16 @@ public class NightlyRun {
             return report(summary, night);
         } else {
             if (last.getStatus().isRunning()) {
-                out.println(words.get("console.recovering", last.getJobInstanceId(), last.getStatus()));
+                out.println(words.get("console.recovering", String.valueOf(last.getJobInstanceId()), last.getStatus()));
                 last = jobOperator.recover(last);
             }
-            out.println(words.get("console.resuming", last.getJobInstanceId(), last.getStatus()));
+            out.println(words.get("console.resuming", String.valueOf(last.getJobInstanceId()), last.getStatus()));
             execution = jobOperator.restart(last);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            System.err.println(words.get("console.failed", execution.getJobInstanceId(), execution.getStatus()));
+            System.err.println(words.get("console.failed", String.valueOf(execution.getJobInstanceId()), execution.getStatus()));
             execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                    .forEach(s -> System.err.println(words.get("console.step.failed", s.getStepName(),
+                    .forEach(s -> System.err.println("  " + words.get("console.step.failed", s.getStepName(),
                             s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; ")))));
             execution.getFailureExceptions().forEach(e -> System.err.println("  " + rootMessage(e)));
             return 2;
@@ -100,21 +100,21 @@ public class NightlyRun {
     static final int CONSOLE_FINDINGS = 100;
 
     private int report(RunSummary s, Night night) {
-        out.println(words.get("console.run", s.runId()));
-        out.println(words.get("console.files", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
+        out.println(words.get("console.run", String.valueOf(s.runId())));
+        out.println("  " + words.get("console.files", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> count(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(", "))));
-        out.println(words.get("console.rows", count(s.rowsRead()), count(s.rowsAccepted()), count(s.rowsRejected())));
+        out.println("  " + words.get("console.rows", count(s.rowsRead()), count(s.rowsAccepted()), count(s.rowsRejected())));
         if (s.hasReviews()) {
-            out.println(words.get("console.reviews", count(s.reviewsAccepted()), count(s.reviewsRejected()))
+            out.println("  " + words.get("console.reviews", s.reviewsAccepted(), s.reviewsRejected())
                     + (s.reviewsRejected() > 0 ? words.get("console.reviews.why", night.period()) : ""));
         }
-        out.println(words.get("console.figures", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
+        out.println("  " + words.get("console.figures", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> count(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(", "))));
         List<Change> tonight = outputs.tonight(s.runId());
         if (!tonight.isEmpty()) {
-            out.println(words.get("console.tonight"));
+            out.println("  " + words.get("console.tonight"));
             ChangeWords changeWords = new ChangeWords(new CauseWords(words, night.reference()));
-            tonight.forEach(c -> out.println(words.get("console.change", changeWords.kind(c), changeWords.subject(c), changeWords.note(c))));
+            tonight.forEach(c -> out.println("    " + words.get("console.change", changeWords.kind(c), changeWords.subject(c), changeWords.note(c))));
         }
         List<ReconciliationLine> findings = reconciliations.lines(s.runId()).stream().filter(l -> l.status().isFinding())
                 .sorted(FindingView.SEVERITY).toList();
@@ -133,21 +133,21 @@ public class NightlyRun {
                             : "console.total.full"), total, review).strip());
         }
         if (findings.size() > CONSOLE_FINDINGS) {
-            out.println(words.get("console.more", count(findings.size() - CONSOLE_FINDINGS)));
+            out.println("    " + words.get("console.more", count(findings.size() - CONSOLE_FINDINGS)));
         }
         if (night.reportCheck() == null) {
-            out.println(words.get("console.report.none"));
+            out.println("  " + words.get("console.report.none"));
         } else {
             List<PublishedCheck.Line> check = night.reportCheck();
-            out.println(words.get("console.report", night.report().getFileName(),
-                    check.stream().filter(c -> c.status() == PublishedCheck.Status.AGREES).count(), check.size(), s.reportFindings()));
+            out.println("  " + words.get("console.report", night.report().getFileName(),
+                    check.stream().filter(c -> c.status() == PublishedCheck.Status.AGREES).count(), (long) check.size(), s.reportFindings()));
             check.stream().filter(c -> c.status().isFinding()).forEach(c ->
                     out.printf("    %-19s %s: %s%n", c.status(), c.indicatorCode(),
                             words.get("cause.REPORT_CHECK." + c.status().name(), text(c.publishedText()), text(c.reportText()))));
         }
-        out.println(words.get("console.outputs", night.outputFolder().toAbsolutePath().normalize()));
+        out.println("  " + words.get("console.outputs", night.outputFolder().toAbsolutePath().normalize()));
         out.println(s.exitStatus() == 0 ? words.get("console.exit.ok", s.exitStatus())
-                : words.get("console.exit.findings", s.exitStatus(), count(s.findings()))
+                : words.get("console.exit.findings", s.exitStatus(), s.findings())
                         + (s.excusedFindings() > 0 ? words.get("console.exit.excused", count(s.excusedFindings())) : ""));
         return s.exitStatus();
     }

@@ -23,7 +23,7 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
 
     /** The job's own settings (application.properties); a misspelt one is refused rather than silently ignored. */
     static final List<String> SETTINGS = List.of("reconciliation.claims.nearly-band", "reconciliation.claims.about-tolerance",
-            "reconciliation.chunk-size", "reconciliation.testing.pause-after-chunk-ms");
+            "reconciliation.chunk-size", "reconciliation.testing.pause-after-chunk-ms", "reconciliation.language", "reconciliation.zone");
     private static final List<String> PASS_THROUGH = List.of("spring.", "logging.", "reconciliation.", "debug", "trace");
     private static final String USAGE = "usage: java -jar reconciliation.jar [--period=2023] [--input=input] [--output=output]"
             + " [--report=<report.txt>], or java -jar reconciliation.jar --extract=<report.txt> [--write-published] [--input=input] [--output=output]"

@@ -4,6 +4,7 @@ import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.catalog.Registry;
+import cn.ulanqab.stats.submission.RowReason;
 import cn.ulanqab.stats.submission.SubmissionStore;
 
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.Map;
 /**
  * Which figure a rejected row leaves incomplete or changes: the {@code affects} column of rejected-rows.csv. Blank when
  * a valid row of the same indicator of the same unit counts (a DUPLICATE whose first copy was kept, a broken row beside
- * a good one) or when the row names no indicator of the catalog; otherwise the indicator's code and the codes of the
+ * a good one), when the row names no indicator of the catalog or one the unit does not report (WRONG_LEVEL); otherwise the indicator's code and the codes of the
  * ratios computed from it, each with {@code @region_code} of the unit's city when the registry has several cities.
  * Memory: one bit per unit and indicator that counted.
  */
@@ -51,7 +52,8 @@ public final class Affects {
 
     /** The {@code affects} of a rejected row, once every accepted row was {@link #counted}. */
     public String of(SubmissionStore.RejectedRow row) {
-        if (row.indicatorCode() == null || row.countyCode() == null) {
+        if (row.indicatorCode() == null || row.countyCode() == null || row.reason() == RowReason.WRONG_LEVEL) {
+            // a row of an indicator this unit does not report would never have counted
             return "";
         }
         String code = row.indicatorCode().strip();

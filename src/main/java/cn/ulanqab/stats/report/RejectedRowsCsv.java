@@ -26,7 +26,7 @@ final class RejectedRowsCsv {
     static String message(SubmissionStore.RejectedRow r, Wording words) {
         String detail = text(r.message());
         String meaning = words.word("reason.", r.reason());
-        return detail.isEmpty() ? meaning : meaning + (words.english() ? " (" + detail + ")" : "（" + detail + "）");
+        return detail.isEmpty() || detail.equals(meaning) ? meaning : meaning + (words.english() ? " (" + detail + ")" : "（" + detail + "）");
     }
 
     private static String text(String value) {

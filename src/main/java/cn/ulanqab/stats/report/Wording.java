@@ -68,10 +68,13 @@ public final class Wording {
         return Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
     }
 
-    /** A message; every argument is turned into text first, so no locale formats a number or a date. */
+    /**
+     * A message. Every argument but a count is turned into text first (figures with {@link #number}), so no locale formats
+     * a figure or a date; a count (Integer, Long) stays a number, for a {@code choice} between one and several.
+     */
     public String get(String key, Object... args) {
-        Object[] texts = Arrays.stream(args).map(a -> a == null ? "" : a instanceof BigDecimal b ? number(b) : a.toString())
-                .toArray();
+        Object[] texts = Arrays.stream(args).map(a -> a == null ? "" : a instanceof BigDecimal b ? number(b)
+                : a instanceof Integer || a instanceof Long ? ((Number) a).longValue() : (Object) a.toString()).toArray();
         return messages.getMessage(key, texts, locale);
     }
 
