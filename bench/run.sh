@@ -6,7 +6,8 @@
 #   bash bench/run.sh
 #
 # Settings (environment): BENCH_SCRATCH (default /tmp/reconciliation-bench), BENCH_COUNTIES (2844),
-# BENCH_INDICATORS (2000), BENCH_JOB_TIMEOUT in seconds (7200), BENCH_XMX (1g).
+# BENCH_INDICATORS (2000), BENCH_JOB_TIMEOUT in seconds (7200), BENCH_XMX (1g), BENCH_POSTGRES (1: also run the job
+# against the PostgreSQL server at 127.0.0.1:5432 when it answers; 0: not), BENCH_KEEP_SCHEMA (0: drop its schema after).
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -93,8 +94,38 @@ if [ -f "$SCRATCH/out/reconciliation-db.mv.db" ]; then
     # where the job's time went: its steps as Spring Batch recorded them (seconds)
     STEPS=$(java -cp "$DUCKDB_CP" org.h2.tools.Shell -url "jdbc:h2:file:$SCRATCH/out/reconciliation-db" -user "" -password "" \
         -sql "SELECT STEP_NAME || ' ' || CAST(DATEDIFF('MILLISECOND', START_TIME, END_TIME) / 1000.0 AS DECIMAL(10,1))
-              FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID" 2>/dev/null \
+              FROM \"reconciliation\".BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID" 2>/dev/null \
         | grep -E '^[a-zA-Z]+ [0-9.]+ *$' | awk '{ printf "%s%s %s s", sep, $1, $2; sep = ", " }')
+fi
+
+H2_MB=$(du -sm "$SCRATCH/out/reconciliation-db.mv.db" 2>/dev/null | cut -f1)
+
+# 5b. the same job against PostgreSQL (the postgres profile), in a schema of its own, when the server answers
+PG_LINE="PostgreSQL: not measured (BENCH_POSTGRES=0 or 127.0.0.1:5432 does not answer)"
+if [ "${BENCH_POSTGRES:-1}" = 1 ] && command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
+    echo
+    echo "== the job on PostgreSQL =="
+    PG_SCHEMA=bench_$(date +%s)
+    rm -rf "$SCRATCH/out-pg"
+    "$TIME" -v -o "$SCRATCH/job-pg.time" timeout "$JOB_TIMEOUT" java -Xmx"$XMX" -jar "$JAR" --spring.profiles.active=postgres \
+        --reconciliation.db-schema="$PG_SCHEMA" --input="$GEN" --output="$SCRATCH/out-pg" --period="$PERIOD" > "$SCRATCH/job-pg.log" 2>&1
+    PG_RC=$?
+    tail -n 3 "$SCRATCH/job-pg.log"
+    PG_S=$(elapsed "$SCRATCH/job-pg.time")
+    PG_MB=$(psql -h 127.0.0.1 -U postgres -d test -tA -c "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) / 1048576
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '$PG_SCHEMA' AND c.relkind = 'r'")
+    PG_STEPS=$(psql -h 127.0.0.1 -U postgres -d test -tA -F ' ' -c "SELECT STEP_NAME, ROUND(EXTRACT(EPOCH FROM END_TIME - START_TIME)::numeric, 1)
+        FROM $PG_SCHEMA.BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID" | awk '{ printf "%s%s %s s", sep, $1, $2; sep = ", " }')
+    SAME="CSVs differ from the H2 run's"
+    if [ "$PG_RC" -le 1 ] && cmp -s "$SCRATCH/out/$PERIOD/reconciliation.csv" "$SCRATCH/out-pg/$PERIOD/reconciliation.csv" \
+            && cmp -s "$SCRATCH/out/$PERIOD/county-breakdown.csv" "$SCRATCH/out-pg/$PERIOD/county-breakdown.csv"; then
+        SAME="reconciliation.csv and county-breakdown.csv byte-identical to the H2 run's"
+    fi
+    PG_LINE=$(printf '%-8s %10s %12s %14s  %s' "job (PG)" "$PG_S" "$(per_second "$ROWS" "$PG_S")" "$(peak_mb "$SCRATCH/job-pg.time")" \
+        "exit status $PG_RC; database ${PG_MB} MB (schema $PG_SCHEMA, dropped after); $SAME")
+    PG_LINE="$PG_LINE
+job's steps on PostgreSQL: ${PG_STEPS:-n/a}"
+    [ "${BENCH_KEEP_SCHEMA:-0}" = 1 ] || psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $PG_SCHEMA CASCADE" >/dev/null
 fi
 
 echo
@@ -121,7 +152,8 @@ fi
         "exit status $DUCKDB_RC; $(tail -n 1 "$SCRATCH/duckdb.log")"
     JOB_RATE=n/a
     [ "$JOB_RC" -le 1 ] && JOB_RATE=$(per_second "$ROWS" "$JOB_S")
-    printf '%-8s %10s %12s %14s  %s\n' "job" "$JOB_S" "$JOB_RATE" "$(peak_mb "$SCRATCH/job.time")" "$JOB_OUTCOME"
+    printf '%-8s %10s %12s %14s  %s\n' "job" "$JOB_S" "$JOB_RATE" "$(peak_mb "$SCRATCH/job.time")" "$JOB_OUTCOME; database ${H2_MB:-n/a} MB (H2 file)"
+    echo "$PG_LINE"
     if [ "$JOB_RC" -le 1 ]; then
         echo "job / DuckDB wall time: $(awk -v j="$JOB_S" -v d="$DUCKDB_S" 'BEGIN { printf "%.1f", j / d }')x"
     else

@@ -1,6 +1,7 @@
 package cn.ulanqab.stats;
 
 import cn.ulanqab.stats.batch.NightlyRun;
+import cn.ulanqab.stats.database.DatabaseUnavailableException;
 import cn.ulanqab.stats.batch.RunLock;
 import cn.ulanqab.stats.batch.RunOptions;
 import cn.ulanqab.stats.extraction.ExtractCommand;
@@ -9,6 +10,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,22 +69,47 @@ public class ReconciliationApplication {
             System.err.println("cannot start: " + e.getMessage());
             return 2;
         } catch (Exception e) {
-            String message = rootMessage(e);
-            if (message.contains("already in use") || message.contains("Database may be already in use")) {
-                System.err.println("cannot start: another run holds the database " + options.defaultDatabaseUrl()
-                        + " (" + message + "). Fix: wait for it to finish; do not delete the database while it runs");
+            Throwable root = rootCause(e);
+            Optional<RuntimeException> explained = explained(e);
+            if (explained.isPresent()) {
+                System.err.println("cannot start: " + explained.get().getMessage());
+            } else if (heldByAnotherProcess(e)) {
+                System.err.println("cannot start: another process holds the database " + options.defaultDatabaseUrl()
+                        + ". Fix: wait for it to finish; do not delete the database while it runs");
             } else {
-                System.err.println("the job could not do its work: " + message);
+                System.err.println("the job could not do its work: " + root.getClass().getSimpleName() + ": " + root.getMessage());
             }
             return 2;
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    private static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root;
     }
+
+    /** The first cause that already says what went wrong and the fix. */
+    private static Optional<RuntimeException> explained(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConfigurationException || t instanceof DatabaseUnavailableException) {
+                return Optional.of((RuntimeException) t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** H2 refuses a database file another process has open with its error code 90020 (DATABASE_ALREADY_OPEN). */
+    private static boolean heldByAnotherProcess(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 }

@@ -4,6 +4,7 @@ import cn.ulanqab.stats.aggregation.Aggregator;
 import cn.ulanqab.stats.aggregation.CityTotal;
 import cn.ulanqab.stats.aggregation.CityTotalStore;
 import cn.ulanqab.stats.aggregation.RegionTotals;
+import cn.ulanqab.stats.database.RunControl;
 import cn.ulanqab.stats.reconciliation.ReconciliationService;
 import cn.ulanqab.stats.report.OutputWriter;
 import cn.ulanqab.stats.review.ReviewService;
@@ -18,6 +19,8 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -45,6 +48,12 @@ public class NightlyReconciliationJobConfig {
     public static final String JOB_NAME = "nightlyReconciliation";
     /** Rows per chunk of readAndValidateSubmissions (each chunk one transaction), unless reconciliation.chunk-size says otherwise. */
     static final int CHUNK_SIZE = 5000;
+
+    private final RunLockCheck runLockCheck;
+
+    NightlyReconciliationJobConfig(RunControl runControl) {
+        this.runLockCheck = new RunLockCheck(runControl);
+    }
 
     @Bean
     Job nightlyReconciliation(JobRepository jobs, Step catalogueSubmissionFiles, Step readAndValidateSubmissions,
@@ -74,7 +83,8 @@ public class NightlyReconciliationJobConfig {
         SubmissionIngest ingest = new SubmissionIngest(store);
         return new StepBuilder("readAndValidateSubmissions", jobs).<SubmittedRow, RowOutcome>chunk(chunkSize)
                 .transactionManager(tm).reader(ingest.reader()).processor(ingest.validator()).writer(ingest.writer())
-                .listener(ingest).listener(promoteReadCounts).listener(new TestingPause(testingPause)).build();
+                .listener(ingest).listener(promoteReadCounts).listener(new TestingPause(testingPause))
+                .listener((StepExecutionListener) runLockCheck).listener((ItemWriteListener<RowOutcome>) runLockCheck).build();
     }
 
     /** Rows read = accepted + rejected for every file: the reader's own count against the rows stored, or the job fails. */
@@ -148,12 +158,12 @@ public class NightlyReconciliationJobConfig {
     }
 
     /** A step that does one piece of the night's work in one transaction, replacing what it stored before. */
-    private static Step tasklet(String name, JobRepository jobs, PlatformTransactionManager tm, BiConsumer<Night, JobExecution> work) {
+    private Step tasklet(String name, JobRepository jobs, PlatformTransactionManager tm, BiConsumer<Night, JobExecution> work) {
         Tasklet tasklet = (contribution, chunk) -> {
             StepExecution step = chunk.getStepContext().getStepExecution();
             work.accept(Night.from(step.getJobParameters()), step.getJobExecution());
             return RepeatStatus.FINISHED;
         };
-        return new StepBuilder(name, jobs).tasklet(tasklet, tm).build();
+        return new StepBuilder(name, jobs).tasklet(tasklet, tm).listener(runLockCheck).build();
     }
 }

@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.ConfigurationException;
+import cn.ulanqab.stats.database.RunControl;
 import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.published.ClaimSettings;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
@@ -26,6 +27,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -41,11 +43,12 @@ public class NightlyRun {
     private final OutputWriter outputs;
     private final ReconciliationStore reconciliations;
     private final ClaimSettings claims;
+    private final RunControl runControl;
     private final Wording words;
     private final PrintStream out = System.out;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
-                      ReconciliationStore reconciliations, Wording words,
+                      ReconciliationStore reconciliations, RunControl runControl, Wording words,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
                       @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance) {
         this.words = words;
@@ -54,10 +57,24 @@ public class NightlyRun {
         this.job = nightlyReconciliation;
         this.outputs = outputs;
         this.reconciliations = reconciliations;
+        this.runControl = runControl;
         this.claims = new ClaimSettings(nearlyBand, aboutTolerance);
     }
 
     public int run(RunOptions options) throws Exception {
+        StringBuilder holder = new StringBuilder();
+        Optional<RunControl.Held> lock = runControl.tryAcquire(options.period(), holder);
+        if (lock.isEmpty()) {
+            System.err.println("cannot start: another run (" + holder + ") holds the run lock of " + runControl.database().describe()
+                    + ". Fix: wait for it to finish; nothing was read or changed by this start");
+            return 2;
+        }
+        try (RunControl.Held held = lock.get()) {
+            return runHoldingTheLock(options, held);
+        }
+    }
+
+    private int runHoldingTheLock(RunOptions options, RunControl.Held held) throws Exception {
         Night night = Night.load(options.period(), options.input(), options.output(), claims, options.report());
         String fingerprint = InputFingerprint.of(night);
         JobParameters parameters = night.toJobParameters(fingerprint);
@@ -78,7 +95,8 @@ public class NightlyRun {
             return report(summary, night);
         } else {
             if (last.getStatus().isRunning()) {
-                out.println(words.get("console.recovering", String.valueOf(last.getJobInstanceId()), last.getStatus()));
+                out.println(words.get("console.recovering", String.valueOf(last.getJobInstanceId()), last.getStatus(),
+                        held.where().orElse(words.get("console.the.database"))));
                 last = jobOperator.recover(last);
             }
             out.println(words.get("console.resuming", String.valueOf(last.getJobInstanceId()), last.getStatus()));

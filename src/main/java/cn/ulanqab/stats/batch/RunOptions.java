@@ -22,7 +22,7 @@ import java.util.List;
 public record RunOptions(String period, Path input, Path output, Path report, Path extract, boolean writePublished) {
 
     /** The job's own settings (application.properties); a misspelt one is refused rather than silently ignored. */
-    static final List<String> SETTINGS = List.of("reconciliation.claims.nearly-band", "reconciliation.claims.about-tolerance",
+    static final List<String> SETTINGS = List.of("reconciliation.claims.nearly-band", "reconciliation.claims.about-tolerance", "reconciliation.db-schema",
             "reconciliation.chunk-size", "reconciliation.testing.pause-after-chunk-ms", "reconciliation.language", "reconciliation.zone");
     private static final List<String> PASS_THROUGH = List.of("spring.", "logging.", "reconciliation.", "debug", "trace");
     private static final String USAGE = "usage: java -jar reconciliation.jar [--period=2023] [--input=input] [--output=output]"

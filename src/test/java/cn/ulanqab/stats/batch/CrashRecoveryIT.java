@@ -3,12 +3,15 @@ package cn.ulanqab.stats.batch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,8 +19,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SIGKILL of the real jar in the middle of ingest and in the middle of writing the outputs; the next start
- * recovers the run the dead process left STARTED, resumes it, and ends with the outputs of an uninterrupted run.
+ * SIGKILL of the real jar in the middle of ingest (its runs kept in H2, then in PostgreSQL) and in the middle of writing
+ * the outputs; the next start recovers the run the dead process left STARTED, resumes it, and ends with the outputs of
+ * an uninterrupted run (on H2).
  */
 class CrashRecoveryIT {
 
@@ -39,32 +43,38 @@ class CrashRecoveryIT {
         uninterruptedHtml = withoutTimesAndRunIds(output.resolve("2023/report.html"));
     }
 
-    @Test
-    void killedInMidIngestItIsRecoveredResumedAndEndsWithTheSameOutputs() throws Exception {
-        Path output = work.resolve("killed-in-ingest");
-        JarProcess doomed = JarProcess.start("--input=" + input, "--output=" + output,
-                "--reconciliation.testing.pause-after-chunk-ms=60000", "--reconciliation.chunk-size=200");
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("cn.ulanqab.stats.batch.TestDatabase#both")
+    void killedInMidIngestItIsRecoveredResumedAndEndsWithTheSameOutputs(TestDatabase databases) throws Exception {
+        databases.assumeAvailable();
+        TestDatabase database = databases.fresh();
+        Path output = work.resolve("killed-in-ingest-" + database.name());
+        List<String> options = new ArrayList<>(database.jobOptions());
+        options.addAll(List.of("--input=" + input, "--output=" + output));
+        List<String> paused = new ArrayList<>(options);
+        paused.addAll(List.of("--reconciliation.testing.pause-after-chunk-ms=60000", "--reconciliation.chunk-size=200"));
+        JarProcess doomed = JarProcess.start(paused.toArray(String[]::new));
         doomed.awaitLine(l -> l.equals("testing: chunk 2 stored"), RUN);
         long deadPid = doomed.process.pid();
         doomed.kill();
 
-        assertThat(JobRun.count(output, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'"))
+        assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'"))
                 .as("the dead process left its run STARTED").isEqualTo(1);
-        long committed = JobRun.storedRows(output);
+        long committed = database.storedRows(output);
         assertThat(committed).as("rows of whole chunks committed before the kill").isBetween(200L, 600L);
         assertThat(Files.readString(output.resolve(RunLock.FILE_NAME)).strip()).as("the lock file names the dead process")
                 .isEqualTo(String.valueOf(deadPid));
         assertThat(output.resolve("2023/reconciliation.csv")).doesNotExist();
 
-        JarProcess next = JarProcess.start("--input=" + input, "--output=" + output);
+        JarProcess next = JarProcess.start(options.toArray(String[]::new));
         int status = next.waitFor(RUN);
 
         assertThat(status).as(next.console()).isEqualTo(1);
-        assertThat(next.console()).contains("run 1 was left STARTED by a process that is gone")
-                .contains("resuming run 1").contains("666 read, 651 accepted, 15 rejected");
-        assertThat(JobRun.storedRows(output)).isEqualTo(666);
-        assertThat(JobRun.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
-        assertThat(JobRun.count(output, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'readAndValidateSubmissions'"
+        assertThat(next.console()).contains("运行 1 停在 STARTED，其进程已不在")
+                .contains("继续运行 1（").contains("读取 666，接受 651，退回 15");
+        assertThat(database.storedRows(output)).isEqualTo(666);
+        assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
+        assertThat(database.count(output, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'readAndValidateSubmissions'"
                 + " AND STATUS = 'COMPLETED'")).as("only the rows not committed before the kill are read again")
                 .isEqualTo(666 - committed);
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")));

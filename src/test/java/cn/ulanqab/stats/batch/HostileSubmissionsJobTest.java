@@ -108,8 +108,8 @@ class HostileSubmissionsJobTest {
         Path input = JobRun.copyShippedInput(work.resolve("input"));
         Path output = work.resolve("output");
         Files.createDirectories(output);
+        new TestDatabase.H2().migrate(output);
         try (Connection c = JobRun.database(output)) {
-            c.createStatement().execute("RUNSCRIPT FROM 'classpath:/schema.sql'");
             FailOnceAtRowTrigger.install(c);
         }
         // chunks of 200 rows, so that the failure comes after the sample's first chunks were committed

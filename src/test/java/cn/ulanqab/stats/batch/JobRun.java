@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +84,9 @@ final class JobRun {
         }
     }
 
+    /** A connection to the embedded database of this output folder, in the job's schema. */
     static Connection database(Path output) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + output.toAbsolutePath().resolve("reconciliation-db"));
+        return new TestDatabase.H2().connect(output);
     }
 
     static long count(Path output, String sql) throws SQLException {

@@ -1,7 +1,9 @@
 package cn.ulanqab.stats.batch;
 
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,20 +18,44 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-/** The whole job on a copy of the shipped sample, checked output file by output file. */
+/**
+ * The whole job on a copy of the shipped sample, checked output file by output file, with its runs kept in H2 and in
+ * PostgreSQL; the CSVs of both are byte for byte the same.
+ */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("cn.ulanqab.stats.batch.TestDatabase#both")
 class NightlyReconciliationJobTest {
 
     @TempDir
     static Path work;
     static JobRun.Result result;
     static Path outputs;
+    static final Map<String, Map<String, byte[]>> CSVS_BY_DATABASE = new HashMap<>();
 
-    @BeforeAll
-    static void runTheJobOnTheShippedSample() throws IOException {
-        Path input = JobRun.copyShippedInput(work.resolve("input"));
-        result = JobRun.run(input, work.resolve("output"));
-        outputs = work.resolve("output/2023");
+    private final String database;
+
+    NightlyReconciliationJobTest(TestDatabase database) {
+        this.database = database.name();
+    }
+
+    @BeforeParameterizedClassInvocation
+    static void runTheJobOnTheShippedSample(TestDatabase database) throws IOException {
+        database.assumeAvailable();
+        Path input = JobRun.copyShippedInput(work.resolve(database.name()).resolve("input"));
+        Path output = work.resolve(database.name()).resolve("output");
+        result = JobRun.run(input, output, database.fresh().jobOptions().toArray(String[]::new));
+        outputs = output.resolve("2023");
+        CSVS_BY_DATABASE.put(database.name(), JobRun.csvBytes(outputs));
+    }
+
+    @Test
+    void writesTheSameCsvsAsOnH2() {
+        assumeFalse(database.equals("H2"), "the runs on H2 are the yardstick");
+        Map<String, byte[]> onH2 = CSVS_BY_DATABASE.get("H2");
+        CSVS_BY_DATABASE.get(database).forEach((name, bytes) -> assertThat(new String(bytes, StandardCharsets.UTF_8))
+                .as(name + " on " + database).isEqualTo(new String(onH2.get(name), StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package cn.ulanqab.stats.batch;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,13 +14,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A run that fails in the middle resumes from its last committed chunk and ends with the same CSVs as an
- * uninterrupted run; a run on unchanged input counts nothing twice; changed input is a new run.
+ * uninterrupted run; a run on unchanged input counts nothing twice; changed input is a new run. On H2 and on
+ * PostgreSQL, each test in a database of its own, always against the CSVs of an uninterrupted run on H2.
  */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("cn.ulanqab.stats.batch.TestDatabase#both")
 class RestartAndRerunTest {
 
     @TempDir
@@ -26,82 +33,103 @@ class RestartAndRerunTest {
     static Map<String, byte[]> uninterrupted;
     static final int SMALL_CHUNK = 200;
 
+    private final TestDatabase databases;
+    private TestDatabase database;
+
+    RestartAndRerunTest(TestDatabase databases) {
+        this.databases = databases;
+    }
+
     @BeforeAll
-    static void runOnceWithoutInterruption() throws IOException {
+    static void runOnceWithoutInterruptionOnH2() throws IOException {
         input = JobRun.copyShippedInput(work.resolve("input"));
         Path output = work.resolve("uninterrupted");
         assertThat(JobRun.run(input, output).exitStatus()).isEqualTo(1);
         uninterrupted = JobRun.csvBytes(output.resolve("2023"));
     }
 
+    @BeforeEach
+    void aDatabaseOfItsOwn() {
+        databases.assumeAvailable();
+        database = databases.fresh();
+    }
+
+    private JobRun.Result run(Path input, Path output, String... options) {
+        return JobRun.run(input, output, Stream.concat(database.jobOptions().stream(), Stream.of(options)).toArray(String[]::new));
+    }
+
+    private Path output(String name) {
+        return work.resolve(database.name()).resolve(name);
+    }
+
     @Test
     void resumesAFailedRunAndEndsWithTheSameOutputs() throws Exception {
-        Path output = work.resolve("interrupted");
+        Path output = output("interrupted");
         Files.createDirectories(output);
-        try (Connection c = JobRun.database(output)) {
-            c.createStatement().execute("RUNSCRIPT FROM 'classpath:/schema.sql'");
-            FailOnceAtRowTrigger.install(c);
+        database.migrate(output);
+        try (Connection c = database.connect(output)) {
+            database.failStoringTheRow(c);
         }
 
         // chunks of 200 rows, so that the sample's 666 rows make several chunks
-        JobRun.Result failed = JobRun.run(input, output, "--reconciliation.chunk-size=" + SMALL_CHUNK);
+        JobRun.Result failed = run(input, output, "--reconciliation.chunk-size=" + SMALL_CHUNK);
         assertThat(failed.exitStatus()).isEqualTo(2);
         assertThat(output.resolve("2023/reconciliation.csv")).doesNotExist();
-        long committedBeforeFailure = JobRun.storedRows(output);
+        long committedBeforeFailure = database.storedRows(output);
         assertThat(committedBeforeFailure).as("whole chunks committed before the failure")
                 .isPositive().isLessThan(666).isEqualTo(committedBeforeFailure / SMALL_CHUNK * SMALL_CHUNK);
 
-        try (Connection c = JobRun.database(output)) {
-            FailOnceAtRowTrigger.remove(c);
+        try (Connection c = database.connect(output)) {
+            database.stopFailing(c);
         }
-        JobRun.Result resumed = JobRun.run(input, output, "--reconciliation.chunk-size=" + SMALL_CHUNK);
+        JobRun.Result resumed = run(input, output, "--reconciliation.chunk-size=" + SMALL_CHUNK);
 
         assertThat(resumed.exitStatus()).isEqualTo(1);
-        assertThat(resumed.console()).contains("resuming run 1");
-        assertThat(JobRun.storedRows(output)).isEqualTo(666);
-        assertThat(JobRun.count(output, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'readAndValidateSubmissions'"
+        assertThat(resumed.console()).contains("继续运行 1（");
+        assertThat(database.storedRows(output)).isEqualTo(666);
+        assertThat(database.count(output, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'readAndValidateSubmissions'"
                 + " AND STATUS = 'COMPLETED'")).as("rows read again after the restart").isEqualTo(666 - committedBeforeFailure);
-        assertThat(JobRun.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
+        assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")), uninterrupted);
     }
 
     @Test
     void rerunOnUnchangedInputCountsNothingTwice() throws Exception {
-        Path output = work.resolve("rerun");
-        assertThat(JobRun.run(input, output).exitStatus()).isEqualTo(1);
+        Path output = output("rerun");
+        assertThat(run(input, output).exitStatus()).isEqualTo(1);
         Files.delete(output.resolve("2023/rejected-rows.csv"));
 
-        JobRun.Result again = JobRun.run(input, output);
+        JobRun.Result again = run(input, output);
 
         assertThat(again.exitStatus()).isEqualTo(1);
-        assertThat(again.console()).contains("already reconciled").contains("666 read, 651 accepted, 15 rejected")
+        assertThat(again.console()).contains("已核对过").contains("读取 666，接受 651，退回 15")
                 .as("the completion time with its offset").containsPattern("completed \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?(Z|[+-]\\d\\d:\\d\\d) on");
-        assertThat(JobRun.storedRows(output)).isEqualTo(666);
-        assertThat(JobRun.count(output, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
+        assertThat(database.storedRows(output)).isEqualTo(666);
+        assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")), uninterrupted);
     }
 
     @Test
     void changedInputIsANewRun() throws Exception {
-        Path changedInput = JobRun.copyShippedInput(work.resolve("changed-input"));
-        Path output = work.resolve("changed");
-        assertThat(JobRun.run(changedInput, output).exitStatus()).isEqualTo(1);
+        Path changedInput = JobRun.copyShippedInput(output("changed-input"));
+        Path output = output("changed");
+        assertThat(run(changedInput, output).exitStatus()).isEqualTo(1);
         Path pockets = changedInput.resolve("2023/150922.csv");
         Files.writeString(pockets, Files.readString(pockets).replace("POCKET_PARKS,2023,一,", "POCKET_PARKS,2023,1,"),
                 StandardCharsets.UTF_8);
 
-        JobRun.Result second = JobRun.run(changedInput, output);
+        JobRun.Result second = run(changedInput, output);
 
-        assertThat(second.console()).contains("starting a new run").contains("run 2").contains("666 read, 652 accepted, 14 rejected");
-        assertThat(JobRun.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(2);
-        assertThat(JobRun.storedRows(output, "RUN_ID = 1")).isEqualTo(666);
+        assertThat(second.console()).contains("开始新的运行").contains("运行 2\n").contains("读取 666，接受 652，退回 14");
+        assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(2);
+        assertThat(database.count(output, "SELECT (SELECT SUM(ROW_COUNT) FROM ACCEPTED_ROWS WHERE RUN_ID = 1) + (SELECT COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = 1)")).isEqualTo(666);
         assertThat(Files.readString(output.resolve("2023/reconciliation.csv"))).contains("POCKET_PARKS,建成口袋公园,个,7个,7,7,7个");
     }
 
     @Test
     void outputsAreDeterministic() throws Exception {
-        Path output = work.resolve("second-database");
-        assertThat(JobRun.run(input, output).exitStatus()).isEqualTo(1);
+        Path output = output("second-database");
+        assertThat(run(input, output).exitStatus()).isEqualTo(1);
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")), uninterrupted);
     }
 
