@@ -134,7 +134,10 @@ public class NightlyRun {
             ChangeWords changeWords = new ChangeWords(new CauseWords(words, night.reference()));
             tonight.forEach(c -> out.println("    " + words.get("console.change", changeWords.kind(c), changeWords.subject(c), changeWords.note(c))));
         }
-        List<ReconciliationLine> findings = reconciliations.lines(s.runId()).stream().filter(l -> l.status().isFinding())
+        // the lines the outputs were just written from, rather than a second copy of every line of a large night
+        List<ReconciliationLine> lines = outputs.written(s.runId()).map(OutputWriter.NightReport::lines)
+                .orElseGet(() -> reconciliations.lines(s.runId()));
+        List<ReconciliationLine> findings = lines.stream().filter(l -> l.status().isFinding())
                 .sorted(FindingView.SEVERITY).toList();
         var registry = night.reference().registry();
         for (ReconciliationLine l : findings.subList(0, Math.min(findings.size(), CONSOLE_FINDINGS))) {
