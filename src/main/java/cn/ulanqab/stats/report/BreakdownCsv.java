@@ -6,10 +6,14 @@ import cn.ulanqab.stats.reconciliation.Numbers;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -58,15 +62,52 @@ final class BreakdownCsv {
             }
         }
 
-        /** Every county value, indicator code then unit code (for the workbook's breakdown sheet). */
+        /**
+         * Every county value, indicator code then unit code (for the workbook's breakdown sheet), as a view: an indicator's
+         * values become BigDecimals only when asked for, so a catalog of 100,000 indicators is not held twice.
+         */
         Map<String, Map<String, BigDecimal>> asMap() {
-            Map<String, Map<String, BigDecimal>> values = new HashMap<>();
-            List<Indicator> indicators = reference.catalog().indicators();
-            for (int i = 0; i < indicators.size(); i++) {
-                for (int u = 0; cells[i] != null && u < units.size(); u++) {
-                    if (cells[i][u] != null) {
-                        values.computeIfAbsent(indicators.get(i).code(), k -> new HashMap<>()).put(units.get(u), new BigDecimal(cells[i][u]));
-                    }
+            return new AbstractMap<>() {
+                @Override
+                public Map<String, BigDecimal> get(Object indicator) {
+                    Integer i = indicatorIndex.get(indicator);
+                    return i == null || cells[i] == null ? null : valuesOf(i);
+                }
+
+                @Override
+                public boolean containsKey(Object indicator) {
+                    return get(indicator) != null;
+                }
+
+                @Override
+                public Set<Entry<String, Map<String, BigDecimal>>> entrySet() {
+                    return new AbstractSet<>() {
+                        @Override
+                        public Iterator<Entry<String, Map<String, BigDecimal>>> iterator() {
+                            List<Indicator> indicators = reference.catalog().indicators();
+                            return java.util.stream.IntStream.range(0, indicators.size()).filter(i -> cells[i] != null)
+                                    .mapToObj(i -> (Entry<String, Map<String, BigDecimal>>) new SimpleImmutableEntry<>(
+                                            indicators.get(i).code(), valuesOf(i))).iterator();
+                        }
+
+                        @Override
+                        public int size() {
+                            int n = 0;
+                            for (String[] row : cells) {
+                                n += row == null ? 0 : 1;
+                            }
+                            return n;
+                        }
+                    };
+                }
+            };
+        }
+
+        private Map<String, BigDecimal> valuesOf(int i) {
+            Map<String, BigDecimal> values = new HashMap<>();
+            for (int u = 0; u < units.size(); u++) {
+                if (cells[i][u] != null) {
+                    values.put(units.get(u), new BigDecimal(cells[i][u]));
                 }
             }
             return values;

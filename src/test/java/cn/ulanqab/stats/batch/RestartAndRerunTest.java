@@ -103,7 +103,8 @@ class RestartAndRerunTest {
 
         assertThat(again.exitStatus()).isEqualTo(1);
         assertThat(again.console()).contains("已核对过").contains("读取 666，接受 651，退回 15")
-                .as("the completion time with its offset").containsPattern("completed \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?(Z|[+-]\\d\\d:\\d\\d) on");
+                .as("the completion time in the bureau's zone, with its offset")
+                .containsPattern("运行 1 于 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(UTC\\+08:00\\) 用同一输入完成");
         assertThat(database.storedRows(output)).isEqualTo(666);
         assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")), uninterrupted);
