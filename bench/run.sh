@@ -112,7 +112,7 @@ if [ "${BENCH_POSTGRES:-1}" = 1 ] && command -v pg_isready >/dev/null && pg_isre
     PG_RC=$?
     tail -n 3 "$SCRATCH/job-pg.log"
     PG_S=$(elapsed "$SCRATCH/job-pg.time")
-    PG_MB=$(psql -h 127.0.0.1 -U postgres -d test -tA -c "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) / 1048576
+    PG_MB=$(psql -h 127.0.0.1 -U postgres -d test -tA -c "SELECT ROUND(COALESCE(SUM(pg_total_relation_size(c.oid)), 0) / 1048576.0)
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '$PG_SCHEMA' AND c.relkind = 'r'")
     PG_STEPS=$(psql -h 127.0.0.1 -U postgres -d test -tA -F ' ' -c "SELECT STEP_NAME, ROUND(EXTRACT(EPOCH FROM END_TIME - START_TIME)::numeric, 1)
         FROM $PG_SCHEMA.BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID" | awk '{ printf "%s%s %s s", sep, $1, $2; sep = ", " }')

@@ -1,16 +1,22 @@
 package cn.ulanqab.stats;
 
+import cn.ulanqab.stats.batch.FailureLog;
 import cn.ulanqab.stats.batch.NightlyRun;
+import cn.ulanqab.stats.batch.OwnPaths;
 import cn.ulanqab.stats.database.DatabaseUnavailableException;
 import cn.ulanqab.stats.batch.RunLock;
 import cn.ulanqab.stats.batch.RunOptions;
+import cn.ulanqab.stats.batch.StorageTrouble;
 import cn.ulanqab.stats.extraction.ExtractCommand;
 import cn.ulanqab.stats.generator.GenerateCommand;
+import cn.ulanqab.stats.report.OutputFolder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,6 +51,12 @@ public class ReconciliationApplication {
         StringBuilder holder = new StringBuilder();
         Optional<RunLock> lock;
         try {
+            OwnPaths.check(options, !explicitDatabase(args));
+        } catch (ConfigurationException e) {
+            System.err.println("cannot start: " + e.getMessage());
+            return 2;
+        }
+        try {
             lock = RunLock.tryAcquire(options.output(), holder);
         } catch (RuntimeException e) {
             System.err.println("cannot start: " + e.getMessage() + ". Fix: make --output=" + options.output() + " a writable folder");
@@ -60,9 +72,25 @@ public class ReconciliationApplication {
         }
     }
 
+    private static boolean explicitDatabase(String... args) {
+        return Arrays.stream(args).anyMatch(a -> a.startsWith("--spring.datasource.url="));
+    }
+
     private static int runLocked(RunOptions options, String... args) {
+        try {
+            if (new OutputFolder(options.output().resolve(options.period())).recover()) {
+                System.out.println("restored " + options.output().resolve(options.period()) + " from ." + options.period()
+                        + ".previous, which a run stopped in the middle of replacing the outputs left");
+            }
+        } catch (RuntimeException e) {
+            System.err.println("cannot start: " + e.getMessage());
+            return 2;
+        }
         SpringApplication app = new SpringApplication(ReconciliationApplication.class);
-        app.setDefaultProperties(Map.of("spring.datasource.url", options.defaultDatabaseUrl()));
+        // the console gets one line per problem: the stack traces go to FailureLog, the framework's warnings nowhere
+        app.setDefaultProperties(Map.of("spring.datasource.url", options.defaultDatabaseUrl(), "logging.threshold.console", "OFF"));
+        String databaseUrl = Arrays.stream(args).filter(a -> a.startsWith("--spring.datasource.url=")).reduce((a, b) -> b)
+                .map(a -> a.substring("--spring.datasource.url=".length())).orElse(options.defaultDatabaseUrl());
         try (ConfigurableApplicationContext context = app.run(args)) {
             return context.getBean(NightlyRun.class).run(options);
         } catch (ConfigurationException e) {
@@ -70,15 +98,20 @@ public class ReconciliationApplication {
             return 2;
         } catch (Exception e) {
             Throwable root = rootCause(e);
+            Optional<String> storage = StorageTrouble.explain(e, new StorageTrouble.Place(databaseUrl, options.output()));
             Optional<RuntimeException> explained = explained(e);
-            if (explained.isPresent()) {
-                System.err.println("cannot start: " + explained.get().getMessage());
+            String line;
+            if (storage.isPresent()) {
+                line = "the job could not do its work: " + storage.get();
+            } else if (explained.isPresent()) {
+                line = "cannot start: " + explained.get().getMessage();
             } else if (heldByAnotherProcess(e)) {
-                System.err.println("cannot start: another process holds the database " + options.defaultDatabaseUrl()
-                        + ". Fix: wait for it to finish; do not delete the database while it runs");
+                line = "cannot start: another process holds the database " + databaseUrl
+                        + ". Fix: wait for it to finish; do not delete the database while it runs";
             } else {
-                System.err.println("the job could not do its work: " + root.getClass().getSimpleName() + ": " + root.getMessage());
+                line = "the job could not do its work: " + root.getClass().getSimpleName() + ": " + root.getMessage();
             }
+            System.err.println(line + FailureLog.record(options.output(), line, List.of(e)));
             return 2;
         }
     }

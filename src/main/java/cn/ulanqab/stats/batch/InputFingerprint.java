@@ -2,6 +2,7 @@ package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.published.ClaimSettings;
 import cn.ulanqab.stats.review.ReviewFile;
+import cn.ulanqab.stats.submission.FileKind;
 import cn.ulanqab.stats.submission.SubmissionCatalogue;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class InputFingerprint {
         Path input = night.input();
         for (Path file : List.of(input.resolve("reference/counties.csv"), input.resolve("reference/indicators.csv"),
                 input.resolve("published").resolve(night.period() + ".csv"), ReviewFile.of(input, night.period()))) {
-            if (Files.isRegularFile(file)) {
+            if (FileKind.of(file) == FileKind.REGULAR_FILE) {
                 parts.add(input.relativize(file) + "=" + SubmissionCatalogue.sha256(file));
             }
         }
@@ -46,8 +47,10 @@ public final class InputFingerprint {
         try (Stream<Path> entries = Files.list(night.submissionFolder())) {
             // hashed over the cores, in name order
             parts.addAll(entries.sorted().toList().parallelStream().map(entry -> {
-                String hash = Files.isRegularFile(entry) && Files.isReadable(entry) ? SubmissionCatalogue.sha256(entry)
-                        : Files.isDirectory(entry) ? "folder" : "unreadable";
+                // only regular files are opened: a link may point anywhere, a named pipe would never end
+                FileKind kind = FileKind.of(entry);
+                String hash = kind != FileKind.REGULAR_FILE ? kind.name()
+                        : Files.isReadable(entry) ? SubmissionCatalogue.sha256(entry) : "unreadable";
                 return night.period() + "/" + entry.getFileName() + "=" + hash;
             }).toList());
         } catch (IOException e) {

@@ -10,18 +10,21 @@ import cn.ulanqab.stats.published.ClaimSettings;
 import cn.ulanqab.stats.published.FigureKey;
 import cn.ulanqab.stats.published.PublishedFigure;
 import cn.ulanqab.stats.published.PublishedFigures;
+import cn.ulanqab.stats.review.ReviewFile;
+import cn.ulanqab.stats.submission.FileKind;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One night's run: its period, folders and claim settings, the reference data and printed figures read from
- * the input and, when the run was given the report, the check of the published file against it (null without). The job parameters identify it by period and input fingerprint; the folders are
- * not identifying, so a run restarts wherever its input now lies.
+ * the input and, when the run was given the report, the check of the published file against it (null without). The
+ * job parameters identify it by period and input fingerprint only; the folders are not job parameters, so a run
+ * restarts with the folders it is given then.
  */
 public record Night(String period, Path input, Path output, ClaimSettings claims,
                     ReferenceData reference, Map<FigureKey, PublishedFigure> published, Path report,
@@ -29,11 +32,9 @@ public record Night(String period, Path input, Path output, ClaimSettings claims
 
     static final String PERIOD = "period";
     static final String FINGERPRINT = "fingerprint";
+    /** Keys of the job's execution context: the folders a run was last started with, to tell when it resumes elsewhere. */
     static final String INPUT = "input";
     static final String OUTPUT = "output";
-    static final String NEARLY_BAND = "nearlyBand";
-    static final String ABOUT_TOLERANCE = "aboutTolerance";
-    static final String REPORT = "report";
 
     /** Reads and checks the reference data and printed figures; a problem is a ConfigurationException. */
     public static Night load(String period, Path input, Path output, ClaimSettings claims) {
@@ -46,6 +47,7 @@ public record Night(String period, Path input, Path output, ClaimSettings claims
      * ConfigurationException.
      */
     public static Night load(String period, Path input, Path output, ClaimSettings claims, Path report) {
+        requireRegularFiles(period, input, report);
         ReferenceData reference = ReferenceData.load(input.resolve("reference"));
         Map<FigureKey, PublishedFigure> published = PublishedFigures.load(
                 input.resolve("published").resolve(period + ".csv"), period, reference.registry(), reference.catalog(), claims);
@@ -64,27 +66,37 @@ public record Night(String period, Path input, Path output, ClaimSettings claims
         return new Night(period, input, output, claims, reference, published, report, check);
     }
 
+    /**
+     * The reference, published and reviewers' files (and with a report, the report and its phrases) are read only when
+     * they are regular files: a link may point anywhere on the machine, and a named pipe would block the night.
+     * An absent file is left to its reader, which says what its absence means.
+     */
+    static void requireRegularFiles(String period, Path input, Path report) {
+        List<Path> files = new ArrayList<>(List.of(input.resolve("reference").resolve(ReferenceData.COUNTIES_FILE),
+                input.resolve("reference").resolve(ReferenceData.INDICATORS_FILE),
+                input.resolve("published").resolve(period + ".csv"), ReviewFile.of(input, period)));
+        if (report != null) {
+            files.add(report);
+            files.add(phrasesFile(input));
+        }
+        for (Path file : files) {
+            FileKind kind = FileKind.of(file);
+            if (kind != FileKind.REGULAR_FILE && kind != FileKind.ABSENT) {
+                throw ConfigurationException.of(file.toString(), "not a regular file but " + kind.words()
+                        + ", so the job did not open it", "put the file itself there (a copy, not a link, pipe or folder)");
+            }
+        }
+    }
+
     static Path phrasesFile(Path input) {
         return input.resolve("reference").resolve(ReportPhrases.FILE);
     }
 
-    static Night from(JobParameters parameters) {
-        ClaimSettings claims = new ClaimSettings(new BigDecimal(parameters.getString(NEARLY_BAND)),
-                new BigDecimal(parameters.getString(ABOUT_TOLERANCE)));
-        String report = parameters.getString(REPORT);
-        return load(parameters.getString(PERIOD), Path.of(parameters.getString(INPUT)),
-                Path.of(parameters.getString(OUTPUT)), claims, report == null || report.isEmpty() ? null : Path.of(report));
-    }
-
+    /** Only the period and the fingerprint identify a run: the folders are those given when it is (re)started. */
     JobParameters toJobParameters(String fingerprint) {
         return new JobParametersBuilder()
                 .addString(PERIOD, period)
                 .addString(FINGERPRINT, fingerprint)
-                .addString(NEARLY_BAND, claims.nearlyBand().toPlainString(), false)
-                .addString(ABOUT_TOLERANCE, claims.aboutTolerance().toPlainString(), false)
-                .addString(INPUT, input.toAbsolutePath().normalize().toString(), false)
-                .addString(OUTPUT, output.toAbsolutePath().normalize().toString(), false)
-                .addString(REPORT, report == null ? "" : report.toAbsolutePath().normalize().toString(), false)
                 .toJobParameters();
     }
 

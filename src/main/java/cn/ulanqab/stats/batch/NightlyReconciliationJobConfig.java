@@ -17,6 +17,7 @@ import cn.ulanqab.stats.submission.SubmittedRow;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.ItemWriteListener;
@@ -56,18 +57,18 @@ public class NightlyReconciliationJobConfig {
     }
 
     @Bean
-    Job nightlyReconciliation(JobRepository jobs, Step catalogueSubmissionFiles, Step readAndValidateSubmissions,
+    Job nightlyReconciliation(JobRepository jobs, CurrentNight tonight, Step catalogueSubmissionFiles, Step readAndValidateSubmissions,
                               Step checkRowAccounting, Step settleDuplicates, Step aggregateCityTotals,
                               Step reconcileWithPublishedFigures, Step applyReviewerDispositions, Step writeOutputs) {
-        return new JobBuilder(JOB_NAME, jobs).start(catalogueSubmissionFiles).next(readAndValidateSubmissions)
+        return new JobBuilder(JOB_NAME, jobs).listener(new FoldersOfTheRun(tonight, jobs)).start(catalogueSubmissionFiles).next(readAndValidateSubmissions)
                 .next(checkRowAccounting).next(settleDuplicates).next(aggregateCityTotals).next(reconcileWithPublishedFigures)
                 .next(applyReviewerDispositions).next(writeOutputs)
                 .build();
     }
 
     @Bean
-    Step catalogueSubmissionFiles(JobRepository jobs, PlatformTransactionManager tm, SubmissionStore store) {
-        return tasklet("catalogueSubmissionFiles", jobs, tm, (night, job) -> {
+    Step catalogueSubmissionFiles(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, SubmissionStore store) {
+        return tasklet(tonight, "catalogueSubmissionFiles", jobs, tm, (night, job) -> {
             long runId = job.getJobInstanceId();
             SubmissionCatalogue.Result result = SubmissionCatalogue.of(night.submissionFolder(), night.reference().registry());
             store.replaceFiles(runId, result.files(), result.sha256ByName());
@@ -75,22 +76,23 @@ public class NightlyReconciliationJobConfig {
     }
 
     @Bean
-    Step readAndValidateSubmissions(JobRepository jobs, PlatformTransactionManager tm, SubmissionStore store,
+    Step readAndValidateSubmissions(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, SubmissionStore store,
                                     @Value("${reconciliation.testing.pause-after-chunk-ms:0}") long testingPause,
                                     @Value("${reconciliation.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) {
         ExecutionContextPromotionListener promoteReadCounts = new ExecutionContextPromotionListener();
         promoteReadCounts.setKeys(new String[]{SubmissionRowsReader.READ_BY_FILE, SubmissionRowWriter.DUPLICATE_FILES});
-        SubmissionIngest ingest = new SubmissionIngest(store);
+        SubmissionIngest ingest = new SubmissionIngest(store, tonight, tm, jobs);
+        TestingPause pause = new TestingPause(testingPause);
         return new StepBuilder("readAndValidateSubmissions", jobs).<SubmittedRow, RowOutcome>chunk(chunkSize)
                 .transactionManager(tm).reader(ingest.reader()).processor(ingest.validator()).writer(ingest.writer())
-                .listener(ingest).listener(promoteReadCounts).listener(new TestingPause(testingPause))
+                .listener(ingest).listener(promoteReadCounts).listener(pause).stream(pause)
                 .listener((StepExecutionListener) runLockCheck).listener((ItemWriteListener<RowOutcome>) runLockCheck).build();
     }
 
     /** Rows read = accepted + rejected for every file: the reader's own count against the rows stored, or the job fails. */
     @Bean
-    Step checkRowAccounting(JobRepository jobs, PlatformTransactionManager tm, SubmissionStore store) {
-        return tasklet("checkRowAccounting", jobs, tm, (night, job) -> {
+    Step checkRowAccounting(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, SubmissionStore store) {
+        return tasklet(tonight, "checkRowAccounting", jobs, tm, (night, job) -> {
             long runId = job.getJobInstanceId();
             Map<String, Long> read = SubmissionRowsReader.decode(job.getExecutionContext().getString(SubmissionRowsReader.READ_BY_FILE, ""));
             Map<String, Long> stored = store.storedRowsByFile(runId);
@@ -114,8 +116,8 @@ public class NightlyReconciliationJobConfig {
     }
 
     @Bean
-    Step settleDuplicates(JobRepository jobs, PlatformTransactionManager tm, SubmissionStore store) {
-        return tasklet("settleDuplicates", jobs, tm, (night, job) -> {
+    Step settleDuplicates(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, SubmissionStore store) {
+        return tasklet(tonight, "settleDuplicates", jobs, tm, (night, job) -> {
             // only the files in which the writer saw an indicator accepted twice (all files when it left no note)
             String noted = job.getExecutionContext().containsKey(SubmissionRowWriter.DUPLICATE_FILES)
                     ? job.getExecutionContext().getString(SubmissionRowWriter.DUPLICATE_FILES) : null;
@@ -124,8 +126,8 @@ public class NightlyReconciliationJobConfig {
     }
 
     @Bean
-    Step aggregateCityTotals(JobRepository jobs, PlatformTransactionManager tm, SubmissionStore submissions, CityTotalStore totals) {
-        return tasklet("aggregateCityTotals", jobs, tm, (night, job) -> {
+    Step aggregateCityTotals(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, SubmissionStore submissions, CityTotalStore totals) {
+        return tasklet(tonight, "aggregateCityTotals", jobs, tm, (night, job) -> {
             long runId = job.getJobInstanceId();
             RegionTotals sums = new RegionTotals(night.reference().registry());
             submissions.forEachAccepted(runId, (unit, indicator, value) -> sums.add(indicator, unit, value));
@@ -137,31 +139,43 @@ public class NightlyReconciliationJobConfig {
     }
 
     @Bean
-    Step reconcileWithPublishedFigures(JobRepository jobs, PlatformTransactionManager tm, ReconciliationService service) {
-        return tasklet("reconcileWithPublishedFigures", jobs, tm,
+    Step reconcileWithPublishedFigures(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, ReconciliationService service) {
+        return tasklet(tonight, "reconcileWithPublishedFigures", jobs, tm,
                 (night, job) -> service.reconcile(job.getJobInstanceId(), night.reference(), night.published(),
                         night.submissionFolder(), night.period()));
     }
 
     @Bean
-    Step applyReviewerDispositions(JobRepository jobs, PlatformTransactionManager tm, ReviewService reviews) {
-        return tasklet("applyReviewerDispositions", jobs, tm, (night, job) -> reviews.apply(job.getJobInstanceId(),
+    Step applyReviewerDispositions(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, ReviewService reviews) {
+        return tasklet(tonight, "applyReviewerDispositions", jobs, tm, (night, job) -> reviews.apply(job.getJobInstanceId(),
                 night.input(), night.period(), night.reference().catalog(),
                 night.reference().registry()));
     }
 
     @Bean
-    Step writeOutputs(JobRepository jobs, PlatformTransactionManager tm, OutputWriter writer) {
-        return tasklet("writeOutputs", jobs, tm, (night, job) -> writer.write(job.getJobInstanceId(), night.period(),
+    Step writeOutputs(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, OutputWriter writer) {
+        return tasklet(tonight, "writeOutputs", jobs, tm, (night, job) -> writer.write(job.getJobInstanceId(), night.period(),
                 night.reference(), night.published(), night.outputFolder(), job.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime(),
                 night.reportCheck(), night.submissionFolder()));
     }
 
+    /** Notes in the run's context the folders it was started with, so that a restart elsewhere can say so. */
+    private record FoldersOfTheRun(CurrentNight tonight, JobRepository jobs) implements JobExecutionListener {
+        @Override
+        public void beforeJob(JobExecution execution) {
+            Night night = tonight.get();
+            execution.getExecutionContext().putString(Night.INPUT, night.input().toAbsolutePath().normalize().toString());
+            execution.getExecutionContext().putString(Night.OUTPUT, night.output().toAbsolutePath().normalize().toString());
+            jobs.updateExecutionContext(execution);
+        }
+    }
+
     /** A step that does one piece of the night's work in one transaction, replacing what it stored before. */
-    private Step tasklet(String name, JobRepository jobs, PlatformTransactionManager tm, BiConsumer<Night, JobExecution> work) {
+    private Step tasklet(CurrentNight tonight, String name, JobRepository jobs, PlatformTransactionManager tm,
+                         BiConsumer<Night, JobExecution> work) {
         Tasklet tasklet = (contribution, chunk) -> {
             StepExecution step = chunk.getStepContext().getStepExecution();
-            work.accept(Night.from(step.getJobParameters()), step.getJobExecution());
+            work.accept(tonight.get(), step.getJobExecution());
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder(name, jobs).tasklet(tasklet, tm).listener(runLockCheck).build();

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -44,13 +46,16 @@ public class NightlyRun {
     private final ReconciliationStore reconciliations;
     private final ClaimSettings claims;
     private final RunControl runControl;
+    private final CurrentNight tonight;
+    private final String databaseUrl;
     private final Wording words;
     private final PrintStream out = System.out;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
-                      ReconciliationStore reconciliations, RunControl runControl, Wording words,
+                      ReconciliationStore reconciliations, RunControl runControl, CurrentNight tonight, Wording words,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
-                      @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance) {
+                      @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance,
+                      @Value("${spring.datasource.url}") String databaseUrl) {
         this.words = words;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -59,6 +64,8 @@ public class NightlyRun {
         this.reconciliations = reconciliations;
         this.runControl = runControl;
         this.claims = new ClaimSettings(nearlyBand, aboutTolerance);
+        this.tonight = tonight;
+        this.databaseUrl = databaseUrl;
     }
 
     public int run(RunOptions options) throws Exception {
@@ -76,6 +83,7 @@ public class NightlyRun {
 
     private int runHoldingTheLock(RunOptions options, RunControl.Held held) throws Exception {
         Night night = Night.load(options.period(), options.input(), options.output(), claims, options.report());
+        tonight.set(night);
         String fingerprint = InputFingerprint.of(night);
         JobParameters parameters = night.toJobParameters(fingerprint);
         JobExecution last = jobRepository.getLastJobExecution(NightlyReconciliationJobConfig.JOB_NAME, parameters);
@@ -100,18 +108,43 @@ public class NightlyRun {
                 last = jobOperator.recover(last);
             }
             out.println(words.get("console.resuming", String.valueOf(last.getJobInstanceId()), last.getStatus()));
+            sayWhenResumedElsewhere(last, night);
             execution = jobOperator.restart(last);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            System.err.println(words.get("console.failed", String.valueOf(execution.getJobInstanceId()), execution.getStatus()));
-            execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                    .forEach(s -> System.err.println("  " + words.get("console.step.failed", s.getStepName(),
-                            s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; ")))));
-            execution.getFailureExceptions().forEach(e -> System.err.println("  " + rootMessage(e)));
+            List<Throwable> failures = new ArrayList<>(execution.getFailureExceptions());
+            execution.getStepExecutions().forEach(s -> failures.addAll(s.getFailureExceptions()));
+            StorageTrouble.Place place = new StorageTrouble.Place(databaseUrl, night.output());
+            Optional<String> storage = failures.stream().map(e -> StorageTrouble.explain(e, place)).flatMap(Optional::stream).findFirst();
+            StringBuilder lines = new StringBuilder();
+            if (storage.isPresent()) {
+                lines.append("the run ").append(execution.getJobInstanceId()).append(" stopped: ").append(storage.get());
+            } else {
+                lines.append(words.get("console.failed", String.valueOf(execution.getJobInstanceId()), execution.getStatus()));
+                execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
+                        .forEach(s -> lines.append(System.lineSeparator()).append("  ").append(words.get("console.step.failed",
+                                s.getStepName(), s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; ")))));
+                execution.getFailureExceptions().forEach(e -> lines.append(System.lineSeparator()).append("  ").append(rootMessage(e)));
+            }
+            System.err.println(lines + FailureLog.record(night.output(), lines.toString(), failures));
             return 2;
         }
         long runId = execution.getJobInstanceId();
         return report(outputs.summary(runId, night.period(), night.reference(), night.reportCheck()), night);
+    }
+
+    /** A run resumes with the folders given now; the console says so when they are not those it was started with. */
+    private void sayWhenResumedElsewhere(JobExecution last, Night night) {
+        var context = last.getExecutionContext();
+        String input = night.input().toAbsolutePath().normalize().toString();
+        String output = night.output().toAbsolutePath().normalize().toString();
+        if (context.containsKey(Night.INPUT) && !input.equals(context.getString(Night.INPUT))) {
+            out.printf("  it was started with --input=%s; it now reads %s%n", context.getString(Night.INPUT), input);
+        }
+        if (context.containsKey(Night.OUTPUT) && !output.equals(context.getString(Night.OUTPUT))) {
+            out.printf("  it was started with --output=%s; its outputs now go to %s%n", context.getString(Night.OUTPUT),
+                    night.outputFolder().toAbsolutePath().normalize());
+        }
     }
 
     /** The console lists this many findings, the worst first; the outputs have them all. */
@@ -128,11 +161,11 @@ public class NightlyRun {
         }
         out.println("  " + words.get("console.figures", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> count(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(", "))));
-        List<Change> tonight = outputs.tonight(s.runId());
-        if (!tonight.isEmpty()) {
+        List<Change> changedTonight = outputs.tonight(s.runId());
+        if (!changedTonight.isEmpty()) {
             out.println("  " + words.get("console.tonight"));
             ChangeWords changeWords = new ChangeWords(new CauseWords(words, night.reference()));
-            tonight.forEach(c -> out.println("    " + words.get("console.change", changeWords.kind(c), changeWords.subject(c), changeWords.note(c))));
+            changedTonight.forEach(c -> out.println("    " + words.get("console.change", changeWords.kind(c), changeWords.subject(c), changeWords.note(c))));
         }
         // the lines the outputs were just written from, rather than a second copy of every line of a large night
         List<ReconciliationLine> lines = outputs.written(s.runId()).map(OutputWriter.NightReport::lines)

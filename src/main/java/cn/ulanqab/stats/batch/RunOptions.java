@@ -2,6 +2,8 @@ package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.ConfigurationException;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -102,7 +104,36 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
             throw new ConfigurationException(inputFolder.resolve(period) + ": the submission folder of period " + period
                     + " is missing. Fix: put the county files in " + inputFolder.resolve(period) + "/ or choose another --period");
         }
+        refuseOutputInsideInput(inputFolder, Path.of(output));
         return new RunOptions(period, inputFolder, Path.of(output), report == null ? null : Path.of(report), null, false);
+    }
+
+    /** Outputs written into the input would be read back as input and change the next night's fingerprint. */
+    private static void refuseOutputInsideInput(Path input, Path output) {
+        Path realInput = realPath(input);
+        Path realOutput = realPath(output);
+        if (realOutput.startsWith(realInput)) {
+            throw new ConfigurationException("--output=" + output + " is " + (realOutput.equals(realInput) ? "the input folder"
+                    : "inside the input folder") + " --input=" + input + " (" + realInput + "): the outputs would become input of"
+                    + " the next night. Fix: choose an --output folder outside " + realInput);
+        }
+    }
+
+    /** The path with every link resolved, for the part of it that exists (the rest, an output to be made, appended). */
+    private static Path realPath(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            return absolute;
+        }
     }
 
     private static String required(String name, String value) {
@@ -112,10 +143,13 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
         return value.strip();
     }
 
+    /** The embedded database's files in {@code --output}: {@code reconciliation-db.mv.db} and its lock. */
+    static final String DATABASE_NAME = "reconciliation-db";
+
     /** The embedded database of this output folder, unless spring.datasource.url says otherwise. */
     public String defaultDatabaseUrl() {
         // WRITE_DELAY=0: a committed chunk is on disk before the next one starts, so a killed run resumes from it;
         // TRACE_LEVEL_FILE=0: no .trace.db file of the "table already exists" notes that schema initialisation causes
-        return "jdbc:h2:file:" + output.toAbsolutePath().normalize().resolve("reconciliation-db") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+        return "jdbc:h2:file:" + output.toAbsolutePath().normalize().resolve(DATABASE_NAME) + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
     }
 }

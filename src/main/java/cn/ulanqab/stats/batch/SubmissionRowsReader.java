@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.batch;
 
+import cn.ulanqab.stats.ConfigurationException;
 import cn.ulanqab.stats.submission.SubmissionCatalogue;
 import cn.ulanqab.stats.submission.SubmissionFile;
 import cn.ulanqab.stats.submission.SubmissionReader;
@@ -18,6 +19,11 @@ import java.util.Map;
  * Reads the rows of every file to be read, one file after another. Its position (file and row within
  * it) is saved with each chunk, so a restarted step resumes after the last committed chunk. So is its own
  * count of rows read per file ({@link #READ_BY_FILE}), which the accounting check compares with the rows stored.
+ *
+ * The bytes of each file are hashed as they are read ({@link HashedFile}). When they are not the bytes the run's
+ * fingerprint was taken of (the file was edited while the run read it), the file's stored rows are discarded and the
+ * position set back to the file's start in one transaction ({@link ChangedFile}), and the step stops with
+ * {@link FileChangedWhileRead}: the next start, on whatever bytes are there then, counts only bytes it fingerprinted.
  */
 public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
 
@@ -26,19 +32,46 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
     /** Rows read per file, as {@code name=count;name=count}: promoted to the job's context when the step completes. */
     public static final String READ_BY_FILE = "submissionRows.readByFile";
 
+    /** Discards the stored rows of a file and runs {@code savePosition}, in one transaction of their own. */
+    @FunctionalInterface
+    public interface ChangedFile {
+        void discard(String file, Runnable savePosition);
+    }
+
+    /** A file whose bytes, as read, are not those the run was fingerprinted on. */
+    public static final class FileChangedWhileRead extends ConfigurationException {
+        FileChangedWhileRead(String file) {
+            super(file + " changed while it was read (its bytes are no longer those the run's fingerprint was taken of); its"
+                    + " rows were discarded. Fix: let the county finish writing the file, then start again");
+        }
+    }
+
     private final Path folder;
     private final List<SubmissionFile> files;
+    private final Map<String, String> sha256ByName;
+    private final ChangedFile changedFile;
+    private final Runnable savePosition;
+    private ExecutionContext context;
     private int fileIndex;
     private long rowsInFile;
     private final Map<String, Long> readByFile = new LinkedHashMap<>();
 
-    public SubmissionRowsReader(Path folder, List<SubmissionFile> files) {
+    /**
+     * @param sha256ByName the files' SHA-256 as fingerprinted before the run
+     * @param savePosition saves the step's execution context (with the position this reader put into it)
+     */
+    public SubmissionRowsReader(Path folder, List<SubmissionFile> files, Map<String, String> sha256ByName,
+                                ChangedFile changedFile, Runnable savePosition) {
         this.folder = folder;
         this.files = List.copyOf(files);
+        this.sha256ByName = Map.copyOf(sha256ByName);
+        this.changedFile = changedFile;
+        this.savePosition = savePosition;
     }
 
     @Override
     public void open(ExecutionContext context) {
+        this.context = context;
         fileIndex = context.getInt(FILE_INDEX, 0);
         long skip = context.getLong(ROWS_IN_FILE, 0L);
         readByFile.clear();
@@ -61,6 +94,10 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
                 readByFile.merge(files.get(fileIndex).name(), 1L, Long::sum);
                 return row;
             }
+            if (next instanceof FileChangedWhileRead e) {
+                startFileAgain(files.get(fileIndex).name());
+                throw e;
+            }
             if (next instanceof RuntimeException e) {
                 throw e;
             }
@@ -71,6 +108,28 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
             }
         }
         return null;
+    }
+
+    /**
+     * The saved position is that of the last committed chunk: if it is inside the changed file, it goes back to the
+     * file's start, and the file's stored rows are discarded with it.
+     */
+    private void startFileAgain(String file) {
+        int committedFile = context.getInt(FILE_INDEX, 0);
+        if (committedFile < files.size() && files.get(committedFile).name().equals(file)) {
+            Map<String, Long> counts = decode(context.getString(READ_BY_FILE, ""));
+            counts.put(file, 0L);
+            context.putLong(ROWS_IN_FILE, 0L);
+            context.putString(READ_BY_FILE, encode(counts));
+        }
+        changedFile.discard(file, savePosition);
+        // whatever saves the context after this failure saves the same position
+        fileIndex = context.getInt(FILE_INDEX, 0);
+        rowsInFile = context.getLong(ROWS_IN_FILE, 0L);
+        readByFile.clear();
+        readByFile.putAll(decode(context.getString(READ_BY_FILE, "")));
+        encodedWhole.setLength(0);
+        filesEncoded = 0;
     }
 
     @Override
@@ -190,19 +249,29 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
             List<Object> out = new java.util.ArrayList<>(BATCH);
             try {
                 for (int i = firstFile; i < files.size() && !stopped; i++) {
-                    SubmissionReader reader = open(files.get(i));
-                    try {
-                        for (long k = 0; i == firstFile && k < skip && reader.hasNext(); k++) {
-                            reader.next();
-                        }
-                        while (reader.hasNext() && !stopped) {
-                            out.add(reader.next());
-                            if (out.size() >= BATCH) {
-                                out = handOver(out);
+                    SubmissionFile file = files.get(i);
+                    try (HashedFile bytes = hashed(file)) {
+                        SubmissionReader reader = open(file, bytes);
+                        try {
+                            for (long k = 0; i == firstFile && k < skip && reader.hasNext(); k++) {
+                                reader.next();
                             }
+                            while (reader.hasNext() && !stopped) {
+                                out.add(reader.next());
+                                if (out.size() >= BATCH) {
+                                    out = handOver(out);
+                                }
+                            }
+                        } finally {
+                            closeQuietly(reader);
                         }
-                    } finally {
-                        closeQuietly(reader);
+                        String expected = sha256ByName.get(file.name());
+                        if (!stopped && expected != null && !expected.equals(bytes.sha256())) {
+                            out.add(new FileChangedWhileRead(file.name()));
+                            break;
+                        }
+                    } catch (IOException e) {
+                        throw new ItemStreamException("cannot read " + file.name() + ": " + e.getMessage(), e);
                     }
                     out.add(END_OF_FILE);
                 }
@@ -238,9 +307,18 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
         }
     }
 
-    private SubmissionReader open(SubmissionFile file) {
+    private HashedFile hashed(SubmissionFile file) {
         try {
-            return new SubmissionReader(folder.resolve(file.name()), file.countyCode(),
+            return new HashedFile(folder.resolve(file.name()));
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot read " + file.name() + " again: " + e.getMessage()
+                    + " (did it change during the run? start the job again)", e);
+        }
+    }
+
+    private SubmissionReader open(SubmissionFile file, HashedFile bytes) {
+        try {
+            return new SubmissionReader(folder.resolve(file.name()), bytes, file.countyCode(),
                     SubmissionCatalogue.encodingOf(file.encoding()));
         } catch (IOException | SubmissionReader.UnreadableHeader e) {
             throw new ItemStreamException("cannot read " + file.name() + " again: " + e.getMessage()

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The extraction mode of the application ({@code --extract=<report>}): writes the figures the report prints to
@@ -48,7 +49,7 @@ public final class ExtractCommand {
             Path csv = output.resolve("figures").resolve(baseName(reportFile) + ".csv");
             CsvOutput.write(csv, COLUMNS, rows(extraction.figures()));
             summarise(extraction, reportFile);
-            out.printf("  figures: %s%n", csv.toAbsolutePath().normalize());
+            out.printf(Locale.ROOT, "  figures: %s%n", csv.toAbsolutePath().normalize());
             if (writePublished) {
                 writePublished(extraction, input);
             }
@@ -70,15 +71,15 @@ public final class ExtractCommand {
         long review = x.figures().stream().filter(f -> f.period().equals(String.valueOf(report.reviewYear()))).count();
         long plan = x.figures().stream().filter(f -> f.period().equals(String.valueOf(report.planYear()))).count();
         long twice = x.figures().stream().filter(f -> f.occurrences() > 1).count();
-        out.printf("%s: %d figures (%d about %s, %d for %s, %d n/a), %d printed again in a repeated passage%n",
+        out.printf(Locale.ROOT, "%s: %d figures (%d about %s, %d for %s, %d n/a), %d printed again in a repeated passage%n",
                 reportFile.getFileName(), x.figures().size(), review, report.reviewYear(), plan, report.planYear(),
                 x.figures().size() - review - plan, twice);
         for (RepeatedPassage p : x.repeatedPassages()) {
-            out.printf("  repeated passage: %d characters of %s printed again in %s: %s%n",
+            out.printf(Locale.ROOT, "  repeated passage: %d characters of %s printed again in %s: %s%n",
                     p.againEnd() - p.againStart(), p.firstSection(), p.againSection(), p.excerpt());
         }
         for (String c : x.conflicts()) {
-            out.printf("  same subject, different values: %s%n", c);
+            out.printf(Locale.ROOT, "  same subject, different values: %s%n", c);
         }
     }
 
@@ -99,7 +100,7 @@ public final class ExtractCommand {
             }
             ReportPhrases.Link link = phrases.link(indicator.code(), indicator.unit(), period, x.figures());
             if (link.figure() == null) {
-                out.printf("  not written: %s, the phrase '%s' %s%n", indicator.code(), link.phrase(),
+                out.printf(Locale.ROOT, "  not written: %s, the phrase '%s' %s%n", indicator.code(), link.phrase(),
                         link.ambiguous() ? "finds several figures; make it more specific" : "finds no " + period + " figure");
                 continue;
             }
@@ -129,7 +130,7 @@ public final class ExtractCommand {
             throw ConfigurationException.of(target.toString(), "cannot be written (" + e.getMessage() + ")",
                     "check that the folder is writable");
         }
-        out.printf("  published: %d figures for %s written to %s%n", rows.size(), period, target.toAbsolutePath().normalize());
+        out.printf(Locale.ROOT, "  published: %d figures for %s written to %s%n", rows.size(), period, target.toAbsolutePath().normalize());
     }
 
     static String baseName(Path file) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -379,7 +380,7 @@ public final class FigureExtractor {
         List<ExtractedFigure> result = new ArrayList<>();
         for (int i = 0; i < figures.size(); i++) {
             ExtractedFigure f = figures.get(i);
-            result.add(f.withIdAndNote(String.format("F%03d", i + 1), notes.getOrDefault(f, "")));
+            result.add(f.withIdAndNote(String.format(Locale.ROOT, "F%03d", i + 1), notes.getOrDefault(f, "")));
         }
         return result;
     }

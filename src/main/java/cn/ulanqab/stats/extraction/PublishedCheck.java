@@ -2,6 +2,7 @@ package cn.ulanqab.stats.extraction;
 
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.catalog.Indicator;
+import cn.ulanqab.stats.published.PrintedFigureParser;
 import cn.ulanqab.stats.published.PublishedFigure;
 
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class PublishedCheck {
             } else if (pub == null) {
                 lines.add(new Line(code, Status.NOT_PUBLISHED, "", f.publishedText(), "", f.section(), f.quote(), f.id(),
                         "the report prints " + f.publishedText() + " but published/" + period + ".csv has no row for " + code));
-            } else if (same(pubText, f.publishedText())) {
+            } else if (same(pubText, f.publishedText(), indicator.unit())) {
                 lines.add(new Line(code, Status.AGREES, pubText, f.publishedText(), pubSection, f.section(), f.quote(), f.id(),
                         f.unitPrinted() || f.unit().isEmpty() ? "" : "printed " + f.printedText() + "; the unit " + f.unit() + " is implied by its noun"));
             } else {
@@ -86,8 +87,18 @@ public final class PublishedCheck {
         return List.copyOf(lines);
     }
 
-    static boolean same(String a, String b) {
-        return ReportText.normalise(a).replaceAll("\\s", "").equals(ReportText.normalise(b).replaceAll("\\s", ""));
+    /** The same text, or the same figure once the unit rule has supplied a unit the published text leaves out. */
+    static boolean same(String published, String printed, String catalogUnit) {
+        String a = ReportText.normalise(published).replaceAll("\\s", "");
+        String b = ReportText.normalise(printed).replaceAll("\\s", "");
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return PrintedFigureParser.parse(a).saysTheSameAs(PrintedFigureParser.parse(b), catalogUnit);
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
     }
 
     public static long findings(List<Line> lines) {

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -96,11 +97,11 @@ public record GenerateCommand(Path folder, GeneratorSettings settings) {
             return 2;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        out.printf("generated %s: 1 country, %d provinces, %d cities, %d counties; %d indicators (%d RATIO)%n",
+        out.printf(Locale.ROOT, "generated %s: 1 country, %d provinces, %d cities, %d counties; %d indicators (%d RATIO)%n",
                 folder, s.provinces(), s.cities(), s.counties(), s.indicators(), s.ratioIndicators());
-        out.printf("  %d submission rows in %d files, %d printed figures, %d planted mismatches (%s)%n",
+        out.printf(Locale.ROOT, "  %d submission rows in %d files, %d printed figures, %d planted mismatches (%s)%n",
                 s.submissionRows(), s.counties(), s.printedFigures(), s.mismatches(), SyntheticInput.EXPECTED_MISMATCHES_FILE);
-        out.printf("  %d MB in %d.%d s%n", bytes(folder) / 1_000_000, millis / 1000, millis % 1000 / 100);
+        out.printf(Locale.ROOT, "  %d MB in %d.%d s%n", bytes(folder) / 1_000_000, millis / 1000, millis % 1000 / 100);
         return 0;
     }
 

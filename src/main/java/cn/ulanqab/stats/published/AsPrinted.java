@@ -10,7 +10,8 @@ import java.util.Objects;
  * {@code 近千家} → {@code 968家}, 96.3 against {@code 超95%} → {@code 96.3%}.
  * <p>
  * The total is expressed in the printed magnitude (none for Chinese numerals, which carry their own)
- * and unit, with the printed number of decimals, rounded half-up. For EXACT, AT_LEAST and UP_TO
+ * and unit (none for a figure printed without one: {@code 405287.26} → {@code 405290.1}, {@code 1.8亿} →
+ * {@code 1.9亿} for an indicator in 万元), with the printed number of decimals, rounded half-up. For EXACT, AT_LEAST and UP_TO
  * that is all; for the other qualifiers, when that rounding would change the total, one more decimal
  * is shown, so that a total just above or below the printed figure does not read as equal to it.
  */
@@ -26,7 +27,7 @@ public final class AsPrinted {
     public static String format(PrintedFigure figure, BigDecimal total, String catalogUnit) {
         Objects.requireNonNull(figure, "figure");
         Objects.requireNonNull(total, "total");
-        BigDecimal inMagnitude = UnitFit.toPrinted(total, figure.unit(), catalogUnit).divide(figure.magnitude());
+        BigDecimal inMagnitude = UnitFit.toPrinted(total, figure, catalogUnit).divide(figure.magnitude());
         int decimals = figure.decimals();
         BigDecimal rounded = inMagnitude.setScale(decimals, RoundingMode.HALF_UP);
         boolean plainRounding = switch (figure.qualifier()) {

@@ -31,13 +31,14 @@ public record Claim(Qualifier qualifier, BigDecimal value, BigDecimal halfUnit,
     }
 
     /**
-     * The claim of a printed figure, converted to the catalog unit.
+     * The claim of a printed figure, converted to the catalog unit (a figure without a unit is in the catalog
+     * unit, see {@link UnitFit}).
      *
      * @throws IllegalArgumentException when the printed unit does not fit the catalog unit
      */
     public static Claim of(PrintedFigure figure, String catalogUnit, ClaimSettings settings) {
-        BigDecimal v = UnitFit.toCatalog(figure.value(), figure.unit(), catalogUnit);
-        BigDecimal h = UnitFit.toCatalog(figure.halfUnit(), figure.unit(), catalogUnit);
+        BigDecimal v = UnitFit.toCatalog(figure.value(), figure, catalogUnit);
+        BigDecimal h = UnitFit.toCatalog(figure.halfUnit(), figure, catalogUnit);
         Qualifier q = figure.qualifier();
         return switch (q) {
             case EXACT -> new Claim(q, v, h, v.subtract(h), true, v.add(h), false);

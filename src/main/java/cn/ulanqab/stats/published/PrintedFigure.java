@@ -19,10 +19,19 @@ public record PrintedFigure(String text, Qualifier qualifier, BigDecimal number,
                             String magnitudeWord, String unit, int decimals, boolean chineseNumeral) {
 
     private static final BigDecimal HALF = new BigDecimal("0.5");
+    private static final BigDecimal TEN_THOUSAND = new BigDecimal("10000");
 
     /** number × magnitude, in the printed base unit ({@link #unit()}). */
     public BigDecimal value() {
         return number.multiply(magnitude);
+    }
+
+    /**
+     * Whether a magnitude was printed: 万, 亿 or 万亿 after the number, or inside a Chinese numeral ({@code 百万}).
+     * Without a unit, a printed magnitude applies to the catalog unit's base and a bare number is in the catalog unit.
+     */
+    public boolean magnitudePrinted() {
+        return !magnitudeWord.isEmpty() || chineseNumeral && number.compareTo(TEN_THOUSAND) >= 0;
     }
 
     /**
@@ -41,5 +50,23 @@ public record PrintedFigure(String text, Qualifier qualifier, BigDecimal number,
             place = BigDecimal.ONE.scaleByPowerOfTen(-decimals);
         }
         return HALF.multiply(place).multiply(magnitude);
+    }
+
+    /**
+     * Whether two prints of a figure of an indicator say the same: the same qualifier and number with the same printed
+     * digits, in the same unit once the unit rule has supplied a missing one ({@code 1.8亿} and {@code 1.8亿元} for 万元,
+     * {@code 405287.26} and {@code 405287.26万元}, {@code 1.38万} and {@code 1.38万户} for 户). A unit that does not fit
+     * the catalog unit is never the same.
+     */
+    public boolean saysTheSameAs(PrintedFigure other, String catalogUnit) {
+        if (qualifier != other.qualifier || decimals != other.decimals || number.compareTo(other.number) != 0) {
+            return false;
+        }
+        try {
+            return magnitude.multiply(UnitFit.printedToCatalog(this, catalogUnit))
+                    .compareTo(other.magnitude.multiply(UnitFit.printedToCatalog(other, catalogUnit))) == 0;
+        } catch (IllegalArgumentException unitDoesNotFit) {
+            return false;
+        }
     }
 }

@@ -149,10 +149,10 @@ public final class PrintedFigureParser {
             throw new IllegalArgumentException("'" + text + "' mixes an Arabic number with the Chinese numeral '" + unit
                     + "'; expected the magnitude 万 or 亿 after Arabic digits (write 3000, not 3千)");
         }
-        // a unit that still starts with 万/亿 belongs to a Chinese numeral with a suffix: 千余万元
+        // a unit that still starts with 万/亿 belongs to a Chinese numeral with a suffix: 千余万元, 千余万
         if (magnitudeWord.isEmpty()) {
             for (Map.Entry<String, BigDecimal> m : MAGNITUDES) {
-                if (unit.startsWith(m.getKey()) && unit.length() > m.getKey().length()) {
+                if (unit.startsWith(m.getKey())) {
                     magnitudeWord = m.getKey();
                     magnitude = m.getValue();
                     unit = unit.substring(m.getKey().length());

@@ -112,16 +112,23 @@ public class OutputWriter {
     /**
      * @param reportCheck the check of the published file against the report (report-check.csv, a cause on each
      *                    indicator it finds something on, a section of report.html), or null when the run had no
-     *                    report: then no report-check.csv is left in the folder
+     *                    report: then the set has no report-check.csv
      */
     public RunSummary write(long runId, String period, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
                             Path folder, OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck) {
         return write(runId, period, reference, published, folder, runStarted, reportCheck, null);
     }
 
+    /** The same, with the submission folder the report links an UNRECOGNIZED file in (null: no links). */
     public RunSummary write(long runId, String period, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
                             Path folder, OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck, Path submissionFolder) {
-        AtomicFiles.clearScratch(folder);
+        return new OutputFolder(folder).replace(set -> writeSet(runId, period, reference, published, set, runStarted, reportCheck,
+                submissionFolder));
+    }
+
+    /** Writes the whole set into {@code folder}, a new and empty folder. */
+    private RunSummary writeSet(long runId, String period, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
+                                Path folder, OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck, Path submissionFolder) {
         List<ReconciliationLine> runLines = withReportCheck(reconciliations.lines(runId), reportCheck, reference.registry().city().code());
         Set<String> kept = valuesKept(reference, runLines);
         boolean regional = !reference.registry().singleCity();

@@ -8,6 +8,7 @@ import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.Status;
 import cn.ulanqab.stats.submission.FileStatus;
 import cn.ulanqab.stats.submission.SubmissionStore;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormat;
@@ -266,6 +267,8 @@ public final class XlsxReport {
             }
         }
 
+        private static final int CELL_LIMIT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+
         void row(Object... values) {
             Row row = sheet.createRow(next++);
             for (int c = 0; c < values.length; c++) {
@@ -274,7 +277,9 @@ public final class XlsxReport {
                     continue;
                 }
                 Cell cell = row.createCell(c);
-                if (value instanceof String text) {
+                if (value instanceof String whole) {
+                    // a cell holds at most 32,767 characters (a remark may be longer): the CSVs keep it whole
+                    String text = whole.length() <= CELL_LIMIT ? whole : whole.substring(0, CELL_LIMIT - 1) + "…";
                     // setCellValue(String) makes a STRING cell: '=HYPERLINK(…)' stays text, never a formula
                     cell.setCellValue(text);
                     measure(c, displayWidth(text));

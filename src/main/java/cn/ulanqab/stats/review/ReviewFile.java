@@ -1,12 +1,12 @@
 package cn.ulanqab.stats.review;
 
 import cn.ulanqab.stats.catalog.Catalog;
+import cn.ulanqab.stats.submission.Blanks;
+import cn.ulanqab.stats.submission.CsvRecords;
 import cn.ulanqab.stats.submission.RowReason;
+import cn.ulanqab.stats.submission.SubmissionReader;
 import cn.ulanqab.stats.submission.SubmissionEncoding;
 import cn.ulanqab.stats.submission.SubmittedNumber;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -33,6 +33,13 @@ public final class ReviewFile {
 
     public static final List<String> COLUMNS = List.of("indicator_code", "disposition", "note", "reviewer", "date", "city_total",
             "counties_reported", "named_county", "region_code");
+
+    /** The longest note, reviewer and region kept: what the run's columns hold (REVIEW_NOTE, REVIEWER, REGION_CODE). */
+    static final int NOTE_LIMIT = 2000;
+    static final int REVIEWER_LIMIT = 200;
+    static final int REGION_LIMIT = 12;
+    /** How much of a rejected line's text is kept. */
+    static final int SHOWN = 100;
 
     /** A review line that was not accepted. */
     public record Rejected(long line, String indicatorCode, String rawValue, RowReason reason, String message) {
@@ -64,105 +71,148 @@ public final class ReviewFile {
         if (!encoding.readable()) {
             return new Result(List.of(), List.of(), 0, encoding.problem());
         }
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
         List<Review> accepted = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         long rowsRead = 0;
-        try (Reader reader = Files.newBufferedReader(file, encoding.charset())) {
+        try (Reader reader = Files.newBufferedReader(file, encoding.charset());
+             CsvRecords records = new CsvRecords(reader, SubmissionReader.MAX_RECORD, SHOWN)) {
             if (encoding.bom()) {
                 reader.skip(1);
             }
-            CSVParser parser = CSVParser.parse(reader, format);
             Map<String, Integer> columns = null;
             int headerSize = 0;
-            long previousEnd = 0;
-            for (CSVRecord record : parser) {
-                long line = previousEnd + 1;
-                previousEnd = parser.getCurrentLineNumber();
+            for (CsvRecords.Record record = records.next(); record != null; record = records.next()) {
+                if (record.kind() == CsvRecords.Kind.BLANK) {
+                    continue;
+                }
                 if (columns == null) {
-                    Map<String, Integer> found = header(record);
+                    if (record.kind() != CsvRecords.Kind.FIELDS) {
+                        return new Result(List.of(), List.of(), 0, "the header (line " + record.line() + ") cannot be read as CSV:"
+                                + " write the header " + String.join(",", COLUMNS) + " on its first line and save it as CSV UTF-8");
+                    }
+                    Map<String, Integer> found = header(record.fields());
                     List<String> missing = COLUMNS.subList(0, 5).stream().filter(c -> !found.containsKey(c)).toList();
                     if (!missing.isEmpty()) {
                         return new Result(List.of(), List.of(), 0, "the header lacks " + String.join(", ", missing)
                                 + ": the columns are " + String.join(", ", COLUMNS));
                     }
                     columns = found;
-                    headerSize = record.size();
+                    headerSize = record.fields().size();
                     continue;
                 }
                 rowsRead++;
-                Object outcome = check(record, line, columns, headerSize, catalog);
+                Object outcome = record.kind() == CsvRecords.Kind.FIELDS ? check(record.fields(), record.line(), columns, headerSize, catalog)
+                        : unsplit(record);
                 if (outcome instanceof Review r) {
                     accepted.add(r);
                 } else {
                     rejected.add((Rejected) outcome);
                 }
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            return new Result(List.of(), List.of(), 0, "cannot be read as CSV (" + e.getMessage() + "): save it as CSV UTF-8");
+        } catch (IOException | UncheckedIOException e) {
+            return new Result(List.of(), List.of(), 0, "cannot be read (" + e.getMessage() + "): save it as CSV UTF-8");
         }
         return settle(accepted, rejected, rowsRead);
     }
 
-    private static Map<String, Integer> header(CSVRecord record) {
+    private static Rejected unsplit(CsvRecords.Record record) {
+        String why = switch (record.kind()) {
+            case TOO_LONG -> "record longer than 1 MB: write one review per line and keep the note under "
+                    + grouped(NOTE_LIMIT) + " characters";
+            case UNCLOSED_QUOTE -> "a quoted value is never closed (the file ends inside it): close the quote";
+            default -> "broken quoting: a quote inside a note must be doubled, and nothing may follow a closing quote but a comma";
+        };
+        return new Rejected(record.line(), "", record.text(), RowReason.MALFORMED_ROW, why);
+    }
+
+    private static Map<String, Integer> header(List<String> fields) {
         Map<String, Integer> columns = new HashMap<>();
-        for (int i = 0; i < record.size(); i++) {
-            columns.putIfAbsent(record.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT), i);
+        for (int i = 0; i < fields.size(); i++) {
+            columns.putIfAbsent(Blanks.trim(fields.get(i).replace("\uFEFF", "")).toLowerCase(Locale.ROOT), i);
         }
         return columns;
     }
 
-    private static Object check(CSVRecord record, long line, Map<String, Integer> columns, int headerSize, Catalog catalog) {
-        String code = field(record, columns, "indicator_code");
-        if (record.size() != headerSize) {
-            return new Rejected(line, code, String.join(",", record.values()), RowReason.MALFORMED_ROW,
-                    record.size() + " fields where the header has " + headerSize + ": quote any note that contains a comma");
+    private static Object check(List<String> fields, long line, Map<String, Integer> columns, int headerSize, Catalog catalog) {
+        String code = field(fields, columns, "indicator_code");
+        if (fields.size() != headerSize) {
+            return new Rejected(line, shown(code), shown(String.join(",", fields)), RowReason.MALFORMED_ROW,
+                    fields.size() + " fields where the header has " + headerSize + ": quote any note that contains a comma");
         }
         if (catalog.find(code).isEmpty()) {
-            return new Rejected(line, code, code, RowReason.UNKNOWN_INDICATOR, "indicator code '" + code + "' is not in the catalog");
+            return new Rejected(line, shown(code), shown(code), RowReason.UNKNOWN_INDICATOR,
+                    "indicator code '" + shown(code) + "' is not in the catalog: copy the code from reconciliation.csv");
         }
-        String dispositionText = field(record, columns, "disposition");
+        String dispositionText = field(fields, columns, "disposition");
         Optional<Disposition> disposition = parseDisposition(dispositionText);
         if (disposition.isEmpty()) {
-            return new Rejected(line, code, dispositionText, RowReason.UNKNOWN_DISPOSITION,
-                    "disposition '" + dispositionText + "' is not EXPLAINED, ACCEPTED or WILL_FIX");
+            return new Rejected(line, code, shown(dispositionText), RowReason.UNKNOWN_DISPOSITION,
+                    "disposition '" + shown(dispositionText) + "' is not EXPLAINED, ACCEPTED or WILL_FIX");
         }
-        String reviewer = field(record, columns, "reviewer");
+        String reviewer = field(fields, columns, "reviewer");
         if (reviewer.isEmpty()) {
             return new Rejected(line, code, "", RowReason.MISSING_VALUE, "no reviewer: write who reviewed the finding");
         }
-        String dateText = field(record, columns, "date");
+        String dateText = field(fields, columns, "date");
         LocalDate date;
         try {
             date = LocalDate.parse(dateText);
         } catch (DateTimeParseException e) {
-            return new Rejected(line, code, dateText, RowReason.INVALID_DATE, "date '" + dateText + "' is not a date like 2024-03-01");
+            return new Rejected(line, code, shown(dateText), RowReason.INVALID_DATE, "date '" + shown(dateText) + "' is not a date like 2024-03-01");
         }
-        String totalText = field(record, columns, "city_total");
+        String totalText = field(fields, columns, "city_total");
         BigDecimal total = null;
         if (!totalText.isEmpty()) {
             Optional<BigDecimal> parsed = SubmittedNumber.parse(totalText);
             if (parsed.isEmpty()) {
-                return new Rejected(line, code, totalText, RowReason.NOT_A_NUMBER,
-                        "city_total '" + totalText + "' is not a number: copy the city total the review was written against");
+                return new Rejected(line, code, shown(totalText), RowReason.NOT_A_NUMBER, "city_total '" + shown(totalText)
+                        + "' is not a number" + (SubmittedNumber.tooLong(totalText) ? " (more than " + SubmittedNumber.MAX_LENGTH
+                        + " characters)" : "") + ": copy the city total the review was written against");
             }
             total = parsed.get();
         }
-        String countiesText = field(record, columns, "counties_reported");
+        String note = field(fields, columns, "note");
+        if (note.length() > NOTE_LIMIT) {
+            return tooLong(line, code, "note", note, NOTE_LIMIT, "shorten it, or write the rest where the review is filed and refer to it");
+        }
+        if (reviewer.length() > REVIEWER_LIMIT) {
+            return tooLong(line, code, "reviewer", reviewer, REVIEWER_LIMIT, "write the reviewer's name only");
+        }
+        String region = field(fields, columns, "region_code");
+        if (region.length() > REGION_LIMIT) {
+            return tooLong(line, code, "region_code", region, REGION_LIMIT, "write the code of the figure's region, e.g. 150900");
+        }
+        String countiesText = field(fields, columns, "counties_reported");
         Integer counties = null;
         if (!countiesText.isEmpty()) {
             Optional<BigDecimal> parsed = SubmittedNumber.parse(countiesText);
             if (parsed.isEmpty() || parsed.get().signum() < 0 || parsed.get().stripTrailingZeros().scale() > 0
                     || parsed.get().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-                return new Rejected(line, code, countiesText, RowReason.NOT_A_NUMBER, "counties_reported '" + countiesText
+                return new Rejected(line, code, shown(countiesText), RowReason.NOT_A_NUMBER, "counties_reported '" + shown(countiesText)
                         + "' is not a whole number: copy the number of counties reported when the review was written");
             }
             counties = parsed.get().intValueExact();
         }
-        String named = field(record, columns, "named_county");
-        String region = field(record, columns, "region_code");
-        return new Review(line, code, disposition.get(), field(record, columns, "note"), reviewer, date, total,
-                region.isEmpty() ? null : region, counties, named.isEmpty() ? null : named);
+        String named = field(fields, columns, "named_county");
+        if (named.length() > REGION_LIMIT) {
+            return tooLong(line, code, "named_county", named, REGION_LIMIT, "write the code of the county the diagnosis named, e.g. 150921");
+        }
+        return new Review(line, code, disposition.get(), note, reviewer, date, total, region.isEmpty() ? null : region,
+                counties, named.isEmpty() ? null : named);
+    }
+
+    private static Rejected tooLong(long line, String code, String column, String text, int limit, String fix) {
+        return new Rejected(line, code, shown(text), RowReason.FIELD_TOO_LONG, column + " of " + grouped(text.length())
+                + " characters, more than the " + grouped(limit) + " a review keeps: " + fix);
+    }
+
+    /** A text of the file cut to {@value #SHOWN} characters, to show it in a message or keep it as the raw value. */
+    private static String shown(String text) {
+        return text.length() <= SHOWN ? text : text.substring(0, SHOWN - 1) + "…";
+    }
+
+    private static String grouped(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     private static Result settle(List<Review> accepted, List<Rejected> rejected, long rowsRead) {
@@ -198,8 +248,8 @@ public final class ReviewFile {
         }
     }
 
-    private static String field(CSVRecord record, Map<String, Integer> columns, String name) {
+    private static String field(List<String> fields, Map<String, Integer> columns, String name) {
         Integer i = columns.get(name);
-        return i == null || i >= record.size() ? "" : record.get(i).strip();
+        return i == null || i >= fields.size() ? "" : Blanks.trim(fields.get(i));
     }
 }

@@ -18,5 +18,7 @@ public enum RowReason {
     /** Reviewers' file only: a disposition other than EXPLAINED, ACCEPTED or WILL_FIX. */
     UNKNOWN_DISPOSITION,
     /** Reviewers' file only: a date that is not an ISO date. */
-    INVALID_DATE
+    INVALID_DATE,
+    /** Reviewers' file only: a field longer than the run keeps (a note of 2,000 characters, a reviewer's name of 200). */
+    FIELD_TOO_LONG
 }

@@ -27,54 +27,69 @@ public class RowValidator {
         if (row.malformed() != null) {
             return RowOutcome.rejected(row, RowReason.MALFORMED_ROW, row.malformed());
         }
-        String county = row.countyCode().strip();
+        String county = Blanks.trim(row.countyCode());
         if (registry.find(county).isEmpty()) {
             return RowOutcome.rejected(row, RowReason.UNKNOWN_COUNTY,
-                    "county code '" + county + "' is not in the registry");
+                    "county code '" + shown(county) + "' is not in the registry");
         }
         if (!county.equals(row.fileCountyCode())) {
             return RowOutcome.rejected(row, RowReason.COUNTY_MISMATCH,
                     "county code " + county + " in the file of " + row.fileCountyCode());
         }
-        String code = row.indicatorCode().strip();
+        String code = Blanks.trim(row.indicatorCode());
         Optional<Indicator> found = catalog.find(code);
         if (found.isEmpty()) {
             return RowOutcome.rejected(row, RowReason.UNKNOWN_INDICATOR,
-                    "indicator code '" + code + "' is not in the catalog");
+                    "indicator code '" + shown(code) + "' is not in the catalog");
         }
         Indicator indicator = found.get();
         String levelProblem = levelProblem(indicator, county);
         if (levelProblem != null) {
             return RowOutcome.rejected(row, RowReason.WRONG_LEVEL, levelProblem);
         }
-        if (!row.period().strip().equals(period)) {
+        String rowPeriod = Blanks.trim(row.period());
+        if (!rowPeriod.equals(period)) {
             return RowOutcome.rejected(row, RowReason.PERIOD_MISMATCH,
-                    "period '" + row.period().strip() + "' in the folder of period " + period);
+                    "period '" + shown(rowPeriod) + "' in the folder of period " + period);
         }
         if (SubmittedNumber.isMissing(row.value())) {
             return RowOutcome.rejected(row, RowReason.MISSING_VALUE,
                     "no value (blank means not reported, never zero)");
         }
-        Optional<BigDecimal> number = SubmittedNumber.parse(row.value());
+        String value = Blanks.trim(row.value());
+        if (SubmittedNumber.tooLong(value)) {
+            return RowOutcome.rejected(row, RowReason.NOT_A_NUMBER, "'" + shown(value) + "' is more than "
+                    + SubmittedNumber.MAX_LENGTH + " characters (" + value.length() + "): write the number alone, e.g. 1203,"
+                    + " and anything else in the remark");
+        }
+        Optional<BigDecimal> number = SubmittedNumber.parse(value);
         if (number.isEmpty()) {
             return RowOutcome.rejected(row, RowReason.NOT_A_NUMBER,
-                    "'" + row.value().strip() + "' is not a number: write digits, e.g. 1203 or 1,203.5");
+                    "'" + value + "' is not a number: write digits, e.g. 1203 or 1,203.5");
         }
-        Optional<BigDecimal> factor = Units.factor(row.unit(), indicator.unit());
+        String unit = Blanks.trim(row.unit());
+        Optional<BigDecimal> factor = Units.factor(unit, indicator.unit());
         if (factor.isEmpty()) {
             return RowOutcome.rejected(row, RowReason.UNKNOWN_UNIT,
-                    "unit '" + row.unit().strip() + "' cannot be converted to " + indicator.unit());
+                    "unit '" + shown(unit) + "' cannot be converted to " + indicator.unit());
         }
-        BigDecimal value = number.get().multiply(factor.get());
-        if (value.signum() < 0) {
-            return RowOutcome.rejected(row, RowReason.NEGATIVE_VALUE, "negative value " + value.toPlainString() + " " + indicator.unit());
+        BigDecimal converted = number.get().multiply(factor.get());
+        if (converted.signum() < 0) {
+            return RowOutcome.rejected(row, RowReason.NEGATIVE_VALUE, "negative value " + converted.toPlainString() + " " + indicator.unit());
         }
-        if (indicator.valueType() == ValueType.INTEGER && value.stripTrailingZeros().scale() > 0) {
+        if (indicator.valueType() == ValueType.INTEGER && converted.stripTrailingZeros().scale() > 0) {
             return RowOutcome.rejected(row, RowReason.NOT_AN_INTEGER,
-                    indicator.code() + " counts whole " + indicator.unit() + " but the value is " + value.toPlainString());
+                    indicator.code() + " counts whole " + indicator.unit() + " but the value is " + converted.toPlainString());
         }
-        return RowOutcome.accepted(row, value);
+        return RowOutcome.accepted(row, converted);
     }
+
+    /** A text read from the row, cut to 100 characters for a message (the row itself keeps it whole). */
+    private static String shown(String text) {
+        return text.length() <= SHOWN ? text : text.substring(0, SHOWN - 1) + "…";
+    }
+
+    private static final int SHOWN = 100;
 
     private String levelProblem(Indicator indicator, String county) {
         if (indicator.isRatio()) {

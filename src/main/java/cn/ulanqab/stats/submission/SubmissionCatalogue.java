@@ -33,7 +33,7 @@ public final class SubmissionCatalogue {
         // each file is hashed and inspected on its own, so the files are shared out over the cores (order kept)
         List<Catalogued> catalogued = SubmissionFolder.scan(folder, registry).parallelStream().map(f -> {
             String hash = null;
-            if (f.path() != null && Files.isRegularFile(f.path())) {
+            if (f.path() != null && FileKind.of(f.path()) == FileKind.REGULAR_FILE) {
                 try {
                     hash = sha256(f.path());
                 } catch (java.io.UncheckedIOException e) {
@@ -54,13 +54,6 @@ public final class SubmissionCatalogue {
     }
 
     static SubmissionFile inspect(SubmissionFile f) {
-        if (Files.isDirectory(f.path())) {
-            return f.withReading(FileStatus.UNREADABLE, null, "a folder, not a file: put the unit's CSV file here instead");
-        }
-        if (!Files.exists(f.path())) {
-            return f.withReading(FileStatus.UNREADABLE, null, "the file cannot be opened (a link to a file that is not there):"
-                    + " put the file itself here");
-        }
         if (!Files.isReadable(f.path())) {
             return f.withReading(FileStatus.UNREADABLE, null, "the file cannot be opened (no read permission): make it readable");
         }

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * Sorts the files of {@code <input>/<period>/}: {@code <code>.csv} or {@code <code>-vN.csv} of a unit of the
  * registry is a submission (the highest version is used, the others SUPERSEDED); anything else is
  * UNRECOGNIZED; a unit expected to submit ({@link Registry#submitters()}: every county-level unit, and every city when
- * the catalog has CITY-level indicators) without any file is MISSING. Files are listed by name.
+ * the catalog has CITY-level indicators) without any file is MISSING. Files are listed by name. Only regular files are
+ * read: a submission name on a symbolic link, named pipe, device or folder is UNREADABLE and never opened.
  */
 public final class SubmissionFolder {
 
@@ -53,7 +54,10 @@ public final class SubmissionFolder {
                 continue;
             }
             int version = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-            SubmissionFile file = new SubmissionFile(name, path, code, version, FileStatus.PROCESSED, null, null);
+            FileKind kind = FileKind.of(path);
+            SubmissionFile file = kind == FileKind.REGULAR_FILE
+                    ? new SubmissionFile(name, path, code, version, FileStatus.PROCESSED, null, null)
+                    : new SubmissionFile(name, path, code, version, FileStatus.UNREADABLE, null, notRegular(kind));
             files.add(file);
             SubmissionFile current = newest.get(code);
             if (current == null || version >= current.version()) {
@@ -73,5 +77,11 @@ public final class SubmissionFolder {
                 .forEach(u -> result.add(new SubmissionFile("", null, u.code(), null, FileStatus.MISSING, null,
                         u.nameZh() + " sent no file")));
         return result;
+    }
+
+    /** Never opened: a link may point anywhere on the machine, a named pipe would block the night forever. */
+    private static String notRegular(FileKind kind) {
+        return "not a regular file but " + kind.words() + ", so it was not opened: "
+                + (kind == FileKind.FOLDER ? "put the unit's CSV file here instead" : "put the unit's CSV file itself here");
     }
 }

@@ -1,12 +1,10 @@
 package cn.ulanqab.stats.submission;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,29 +17,27 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * Reads the rows of one submission file whose encoding is known. The header (its first non-blank
- * line) maps columns by name. Every record after it becomes exactly one {@link SubmittedRow}; a record
- * with the wrong number of fields or broken quoting becomes a malformed row, and reading goes on at
- * the next line, so nothing is dropped. Blank lines are not rows. {@code line} is the physical line on
- * which a record starts, the header being line 1.
+ * Reads the rows of one submission file whose encoding is known. The header (its first line that is not blank) maps
+ * columns by name. Every record after it becomes exactly one {@link SubmittedRow}; a record with the wrong number of
+ * fields, broken quoting or more than {@link #MAX_RECORD} characters becomes a malformed row, and reading goes on, so
+ * nothing is dropped. Lines of nothing but blanks are not rows. {@code line} is the physical line on which a record
+ * starts, the first line of the file being 1 (blank lines before the header count). Fields are trimmed of every
+ * Unicode blank ({@link Blanks}) and kept whole: a record is cut off by {@link CsvRecords} before it is built, so a
+ * line of any length costs at most {@link #MAX_RECORD} characters of memory.
  */
 public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable {
 
+    /** How much of a record that cannot be split is kept to show it. */
     static final int MAX_TEXT = 1000;
+    /** The longest record read: 1 MB of text (1,048,576 characters), a remark of nearly that length included. */
+    public static final int MAX_RECORD = 1 << 20;
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
-
-    private final Path path;
     private final String file;
     private final String fileCountyCode;
-    private final SubmissionEncoding.Detected encoding;
+    private final CsvRecords records;
     private Map<SubmissionColumn, Integer> columns;
     private int headerSize;
     private final List<String> ignoredColumns = new ArrayList<>();
-    private CSVParser parser;
-    private Iterator<CSVRecord> records;
-    private long lineOffset;
-    private long previousEnd;
     private SubmittedRow next;
     private boolean finished;
 
@@ -52,60 +48,66 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
         }
     }
 
-    public SubmissionReader(Path path, String fileCountyCode, SubmissionEncoding.Detected encoding) throws IOException, UnreadableHeader {
-        this.path = path;
-        this.file = path.getFileName().toString();
-        this.fileCountyCode = fileCountyCode;
-        this.encoding = encoding;
-        openAt(0);
-        readHeader();
+    /** Opens the file's bytes from the start (read once, front to back). */
+    @FunctionalInterface
+    public interface Bytes {
+        InputStream open() throws IOException;
     }
 
-    private void openAt(long skipLines) throws IOException {
-        if (parser != null) {
-            parser.close();
-        }
-        BufferedReader reader = Files.newBufferedReader(path, encoding.charset());
+    public SubmissionReader(Path path, String fileCountyCode, SubmissionEncoding.Detected encoding) throws IOException, UnreadableHeader {
+        this(path, () -> Files.newInputStream(path), fileCountyCode, encoding);
+    }
+
+    /** A reader of the file's bytes as {@code bytes} gives them (for instance through a hash of what was read). */
+    public SubmissionReader(Path path, Bytes bytes, String fileCountyCode, SubmissionEncoding.Detected encoding)
+            throws IOException, UnreadableHeader {
+        this.file = path.getFileName().toString();
+        this.fileCountyCode = fileCountyCode;
+        // decoded strictly, as Files.newBufferedReader does: bytes that are not of the encoding are an error, not replaced
+        BufferedReader reader = new BufferedReader(new InputStreamReader(bytes.open(), encoding.charset().newDecoder()));
         if (encoding.bom()) {
             reader.skip(1);
         }
-        skipPhysicalLines(reader, skipLines);
-        parser = CSVParser.parse(reader, FORMAT);
-        records = parser.iterator();
-        lineOffset = skipLines;
-        previousEnd = skipLines;
-    }
-
-    private void readHeader() throws UnreadableHeader {
-        while (true) {
-            CSVRecord header;
-            try {
-                if (!records.hasNext()) {
-                    throw new UnreadableHeader("the file is empty: it needs a header row such as county_code,indicator_code,period,value,unit,remark");
-                }
-                header = records.next();
-            } catch (UncheckedIOException | IllegalStateException e) {
-                throw new UnreadableHeader("the header row has broken quoting: save the sheet as CSV again");
-            }
-            previousEnd = lineOffset + parser.getCurrentLineNumber();
-            if (isBlank(header)) {
-                continue;
-            }
-            columns = mapColumns(header);
-            headerSize = header.size();
-            return;
+        this.records = new CsvRecords(reader, MAX_RECORD, MAX_TEXT);
+        try {
+            readHeader();
+        } catch (IOException | UnreadableHeader | RuntimeException e) {
+            records.close();
+            throw e;
         }
     }
 
-    private Map<SubmissionColumn, Integer> mapColumns(CSVRecord header) throws UnreadableHeader {
+    private void readHeader() throws IOException, UnreadableHeader {
+        while (true) {
+            CsvRecords.Record header = records.next();
+            if (header == null) {
+                throw new UnreadableHeader("the file is empty: it needs a header row such as county_code,indicator_code,period,value,unit,remark");
+            }
+            switch (header.kind()) {
+                case BLANK -> {
+                    continue;
+                }
+                case TOO_LONG -> throw new UnreadableHeader("the header row (line " + header.line() + ") is longer than 1 MB:"
+                        + " make line " + header.line() + " the header county_code,indicator_code,period,value,unit,remark");
+                case BROKEN_QUOTING, UNCLOSED_QUOTE -> throw new UnreadableHeader("the header row has broken quoting: save the sheet as CSV again");
+                case FIELDS -> {
+                    columns = mapColumns(header.fields());
+                    headerSize = header.fields().size();
+                    return;
+                }
+            }
+        }
+    }
+
+    private Map<SubmissionColumn, Integer> mapColumns(List<String> header) throws UnreadableHeader {
         Map<SubmissionColumn, Integer> found = new EnumMap<>(SubmissionColumn.class);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).replace("\uFEFF", "");
-            names.add(name.strip());
+            String name = Blanks.trim(header.get(i).replace("\uFEFF", ""));
+            names.add(name);
             Optional<SubmissionColumn> column = SubmissionColumn.byHeader(name);
             if (column.isEmpty()) {
-                ignoredColumns.add(truncate(name.strip().isEmpty() ? "(column " + (i + 1) + " without a name)" : name.strip()));
+                ignoredColumns.add(truncate(name.isEmpty() ? "(column " + (i + 1) + " without a name)" : name));
             }
             if (column.isPresent() && found.putIfAbsent(column.get(), i) != null) {
                 throw new UnreadableHeader("the header names " + column.get().label() + " twice: keep one such column");
@@ -162,97 +164,50 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
 
     private SubmittedRow advance() {
         while (true) {
-            long start = previousEnd + 1;
-            CSVRecord record;
+            CsvRecords.Record record;
             try {
-                if (!records.hasNext()) {
-                    return null;
-                }
                 record = records.next();
-            } catch (UncheckedIOException | IllegalStateException e) {
-                return brokenQuoting(start, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
             }
-            previousEnd = lineOffset + parser.getCurrentLineNumber();
-            if (isBlank(record)) {
-                continue;
+            if (record == null) {
+                return null;
             }
-            if (record.size() != headerSize) {
-                return SubmittedRow.malformed(file, fileCountyCode, start, truncate(String.join(",", record.values())),
-                        record.size() + " fields where the header has " + headerSize + ": quote any value that contains a comma");
-            }
-            return new SubmittedRow(file, fileCountyCode, start, field(record, SubmissionColumn.COUNTY_CODE),
-                    field(record, SubmissionColumn.INDICATOR_CODE), field(record, SubmissionColumn.PERIOD),
-                    field(record, SubmissionColumn.VALUE), field(record, SubmissionColumn.UNIT),
-                    field(record, SubmissionColumn.REMARK), null);
-        }
-    }
-
-    /** Records the broken record, then goes on reading at the line after the one it started on. */
-    private SubmittedRow brokenQuoting(long start, RuntimeException e) {
-        String text;
-        boolean endOfFile;
-        try {
-            text = physicalLine(start);
-            endOfFile = text == null || String.valueOf(e.getMessage()).contains("EOF");
-            if (!endOfFile) {
-                openAt(start);
-            }
-        } catch (IOException io) {
-            throw new UncheckedIOException("cannot re-read " + file, io);
-        }
-        if (endOfFile) {
-            finished = true;
-            records = java.util.Collections.emptyIterator();
-        }
-        String why = endOfFile ? "a quoted value is never closed (the file ends inside it): close the quote or re-save the file"
-                : "broken quoting (a quote inside a value must be doubled, and nothing may follow a closing quote but a comma)";
-        return SubmittedRow.malformed(file, fileCountyCode, start, truncate(text == null ? "" : text), why);
-    }
-
-    private String physicalLine(long line) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(path, encoding.charset())) {
-            if (encoding.bom()) {
-                reader.skip(1);
-            }
-            skipPhysicalLines(reader, line - 1);
-            StringBuilder sb = new StringBuilder();
-            int c;
-            while ((c = reader.read()) != -1 && c != '\n' && c != '\r') {
-                if (sb.length() < MAX_TEXT) {
-                    sb.append((char) c);
+            long line = record.line();
+            switch (record.kind()) {
+                case BLANK -> {
+                    continue;
+                }
+                case TOO_LONG -> {
+                    return SubmittedRow.malformed(file, fileCountyCode, line, record.text(), "record longer than 1 MB: a row"
+                            + " holds one figure; shorten the remark, or end the line that runs on (line " + line + ")");
+                }
+                case BROKEN_QUOTING -> {
+                    return SubmittedRow.malformed(file, fileCountyCode, line, record.text(), "broken quoting (a quote inside"
+                            + " a value must be doubled, and nothing may follow a closing quote but a comma)");
+                }
+                case UNCLOSED_QUOTE -> {
+                    return SubmittedRow.malformed(file, fileCountyCode, line, record.text(), "a quoted value is never closed"
+                            + " (the file ends inside it): close the quote or re-save the file");
+                }
+                case FIELDS -> {
+                    List<String> fields = record.fields();
+                    if (fields.size() != headerSize) {
+                        return SubmittedRow.malformed(file, fileCountyCode, line, truncate(String.join(",", fields)),
+                                fields.size() + " fields where the header has " + headerSize + ": quote any value that contains a comma");
+                    }
+                    return new SubmittedRow(file, fileCountyCode, line, field(fields, SubmissionColumn.COUNTY_CODE),
+                            field(fields, SubmissionColumn.INDICATOR_CODE), field(fields, SubmissionColumn.PERIOD),
+                            field(fields, SubmissionColumn.VALUE), field(fields, SubmissionColumn.UNIT),
+                            field(fields, SubmissionColumn.REMARK), null);
                 }
             }
-            return sb.isEmpty() && c == -1 ? null : sb.toString();
         }
     }
 
-    /** Skips lines ended by CRLF, LF or CR, as Commons CSV counts them. */
-    private static void skipPhysicalLines(BufferedReader reader, long lines) throws IOException {
-        long skipped = 0;
-        while (skipped < lines) {
-            int c = reader.read();
-            if (c == -1) {
-                return;
-            }
-            if (c == '\n') {
-                skipped++;
-            } else if (c == '\r') {
-                reader.mark(1);
-                if (reader.read() != '\n') {
-                    reader.reset();
-                }
-                skipped++;
-            }
-        }
-    }
-
-    private String field(CSVRecord record, SubmissionColumn column) {
+    private String field(List<String> fields, SubmissionColumn column) {
         Integer index = columns.get(column);
-        return index == null ? "" : truncate(record.get(index).strip());
-    }
-
-    private static boolean isBlank(CSVRecord record) {
-        return record.size() == 1 && record.get(0).isBlank();
+        return index == null ? "" : Blanks.trim(fields.get(index));
     }
 
     static String truncate(String text) {
@@ -261,8 +216,6 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
 
     @Override
     public void close() throws IOException {
-        if (parser != null) {
-            parser.close();
-        }
+        records.close();
     }
 }

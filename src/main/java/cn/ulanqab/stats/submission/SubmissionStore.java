@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.database.RecordChecksum;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -48,6 +49,22 @@ public class SubmissionStore {
                         + " WHERE RUN_ID = ? AND STATUS = 'PROCESSED' ORDER BY RUN_ID, SEQ",
                 (rs, i) -> new SubmissionFile(rs.getString(1), null, rs.getString(2), rs.getInt(3), FileStatus.PROCESSED,
                         rs.getString(4), null), runId);
+    }
+
+    /** The SHA-256 the catalogue took of each file of the run before any row was read (the ledger's sha256). */
+    public Map<String, String> sha256ByName(long runId) {
+        Map<String, String> hashes = new HashMap<>();
+        jdbc.query("SELECT FILE_NAME, SHA256 FROM SUBMISSION_FILE WHERE RUN_ID = ? AND SHA256 IS NOT NULL",
+                rs -> {
+                    hashes.put(rs.getString(1), rs.getString(2));
+                }, runId);
+        return hashes;
+    }
+
+    /** Removes every stored row of one file of the run (it is to be read again from its start). */
+    public void discardRows(long runId, String file) {
+        jdbc.update("DELETE FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ?", runId, file);
+        jdbc.update("DELETE FROM ACCEPTED_ROWS WHERE RUN_ID = ? AND FILE_NAME = ?", runId, file);
     }
 
     /** Superseded files of the run, by county: the most recent superseded version of each. */
@@ -102,10 +119,17 @@ public class SubmissionStore {
     private static final String INSERT_REJECTED = "INSERT INTO SUBMISSION_ROW (RUN_ID, FILE_NAME, LINE, FILE_COUNTY, COUNTY_CODE,"
             + " INDICATOR_CODE, PERIOD, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_ACCEPTED = "INSERT INTO ACCEPTED_ROWS (RUN_ID, FILE_NAME, FIRST_LINE, LAST_LINE, COUNTY_CODE,"
-            + " ROW_COUNT, ROWS_DATA) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " ROW_COUNT, ROWS_DATA, CRC32C) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static Object[] record(long runId, String file, String county, PackedRows.Packer packer) {
-        return new Object[]{runId, file, packer.firstLine(), packer.lastLine(), county, packer.count(), packer.bytes()};
+        byte[] data = packer.bytes();
+        return new Object[]{runId, file, packer.firstLine(), packer.lastLine(), county, packer.count(), data,
+                packedChecksum(runId, file, packer.firstLine(), county, packer.count(), data)};
+    }
+
+    /** The CRC32C of a packed record: every field that is read back (see forEachPackedRecord). */
+    private static long packedChecksum(long runId, String file, long firstLine, String county, int rowCount, byte[] data) {
+        return RecordChecksum.of(runId, file, firstLine, county, rowCount, data);
     }
 
     /** Check 12 for every file of the run: see {@link #settleDuplicates(long, java.util.Set)}. */
@@ -156,8 +180,10 @@ public class SubmissionStore {
             if (kept.count() == 0) {
                 jdbc.update("DELETE FROM ACCEPTED_ROWS WHERE RUN_ID = ? AND FILE_NAME = ? AND FIRST_LINE = ?", runId, file, record.key());
             } else {
-                jdbc.update("UPDATE ACCEPTED_ROWS SET ROW_COUNT = ?, ROWS_DATA = ? WHERE RUN_ID = ? AND FILE_NAME = ? AND FIRST_LINE = ?",
-                        kept.count(), kept.bytes(), runId, file, record.key());
+                byte[] data = kept.bytes();
+                jdbc.update("UPDATE ACCEPTED_ROWS SET ROW_COUNT = ?, ROWS_DATA = ?, CRC32C = ? WHERE RUN_ID = ? AND FILE_NAME = ?"
+                                + " AND FIRST_LINE = ?", kept.count(), data, packedChecksum(runId, file, record.key(), county, kept.count(), data),
+                        runId, file, record.key());
             }
         });
     }
@@ -187,9 +213,16 @@ public class SubmissionStore {
                 : jdbc.query("SELECT FILE_NAME, FIRST_LINE FROM ACCEPTED_ROWS WHERE RUN_ID = ? AND FILE_NAME = ?"
                         + " ORDER BY RUN_ID, FILE_NAME, FIRST_LINE", (rs, i) -> new Key(rs.getString(1), rs.getLong(2)), runId, file);
         for (Key key : keys) {
-            jdbc.query("SELECT COUNTY_CODE, ROW_COUNT, ROWS_DATA FROM ACCEPTED_ROWS WHERE RUN_ID = ? AND FILE_NAME = ? AND FIRST_LINE = ?",
+            jdbc.query("SELECT COUNTY_CODE, ROW_COUNT, ROWS_DATA, CRC32C FROM ACCEPTED_ROWS WHERE RUN_ID = ? AND FILE_NAME = ?"
+                            + " AND FIRST_LINE = ?",
                     rs -> {
-                        action.accept(new PackedRecord(key.file(), key.firstLine(), rs.getString(1), rs.getInt(2), rs.getBytes(3)));
+                        String county = rs.getString(1);
+                        int rowCount = rs.getInt(2);
+                        byte[] data = rs.getBytes(3);
+                        long crc = rs.getLong(4);
+                        RecordChecksum.check(rs.wasNull() ? null : crc, "the stored record of run " + runId + ", file " + key.file()
+                                + ", accepted rows from line " + key.firstLine(), runId, key.file(), key.firstLine(), county, rowCount, data);
+                        action.accept(new PackedRecord(key.file(), key.firstLine(), county, rowCount, data));
                     }, runId, key.file(), key.firstLine());
         }
     }

@@ -5,10 +5,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The number grammar of a submitted value: after trimming and mapping full-width digits, {@code ，},
- * {@code ．} and {@code －} to ASCII, {@code -?D(\.D)?} where D is digits or digits grouped in threes by commas.
+ * The number grammar of a submitted value: after trimming every blank ({@link Blanks}) and mapping full-width digits,
+ * {@code ，}, {@code ．}, {@code －} and {@code ／} to ASCII, {@code -?D(\.D)?} where D is digits or digits grouped in
+ * threes by commas; and at most {@link #MAX_LENGTH} characters, so that no value outgrows the columns its sums are
+ * kept in.
  */
 public final class SubmittedNumber {
+
+    /** The longest value read as a number. */
+    public static final int MAX_LENGTH = 40;
 
     private static final Pattern GRAMMAR = Pattern.compile("-?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\\.[0-9]+)?");
 
@@ -21,10 +26,18 @@ public final class SubmittedNumber {
             return false;
         }
         String v = normalize(raw);
-        return v.isEmpty() || v.equals("-") || v.equals("—") || v.equals("/") || v.equals("／");
+        return v.isEmpty() || v.equals("-") || v.equals("—") || v.equals("/");
+    }
+
+    /** Whether the value, trimmed, is longer than {@link #MAX_LENGTH}: never a number, whatever its digits. */
+    public static boolean tooLong(String raw) {
+        return raw != null && raw.length() > MAX_LENGTH && Blanks.trim(raw).length() > MAX_LENGTH;
     }
 
     public static Optional<BigDecimal> parse(String raw) {
+        if (tooLong(raw)) {
+            return Optional.empty();
+        }
         if (plainDecimal(raw)) {
             return Optional.of(new BigDecimal(raw));
         }
@@ -60,7 +73,7 @@ public final class SubmittedNumber {
             return "";
         }
         StringBuilder sb = new StringBuilder(raw.length());
-        for (char ch : raw.strip().toCharArray()) {
+        for (char ch : Blanks.trim(raw).toCharArray()) {
             if (ch >= '０' && ch <= '９') {
                 sb.append((char) ('0' + (ch - '０')));
             } else if (ch == '，') {
@@ -69,10 +82,12 @@ public final class SubmittedNumber {
                 sb.append('.');
             } else if (ch == '－') {
                 sb.append('-');
+            } else if (ch == '／') {
+                sb.append('/');
             } else {
                 sb.append(ch);
             }
         }
-        return sb.toString().strip();
+        return sb.toString();
     }
 }

@@ -82,6 +82,90 @@ class CrashRecoveryIT {
     }
 
     @Test
+    void killedThenRestartedWithAnotherOutputAndAMovedInputItUsesTheFoldersGivenNow() throws Exception {
+        Path firstInput = JobRun.copyShippedInput(work.resolve("moving-input-before"));
+        Path firstOutput = work.resolve("first-output");
+        String database = "--spring.datasource.url=jdbc:h2:file:" + work.resolve("shared-db/recon") + ";WRITE_DELAY=0";
+        JarProcess doomed = JarProcess.start(database, "--input=" + firstInput, "--output=" + firstOutput,
+                "--reconciliation.testing.pause-after-chunk-ms=60000", "--reconciliation.chunk-size=200");
+        doomed.awaitLine(l -> l.equals("testing: chunk 1 stored"), RUN);
+        doomed.kill();
+        Path movedInput = Files.move(firstInput, work.resolve("moving-input-after"));
+        Path secondOutput = work.resolve("second-output");
+
+        JarProcess next = JarProcess.start(database, "--input=" + movedInput, "--output=" + secondOutput,
+                "--reconciliation.testing.pause-after-chunk-ms=1", "--reconciliation.chunk-size=200");
+
+        assertThat(next.waitFor(RUN)).as(next.console()).isEqualTo(1);
+        assertThat(next.console()).contains("resuming run 1")
+                .contains("it was started with --input=" + firstInput.toAbsolutePath().normalize())
+                .contains("it was started with --output=" + firstOutput.toAbsolutePath().normalize())
+                .contains("666 read, 651 accepted, 15 rejected")
+                .contains("outputs: " + secondOutput.resolve("2023").toAbsolutePath().normalize());
+        assertSameBytes(JobRun.csvBytes(secondOutput.resolve("2023")));
+        assertThat(firstOutput.resolve("2023")).as("nothing goes to the first attempt's folder").doesNotExist();
+        List<String> chunkLines = Stream.concat(doomed.out.stream(), next.out.stream()).filter(l -> l.startsWith("testing: chunk")).toList();
+        assertThat(chunkLines).as("each of the 4 stored chunks (666 rows by 200) announced once over both processes")
+                .containsExactly("testing: chunk 1 stored", "testing: chunk 2 stored", "testing: chunk 3 stored", "testing: chunk 4 stored");
+    }
+
+    @Test
+    void aFileEditedWhileTheRunReadsItStopsTheRunAndNoneOfItsRowsAreKept() throws Exception {
+        Path editedInput = JobRun.copyShippedInput(work.resolve("edited-input"));
+        Path file = editedInput.resolve("2023/150902.csv");
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            rows.append("150902,NO_SUCH_").append(i).append(",2023,1,,\r\n");
+        }
+        Files.writeString(file, rows, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        byte[] original = Files.readAllBytes(file);
+        Path output = work.resolve("edited-output");
+        JarProcess reading = JarProcess.start("--input=" + editedInput, "--output=" + output,
+                "--reconciliation.testing.pause-after-chunk-ms=20", "--reconciliation.chunk-size=200");
+        reading.awaitLine(l -> l.equals("testing: chunk 1 stored"), RUN);
+        // the county's office saves the file again with one value changed, in place, while the run reads it
+        int at = new String(original, StandardCharsets.ISO_8859_1).indexOf("NO_SUCH_39990,2023,1,");
+        try (var edit = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            edit.seek(at + "NO_SUCH_39990,2023,".length());
+            edit.write('7');
+        }
+
+        assertThat(reading.waitFor(RUN)).as(reading.console()).isEqualTo(2);
+        assertThat(String.join("\n", reading.err)).contains("150902.csv changed while it was read").contains("start again");
+        assertThat(JobRun.storedRows(output, "FILE_NAME = '150902.csv'")).as("none of its rows are kept").isZero();
+
+        Files.write(file, original); // the county's file as it was fingerprinted
+        // small chunks: H2 stores 40,000 rejected rows slowly in chunks of 5,000 (the sample has them by the dozen)
+        JarProcess next = JarProcess.start("--input=" + editedInput, "--output=" + output, "--reconciliation.chunk-size=200");
+
+        assertThat(next.waitFor(RUN)).as(next.console()).isEqualTo(1);
+        assertThat(next.console()).contains("resuming run 1").contains("40666 read");
+        assertThat(Files.readString(output.resolve("2023/rejected-rows.csv"))).contains("NO_SUCH_39990,1,")
+                .doesNotContain("NO_SUCH_39990,7,");
+    }
+
+    @Test
+    void aDatabaseCutShortStopsTheRunWithOneLineNamingItAndTheFix() throws Exception {
+        Path output = Files.createDirectories(work.resolve("cut-database"));
+        Path db = output.resolve("reconciliation-db.mv.db");
+        Files.copy(work.resolve("uninterrupted/reconciliation-db.mv.db"), db);
+        try (var file = new java.io.RandomAccessFile(db.toFile(), "rw")) {
+            // cut early in the chunks, so that no older state is left whole for H2 to fall back on
+            assertThat(file.length()).isGreaterThan(100_000);
+            file.setLength(5 * 4096);
+        }
+
+        JarProcess night = JarProcess.start("--input=" + input, "--output=" + output);
+
+        assertThat(night.waitFor(RUN)).isEqualTo(2);
+        assertThat(night.console()).doesNotContain("\tat ").doesNotContain("Caused by");
+        assertThat(night.err).as(night.console()).hasSize(1);
+        assertThat(night.err.get(0)).contains(db.toAbsolutePath().toString()).contains("is damaged").contains("restore it from a copy")
+                .contains("--spring.datasource.url").contains("(details in " + output.resolve(FailureLog.FILE_NAME).toAbsolutePath());
+        assertThat(Files.readString(output.resolve(FailureLog.FILE_NAME))).contains("\tat org.h2.");
+    }
+
+    @Test
     void killedWhileWritingOutputsNoHalfWrittenFileIsLeft() throws Exception {
         // 20,000 copies of one row: 19,999 DUPLICATE rejections make rejected-rows.csv some 20 MB, long enough to
         // be caught in the middle of its writing.
@@ -131,7 +215,7 @@ class CrashRecoveryIT {
             return false;
         }
         try (Stream<Path> parts = Files.list(scratch)) {
-            return parts.anyMatch(p -> p.getFileName().toString().startsWith("rejected-rows.csv") && size(p) > 1_000_000);
+            return parts.anyMatch(p -> p.getFileName().toString().contains("rejected-rows.csv") && size(p) > 1_000_000);
         }
     }
 

@@ -56,7 +56,7 @@ class HostileSubmissionsJobTest {
         assertThat(ledger.get("150921.csv").get(3)).isEqualTo("UNREADABLE");
         assertThat(ledger.get("150921.csv").get(9)).contains("UTF-16").contains("save it as \"CSV UTF-8\"");
         assertThat(ledger.get("150922.csv").get(9)).contains("tab-separated");
-        assertThat(ledger.get("150923.csv").get(9)).contains("a folder, not a file");
+        assertThat(ledger.get("150923.csv").get(9)).contains("not a regular file but a folder");
         assertThat(ledger.get("150926.csv").get(9)).contains("neither UTF-8 nor GB18030");
         assertThat(ledger.get("150927.csv").get(3)).isEqualTo("PROCESSED");
         assertThat(ledger.get("150927.csv").get(9)).isEqualTo("extra columns ignored: 填报人");

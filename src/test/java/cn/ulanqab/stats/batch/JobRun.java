@@ -25,7 +25,8 @@ final class JobRun {
 
     static final List<String> CSV_OUTPUTS = List.of("reconciliation.csv", "county-breakdown.csv", "rejected-rows.csv", "file-ledger.csv");
 
-    record Result(int exitStatus, String console) {
+    /** @param console what the run printed on stdout; {@code errors} what it printed on stderr */
+    record Result(int exitStatus, String console, String errors) {
     }
 
     private JobRun() {
@@ -48,16 +49,21 @@ final class JobRun {
 
     static Result run(Path input, Path output, String... extra) {
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
         try {
             String[] args = Stream.concat(Stream.of("--input=" + input, "--output=" + output), Stream.of(extra))
                     .toArray(String[]::new);
             int status = ReconciliationApplication.run(args);
-            return new Result(status, captured.toString(StandardCharsets.UTF_8));
+            return new Result(status, captured.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
             original.print(captured.toString(StandardCharsets.UTF_8));
+            originalErr.print(capturedErr.toString(StandardCharsets.UTF_8));
         }
     }
 

@@ -29,13 +29,17 @@ class NightlyJobStepsTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    CurrentNight tonight;
+
     @TempDir
     Path output;
 
     @Test
     void catalogueStepRecordsEveryFileOfTheShippedSampleWithItsStatus() {
-        JobParameters parameters = Night.load("2023", Path.of("input"), output, ClaimSettings.defaults())
-                .toJobParameters("catalogue-step-test");
+        Night night = Night.load("2023", Path.of("input"), output, ClaimSettings.defaults());
+        tonight.set(night);
+        JobParameters parameters = night.toJobParameters("catalogue-step-test");
 
         JobExecution execution = jobs.startStep("catalogueSubmissionFiles", parameters, null);
 

@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.submission.FileStatus;
+import cn.ulanqab.stats.submission.SubmissionCatalogue;
 import cn.ulanqab.stats.submission.SubmissionFile;
 import cn.ulanqab.stats.submission.SubmittedRow;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,11 @@ class SubmissionRowsReaderTest {
         return files;
     }
 
+    private SubmissionRowsReader reader(List<SubmissionFile> files) {
+        return new SubmissionRowsReader(folder, files, Map.of(), (file, savePosition) -> savePosition.run(), () -> {
+        });
+    }
+
     private static List<SubmittedRow> readAll(SubmissionRowsReader reader) {
         List<SubmittedRow> rows = new ArrayList<>();
         for (SubmittedRow row = reader.read(); row != null; row = reader.read()) {
@@ -50,7 +57,7 @@ class SubmissionRowsReaderTest {
 
     @Test
     void readsEveryRowOfEveryFileInOrderAndCountsThemPerFile() throws IOException {
-        SubmissionRowsReader reader = new SubmissionRowsReader(folder, files());
+        SubmissionRowsReader reader = reader(files());
         ExecutionContext context = new ExecutionContext();
         reader.open(context);
 
@@ -70,7 +77,7 @@ class SubmissionRowsReaderTest {
     @Test
     void resumesAfterTheRowsOfTheSavedPositionNotAfterWhatWasParsedAhead() throws IOException {
         List<SubmissionFile> files = files();
-        SubmissionRowsReader first = new SubmissionRowsReader(folder, files);
+        SubmissionRowsReader first = reader(files);
         ExecutionContext saved = new ExecutionContext();
         first.open(saved);
         for (int i = 0; i < 600; i++) {
@@ -79,7 +86,7 @@ class SubmissionRowsReaderTest {
         first.update(saved);
         first.close();
 
-        SubmissionRowsReader resumed = new SubmissionRowsReader(folder, files);
+        SubmissionRowsReader resumed = reader(files);
         resumed.open(saved);
         List<SubmittedRow> rest = readAll(resumed);
         resumed.update(saved);
@@ -93,10 +100,53 @@ class SubmissionRowsReaderTest {
     }
 
     @Test
+    void aFileEditedWhileItIsReadStopsTheReaderWhichDiscardsItsRowsAndStartsItAgain() throws IOException {
+        // 40,000 rows: the parser, at most some 16,000 rows ahead of the step, reaches the edited line after the edit
+        StringBuilder text = new StringBuilder("county_code,indicator_code,period,value,unit,remark\n");
+        for (int i = 0; i < 40_000; i++) {
+            text.append("150901,IND_").append(i).append(",2023,").append(i).append(",个,\n");
+        }
+        Path file = Files.writeString(folder.resolve("150901.csv"), text, StandardCharsets.UTF_8);
+        List<SubmissionFile> files = List.of(new SubmissionFile("150901.csv", null, "150901", 1, FileStatus.PROCESSED, "UTF-8", null));
+        List<String> discarded = new ArrayList<>();
+        int[] positionsSaved = {0};
+        SubmissionRowsReader reader = new SubmissionRowsReader(folder, files, Map.of("150901.csv", SubmissionCatalogue.sha256(file)),
+                (name, savePosition) -> {
+                    discarded.add(name);
+                    savePosition.run();
+                }, () -> positionsSaved[0]++);
+        ExecutionContext context = new ExecutionContext();
+        reader.open(context);
+        for (int i = 0; i < 300; i++) {
+            reader.read();
+        }
+        reader.update(context); // a chunk of 300 rows committed
+        // the county's office saves the file again with one figure changed, in place
+        byte[] bytes = Files.readAllBytes(file);
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf(",2023,39998,");
+        try (RandomAccessFile edit = new RandomAccessFile(file.toFile(), "rw")) {
+            edit.seek(at + ",2023,3999".length());
+            edit.write('7');
+        }
+
+        assertThatThrownBy(() -> readAll(reader)).isInstanceOf(SubmissionRowsReader.FileChangedWhileRead.class)
+                .hasMessageContaining("150901.csv changed while it was read").hasMessageContaining("start again");
+        reader.close();
+
+        assertThat(discarded).containsExactly("150901.csv");
+        assertThat(positionsSaved[0]).isEqualTo(1);
+        assertThat(SubmissionRowsReader.decode(context.getString(SubmissionRowsReader.READ_BY_FILE))).containsEntry("150901.csv", 0L);
+        SubmissionRowsReader again = reader(files);
+        again.open(context);
+        assertThat(again.read().line()).as("the next start reads the file from its first row").isEqualTo(2);
+        again.close();
+    }
+
+    @Test
     void aFileThatCannotBeReadAgainStopsTheStepNamingIt() throws IOException {
         List<SubmissionFile> files = files();
         Files.delete(folder.resolve("150904.csv"));
-        SubmissionRowsReader reader = new SubmissionRowsReader(folder, files);
+        SubmissionRowsReader reader = reader(files);
         reader.open(new ExecutionContext());
         for (int i = 0; i < 512; i++) {
             reader.read();

@@ -64,6 +64,28 @@ class PublishedCheckTest {
         assertThat(PublishedCheck.findings(lines)).isEqualTo(2);
     }
 
+    /** The unit rule: 17.4万 for 人, 1.8亿 for 万元 and 1.38万 for 户 say what the report prints with its unit. */
+    @Test
+    void aPublishedTextWithoutAUnitAgreesWithThePrintedFigureInTheCatalogUnit(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("2023.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of("input/published/2023.csv")));
+        lines.replaceAll(l -> l.replace(",1.38万户,", ",1.38万,").replace(",1.8亿元,", ",1.8亿,").replace(",8685人,", ",8685,")
+                .replace(",5.2亿元,", ",52000,"));
+        Files.write(file, lines);
+        Map<String, PublishedFigure> bare = PublishedFigures.load(file, "2023", reference.catalog(), ClaimSettings.defaults());
+
+        List<PublishedCheck.Line> check = PublishedCheck.check(reference.catalog(), bare, phrases, extraction, "2023");
+
+        Map<String, PublishedCheck.Status> status = new LinkedHashMap<>();
+        check.forEach(l -> status.put(l.indicatorCode(), l.status()));
+        assertThat(status).containsEntry("MONITORED_HOUSEHOLDS", PublishedCheck.Status.AGREES)
+                .containsEntry("WELFARE_SUBSIDY_AMOUNT", PublishedCheck.Status.AGREES)
+                .containsEntry("URBAN_NEW_JOBS", PublishedCheck.Status.AGREES)
+                // the same amount, but not the figure the report prints (52000 against 5.2亿元)
+                .containsEntry("BEIJING_COOPERATION_FUNDS", PublishedCheck.Status.PUBLISHED_DISAGREES);
+        assertThat(PublishedCheck.findings(check)).isEqualTo(1);
+    }
+
     @Test
     void aPhraseFindsTheFigureWhoseUnitFitsTheCatalog() {
         ReportPhrases.Link link = phrases.link("WELFARE_SUBSIDY_AMOUNT", "万元", "2023", extraction.figures());

@@ -47,6 +47,21 @@ class AsPrintedTest {
         assertThat(AsPrinted.format(PrintedFigureParser.parse(text), total, catalogUnit)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{2} {1} against {0} without a unit → {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            405287.26     | 万元 | 405287.26   | 405287.26
+            405287.26     | 万元 | 405290.1    | 405290.10
+            1.8亿         | 万元 | 18000       | 1.8亿
+            1.8亿         | 万元 | 18734       | 1.9亿
+            1.38万        | 户   | 13912       | 1.39万
+            近千          | 家   | 968         | 968
+            超95          | %    | 96.3        | 96.3
+            千余万        | 元   | 12345678    | 1234.6万
+            """)
+    void writesTheTotalWithoutAUnitWhenTheFigureHadNone(String text, String catalogUnit, BigDecimal total, String expected) {
+        assertThat(AsPrinted.format(PrintedFigureParser.parse(text), total, catalogUnit)).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{2} against {0} → {3}")
     @CsvSource(delimiter = '|', textBlock = """
             近千家     | 家 | 1E+3   | 1000家

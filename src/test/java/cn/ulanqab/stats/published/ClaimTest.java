@@ -95,6 +95,37 @@ class ClaimTest {
         assertThat(claim.halfUnit()).isEqualByComparingTo(halfUnit);
     }
 
+    /** The unit rule: a figure without a unit is in the catalog unit; a magnitude without a unit applies to its base. */
+    @ParameterizedTest(name = "{0} without a unit against {1} → v = {2}, h = {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            405287.26     | 万元     | 405287.26 | 0.005
+            1.8亿         | 万元     | 18000     | 500
+            1.38万        | 户       | 13800     | 50
+            1.38万        | 万户     | 1.38      | 0.005
+            8685          | 人       | 8685      | 0.5
+            超95          | %        | 95        | 0.5
+            近千          | 家       | 1000      | 500
+            千余万        | 元       | 10000000  | 5000000
+            破百万        | 万元     | 100       | 50
+            约3万         | 吨       | 30000     | 5000
+            """)
+    void readsAFigureWithoutAUnitInTheCatalogUnit(String text, String catalogUnit, BigDecimal value, BigDecimal halfUnit) {
+        Claim claim = claim(text, catalogUnit);
+
+        assertThat(claim.value()).isEqualByComparingTo(value);
+        assertThat(claim.halfUnit()).isEqualByComparingTo(halfUnit);
+    }
+
+    @Test
+    void aBareNumberThatIsTheExactCountySumOfATenThousandYuanIndicatorMatchesIt() {
+        Claim bare = claim("405287.26", "万元");
+
+        assertThat(bare.holds(new BigDecimal("405287.26"))).isTrue();
+        assertThat(bare.holds(new BigDecimal("40.528726"))).isFalse();
+        // 超 with the unit read as 元 would claim t > 40.5 万元 and let 41 万元 pass
+        assertThat(claim("超405287", "万元").holds(new BigDecimal("41"))).isFalse();
+    }
+
     @ParameterizedTest(name = "{0} does not fit {1}")
     @CsvSource(delimiter = '|', textBlock = """
             184万斤       | 吨   | 斤 | 吨

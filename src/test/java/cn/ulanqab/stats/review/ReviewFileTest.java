@@ -54,6 +54,43 @@ class ReviewFileTest {
     }
 
     @Test
+    void aFieldLongerThanItsColumnIsARejectedLineWithTheLimitAndTheFix() throws IOException {
+        String note2000 = "核".repeat(2000);
+        ReviewFile.Result result = read("indicator_code,disposition,note,reviewer,date,city_total\n"
+                + "CO2_REDUCTION,EXPLAINED," + "说".repeat(2001) + ",王芳,2024-03-01,\n"
+                + "URBAN_NEW_JOBS,EXPLAINED," + note2000 + ",王芳,2024-03-01,\n"
+                + "POCKET_PARKS,EXPLAINED,x," + "王".repeat(201) + ",2024-03-01,\n"
+                + "NEW_HOSPITAL_BEDS,EXPLAINED,x,王芳,2024-03-01," + "9".repeat(150) + "\n"
+                + "MEAT_OUTPUT,EXPLAINED,x,王芳,2024-03-01,,\u00A0" + "1".repeat(300) + "\n");
+
+        assertThat(result.rowsRead()).isEqualTo(5);
+        assertThat(result.reviews()).singleElement().satisfies(r -> assertThat(r.note()).isEqualTo(note2000));
+        assertThat(result.rejected()).extracting(ReviewFile.Rejected::line, ReviewFile.Rejected::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, RowReason.FIELD_TOO_LONG), org.assertj.core.groups.Tuple.tuple(4L, RowReason.FIELD_TOO_LONG),
+                org.assertj.core.groups.Tuple.tuple(5L, RowReason.NOT_A_NUMBER), org.assertj.core.groups.Tuple.tuple(6L, RowReason.MALFORMED_ROW));
+        assertThat(result.rejected().get(0).message()).isEqualTo("note of 2,001 characters, more than the 2,000 a review keeps:"
+                + " shorten it, or write the rest where the review is filed and refer to it");
+        assertThat(result.rejected().get(0).rawValue()).hasSize(100);
+        assertThat(result.rejected().get(1).message()).startsWith("reviewer of 201 characters, more than the 200");
+        assertThat(result.rejected().get(2).message()).contains("more than 40 characters");
+        assertThat(result.rejected()).allSatisfy(r -> assertThat(r.rawValue().length()).isLessThanOrEqualTo(100));
+    }
+
+    @Test
+    void aLineLongerThanOneMegabyteIsMalformedAndTheNextLineIsRead() throws IOException {
+        ReviewFile.Result result = read("indicator_code,disposition,note,reviewer,date,city_total\n"
+                + "CO2_REDUCTION,EXPLAINED,\"" + "长".repeat(2 << 20) + "\",王芳,2024-03-01,\n"
+                + "URBAN_NEW_JOBS,EXPLAINED,x,王芳,2024-03-01,\n");
+
+        assertThat(result.reviews()).extracting(Review::line).containsExactly(3L);
+        assertThat(result.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(RowReason.MALFORMED_ROW);
+            assertThat(r.message()).startsWith("record longer than 1 MB");
+            assertThat(r.rawValue()).hasSize(100);
+        });
+    }
+
+    @Test
     void theLatestReviewOfAFigureStands() throws IOException {
         ReviewFile.Result result = read("""
                 indicator_code,disposition,note,reviewer,date,city_total

@@ -70,8 +70,9 @@ class BrokenFilesCorpusTest {
                 new Case("cut inside a quoted field", resource("cut-inside-quotes.csv"), FileStatus.PROCESSED, null,
                         Arrays.asList(null, RowReason.MALFORMED_ROW)),
                 new Case("a single 10 MB line", BrokenFilesCorpusTest::tenMegabyteLine, FileStatus.UNREADABLE,
-                        "the header lacks", List.of()),
-                new Case("a 10 MB field in a row", BrokenFilesCorpusTest::tenMegabyteField, FileStatus.PROCESSED, null, accepted(1)),
+                        "the header row (line 1) is longer than 1 MB", List.of()),
+                new Case("a 10 MB field in a row", BrokenFilesCorpusTest::tenMegabyteField, FileStatus.PROCESSED, null,
+                        List.of(RowReason.MALFORMED_ROW)),
                 new Case("semicolon delimiter", resource("semicolon.csv"), FileStatus.UNREADABLE,
                         "looks like semicolon-separated text: save the sheet as \"CSV UTF-8\"", List.of()),
                 new Case("tab delimiter", resource("tab.csv"), FileStatus.UNREADABLE,
@@ -91,9 +92,9 @@ class BrokenFilesCorpusTest {
                 new Case("missing required column", resource("missing-value-column.csv"), FileStatus.UNREADABLE,
                         "the header lacks value (数值)", List.of()),
                 new Case("a folder where a submission should be", Files::createDirectory, FileStatus.UNREADABLE,
-                        "a folder, not a file", List.of()),
+                        "not a regular file but a folder", List.of()),
                 new Case("a link to a file that is not there", target -> Files.createSymbolicLink(target, target.resolveSibling("gone.bin")),
-                        FileStatus.UNREADABLE, "the file cannot be opened", List.of()));
+                        FileStatus.UNREADABLE, "not a regular file but a symbolic link", List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,10 +129,13 @@ class BrokenFilesCorpusTest {
     }
 
     @Test
-    void aTenMegabyteFieldIsKeptShort(@TempDir Path folder) throws Exception {
+    void aRecordOfTenMegabytesIsMalformedWithItsFirstHundredCharacters(@TempDir Path folder) throws Exception {
         tenMegabyteField(folder.resolve(NAME));
         RowOutcome only = readAndValidate(folder, catalogue(folder)).get(0);
-        assertThat(only.row().remark()).hasSizeLessThanOrEqualTo(SubmissionReader.MAX_TEXT);
+        assertThat(only.reason()).isEqualTo(RowReason.MALFORMED_ROW);
+        assertThat(only.message()).startsWith("record longer than 1 MB");
+        assertThat(only.row().line()).isEqualTo(2);
+        assertThat(only.row().value()).hasSize(100).startsWith("150902,TECH_INCUBATORS,2023,1,家,\"很长的备注").endsWith("…");
     }
 
     @Test

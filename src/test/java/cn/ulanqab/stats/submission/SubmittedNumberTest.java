@@ -93,4 +93,28 @@ class SubmittedNumberTest {
             assertThat(SubmittedNumber.isMissing(raw)).isFalse();
         }
     }
+
+    @Test
+    void aValueOfMoreThanFortyCharactersIsNeverANumber() {
+        String forty = "1".repeat(40);
+        String grouped = "1" + ",234".repeat(10); // 41 characters
+        assertThat(SubmittedNumber.parse(forty)).hasValue(new BigDecimal(forty));
+        assertThat(SubmittedNumber.parse("\u3000" + forty + "\u00A0")).hasValue(new BigDecimal(forty));
+        assertThat(SubmittedNumber.parse(forty + "1")).isEmpty();
+        assertThat(SubmittedNumber.parse(grouped)).isEmpty();
+        assertThat(SubmittedNumber.tooLong(grouped)).isTrue();
+        assertThat(SubmittedNumber.parse("9".repeat(150))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "''{0}'' means not reported")
+    @ValueSource(strings = {"／", "\u3000／\u00A0", "\u00A0", "\u3000-\t"})
+    void fullWidthSlashAndUnicodeBlanksMeanNotReported(String raw) {
+        assertThat(SubmittedNumber.isMissing(raw)).isTrue();
+    }
+
+    @Test
+    void noBreakAndIdeographicSpacesAroundAValueAreTrimmed() {
+        assertThat(SubmittedNumber.parse("\u00A012\u00A0")).hasValue(new BigDecimal("12"));
+        assertThat(SubmittedNumber.parse("\u3000１，２０３\u3000")).hasValue(new BigDecimal("1203"));
+    }
 }

@@ -1,0 +1,109 @@
+package cn.ulanqab.stats.batch;
+
+import cn.ulanqab.stats.database.RecordChecksum;
+
+import java.nio.BufferUnderflowException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns a failure of the database or the file system into the one line an operator can act on: which file or folder,
+ * what is wrong with it, and the fix (the stack trace goes to {@link FailureLog}).
+ */
+public final class StorageTrouble {
+
+    /** H2's error codes: FILE_CORRUPTED_1, DATABASE_IS_READ_ONLY. */
+    private static final int H2_FILE_CORRUPTED = 90030;
+    private static final int H2_READ_ONLY = 90097;
+
+    /**
+     * @param databaseUrl the JDBC URL the run uses
+     * @param output      the --output folder
+     */
+    public record Place(String databaseUrl, Path output) {
+
+        /** The database's file for an H2 file URL ({@code <path>.mv.db}), otherwise the URL itself. */
+        String database() {
+            String url = databaseUrl;
+            if (!url.startsWith("jdbc:h2:") || url.matches("jdbc:h2:(mem|tcp|ssl|zip):.*")) {
+                return url;
+            }
+            String path = url.substring(url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:".length() : "jdbc:h2:".length());
+            int options = path.indexOf(';');
+            return Path.of(options < 0 ? path : path.substring(0, options)).toAbsolutePath().normalize() + ".mv.db";
+        }
+
+        Path databaseFolder() {
+            String database = database();
+            return database.endsWith(".mv.db") ? Path.of(database).getParent() : null;
+        }
+
+        String freshDatabase() {
+            return "start a fresh database with --spring.datasource.url=jdbc:h2:file:<new file> or another --output";
+        }
+    }
+
+    private StorageTrouble() {
+    }
+
+    /** The line for a failure of the database or the disk, or empty when the failure is something else. */
+    public static Optional<String> explain(Throwable failure, Place place) {
+        List<Throwable> chain = chain(failure);
+        Optional<Throwable> damagedRecord = chain.stream().filter(t -> t instanceof RecordChecksum.DamagedRecord).findFirst();
+        if (damagedRecord.isPresent()) {
+            return Optional.of(damagedRecord.get().getMessage() + " (database " + place.database() + ")");
+        }
+        boolean throughDatabase = chain.stream().anyMatch(t -> t instanceof SQLException
+                || t.getClass().getName().startsWith("org.h2.") || t.getClass().getName().startsWith("org.springframework.dao."));
+        if (chain.stream().anyMatch(t -> has(t, "No space left on device") || has(t, "Disk quota exceeded"))) {
+            Path folder = throughDatabase && place.databaseFolder() != null ? place.databaseFolder() : place.output().toAbsolutePath().normalize();
+            return Optional.of("the disk is full: no space left on the device of " + folder
+                    + (throughDatabase ? " (while storing into the database " + place.database() + ")" : "")
+                    + ". Fix: free space there and start again; the run resumes from its last committed work");
+        }
+        if (chain.stream().anyMatch(t -> t instanceof SQLException s && s.getErrorCode() == H2_READ_ONLY || has(t, "read only")
+                || has(t, "Read-only file system"))) {
+            return Optional.of("the database " + place.database() + " is read-only. Fix: make the file and its folder writable"
+                    + " for the account that runs the job, or " + place.freshDatabase());
+        }
+        boolean damaged = chain.stream().anyMatch(t -> t instanceof SQLException s && s.getErrorCode() == H2_FILE_CORRUPTED
+                || t instanceof BufferUnderflowException || t.getClass().getName().equals("org.h2.mvstore.MVStoreException")
+                || has(t, "corrupted"));
+        if (damaged) {
+            return Optional.of("the database " + place.database() + " is damaged (" + firstLine(innermost(chain)) + ")."
+                    + " Fix: restore it from a copy, or " + place.freshDatabase()
+                    + " (the history of earlier runs stays in the damaged file)");
+        }
+        return Optional.empty();
+    }
+
+    private static List<Throwable> chain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+            for (Throwable suppressed : t.getSuppressed()) {
+                chain.addAll(chain(suppressed));
+            }
+        }
+        return chain;
+    }
+
+    private static boolean has(Throwable t, String words) {
+        return t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains(words.toLowerCase(Locale.ROOT));
+    }
+
+    private static Throwable innermost(List<Throwable> chain) {
+        return chain.get(chain.size() - 1);
+    }
+
+    private static String firstLine(Throwable t) {
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+        int end = message.indexOf('\n');
+        message = end < 0 ? message : message.substring(0, end);
+        return message.length() <= 160 ? message : message.substring(0, 159) + "…";
+    }
+}
