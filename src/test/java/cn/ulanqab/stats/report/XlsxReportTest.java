@@ -297,7 +297,7 @@ class XlsxReportTest {
             assertThat(rejected.getRow(4).getCell(0).getStringCellValue()).isEqualTo("150902.csv");
             assertThat(rejected.getRow(5).getCell(0).getStringCellValue())
                     .isEqualTo("本表最多容纳 3 行，共 10 行；完整内容见 rejected-rows.csv");
-            assertThat(((XSSFSheet) rejected).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A2:I5");
+            assertThat(((XSSFSheet) rejected).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A2:J5");
             Sheet figures = book.getSheet("全部指标");
             assertThat(figures.getRow(5).getCell(0).getStringCellValue()).isEqualTo("本表最多容纳 3 行，共 7 行；完整内容见 reconciliation.csv");
         }
