@@ -158,7 +158,7 @@ public class NightlyReconciliationJobConfig {
         ZoneId bureau = RunOptions.zone(zone);
         return tasklet(tonight, "writeOutputs", jobs, tm, (night, job) -> writer.write(job.getJobInstanceId(), night.period(),
                 night.reference(), night.published(), night.outputFolder(), NightlyRun.inZone(job.getStartTime(), bureau),
-                night.reportCheck()));
+                night.reportCheck(), night.submissionFolder()));
     }
 
     /** Notes in the run's context the folders it was started with, so that a restart elsewhere can say so. */

@@ -5,13 +5,16 @@ import cn.ulanqab.stats.database.RunControl;
 import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.history.NightArchive;
 import cn.ulanqab.stats.published.ClaimSettings;
-import cn.ulanqab.stats.reconciliation.Numbers;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.Status;
 import cn.ulanqab.stats.reconciliation.ReconciliationStore;
+import cn.ulanqab.stats.history.Change;
+import cn.ulanqab.stats.report.CauseWords;
+import cn.ulanqab.stats.report.ChangeWords;
 import cn.ulanqab.stats.report.FindingView;
 import cn.ulanqab.stats.report.OutputWriter;
 import cn.ulanqab.stats.report.RunSummary;
+import cn.ulanqab.stats.report.Wording;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -33,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Starts, resumes or repeats the night's run as an operator expects and turns its outcome into the exit
@@ -48,13 +50,14 @@ public class NightlyRun {
     private final OutputWriter outputs;
     private final ReconciliationStore reconciliations;
     private final ClaimSettings claims;
+    private final RunControl runControl;
+    private final CurrentNight tonight;
+    private final String databaseUrl;
+    private final Wording words;
     private final ZoneId zone;
     private final int keepRuns;
     private final MessageSource messages;
     private final Locale locale;
-    private final RunControl runControl;
-    private final CurrentNight tonight;
-    private final String databaseUrl;
     private final PrintStream out = System.out;
 
     /** How a night ended: its exit status and the sentence that says why (for the console and last-run.json). */
@@ -62,12 +65,13 @@ public class NightlyRun {
     }
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
-                      ReconciliationStore reconciliations, RunControl runControl, CurrentNight tonight,
+                      ReconciliationStore reconciliations, RunControl runControl, CurrentNight tonight, Wording words,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
                       @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance,
                       @Value("${spring.datasource.url}") String databaseUrl,
                       @Value("${reconciliation.zone}") String zone, @Value("${reconciliation.keep-runs}") String keepRuns,
                       @Value("${reconciliation.language:zh}") String language, MessageSource messages) {
+        this.words = words;
         this.zone = RunOptions.zone(zone);
         this.keepRuns = RunOptions.keepRuns(keepRuns);
         this.messages = messages;
@@ -104,25 +108,25 @@ public class NightlyRun {
         JobParameters parameters = night.toJobParameters(fingerprint);
         JobExecution last = jobRepository.getLastJobExecution(NightlyReconciliationJobConfig.JOB_NAME, parameters);
         String cityName = night.reference().registry().city().nameZh();
-        out.printf(Locale.ROOT, "%s %s: input fingerprint %s%n", cityName, night.period(), fingerprint.substring(0, 12));
+        out.println(words.get("console.fingerprint", cityName, night.period(), fingerprint.substring(0, 12)));
         JobExecution execution;
         if (last == null) {
-            out.println("starting a new run");
+            out.println(words.get("console.new.run"));
             execution = jobOperator.start(job, parameters);
         } else if (last.getStatus() == BatchStatus.COMPLETED) {
             long runId = last.getJobInstanceId();
-            out.printf(Locale.ROOT, "already reconciled: run %d completed %s on this same input; nothing is counted again, the outputs are written again%n",
-                    runId, inZone(last.getEndTime(), zone).withNano(0));
+            out.println(words.get("console.already", String.valueOf(runId),
+                    words.time(inZone(last.getEndTime(), zone).withNano(0))));
             RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.published(), night.outputFolder(),
-                    inZone(last.getStartTime(), zone), night.reportCheck());
+                    inZone(last.getStartTime(), zone), night.reportCheck(), night.submissionFolder());
             return report(summary, night, keepInHistory(night, runId, fingerprint));
         } else {
             if (last.getStatus().isRunning()) {
-                out.printf(Locale.ROOT, "run %d was left %s by a process that is gone (this one holds the run lock of %s): recovering it%n",
-                        last.getJobInstanceId(), last.getStatus(), held.where().orElse("the database"));
+                out.println(words.get("console.recovering", String.valueOf(last.getJobInstanceId()), last.getStatus(),
+                        held.where().orElse(words.get("console.the.database"))));
                 last = jobOperator.recover(last);
             }
-            out.printf(Locale.ROOT, "resuming run %d, which ended %s, from its last committed work%n", last.getJobInstanceId(), last.getStatus());
+            out.println(words.get("console.resuming", String.valueOf(last.getJobInstanceId()), last.getStatus()));
             sayWhenResumedElsewhere(last, night);
             execution = jobOperator.restart(last);
         }
@@ -135,11 +139,10 @@ public class NightlyRun {
             if (storage.isPresent()) {
                 lines.append("the run ").append(execution.getJobInstanceId()).append(" stopped: ").append(storage.get());
             } else {
-                lines.append("the run ").append(execution.getJobInstanceId()).append(" ended ").append(execution.getStatus())
-                        .append("; the next start with the same input resumes it.");
+                lines.append(words.get("console.failed", String.valueOf(execution.getJobInstanceId()), execution.getStatus()));
                 execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                        .forEach(s -> lines.append(System.lineSeparator()).append("  step ").append(s.getStepName()).append(" failed: ")
-                                .append(s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; "))));
+                        .forEach(s -> lines.append(System.lineSeparator()).append("  ").append(words.get("console.step.failed",
+                                s.getStepName(), s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; ")))));
                 execution.getFailureExceptions().forEach(e -> lines.append(System.lineSeparator()).append("  ").append(rootMessage(e)));
             }
             System.err.println(lines + FailureLog.record(night.output(), lines.toString(), failures));
@@ -180,49 +183,70 @@ public class NightlyRun {
 
     /** @param kept the night's folder in the history */
     private Outcome report(RunSummary s, Night night, Path kept) {
-        out.printf(Locale.ROOT, "run %d%n", s.runId());
-        out.printf(Locale.ROOT, "  files:   %s%n", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> Numbers.grouped(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(", ")));
-        out.printf(Locale.ROOT, "  rows:    %,d read, %,d accepted, %,d rejected%n", s.rowsRead(), s.rowsAccepted(), s.rowsRejected());
+        out.println(words.get("console.run", String.valueOf(s.runId())));
+        out.println("  " + words.get("console.files", s.files().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> count(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(", "))));
+        out.println("  " + words.get("console.rows", count(s.rowsRead()), count(s.rowsAccepted()), count(s.rowsRejected())));
         if (s.hasReviews()) {
-            out.printf(Locale.ROOT, "  reviews: %d lines applied, %d rejected%s%n", s.reviewsAccepted(), s.reviewsRejected(),
-                    s.reviewsRejected() > 0 ? " (why: rejected-rows.csv, file reviews/" + night.period() + ".csv)" : "");
+            out.println("  " + words.get("console.reviews", s.reviewsAccepted(), s.reviewsRejected())
+                    + (s.reviewsRejected() > 0 ? words.get("console.reviews.why", night.period()) : ""));
         }
-        out.printf(Locale.ROOT, "  figures: %s%n", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> Numbers.grouped(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(", ")));
-        List<ReconciliationLine> findings = reconciliations.lines(s.runId()).stream().filter(l -> l.status().isFinding())
+        out.println("  " + words.get("console.figures", s.figures().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> count(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(", "))));
+        List<Change> changedTonight = outputs.tonight(s.runId());
+        if (!changedTonight.isEmpty()) {
+            out.println("  " + words.get("console.tonight"));
+            ChangeWords changeWords = new ChangeWords(new CauseWords(words, night.reference()));
+            changedTonight.forEach(c -> out.println("    " + words.get("console.change", changeWords.kind(c), changeWords.subject(c), changeWords.note(c))));
+        }
+        // the lines the outputs were just written from, rather than a second copy of every line of a large night
+        List<ReconciliationLine> lines = outputs.written(s.runId()).map(OutputWriter.NightReport::lines)
+                .orElseGet(() -> reconciliations.lines(s.runId()));
+        List<ReconciliationLine> findings = lines.stream().filter(l -> l.status().isFinding())
                 .sorted(FindingView.SEVERITY).toList();
         var registry = night.reference().registry();
         for (ReconciliationLine l : findings.subList(0, Math.min(findings.size(), CONSOLE_FINDINGS))) {
             String region = registry.singleCity() || l.regionCode() == null ? ""
-                    : " in " + registry.find(l.regionCode()).map(r -> r.nameZh() + " ").orElse("") + l.regionCode();
-            out.printf(Locale.ROOT, "    %-10s %s %s%s: printed %s, %s %s%s%n", l.status(), l.indicatorCode(), l.nameZh(), region,
-                    l.publishedText(), l.status() == Status.INCOMPLETE ? "partial total (counties missing)" : "reported total", l.cityTotal() == null ? "none (nothing reported)" : Numbers.grouped(l.cityTotal()) + " " + l.unit()
-                            + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")"),
-                    l.review() == null ? "" : l.excused() ? " [excused: " + l.review().disposition() + " by " + l.review().reviewer() + "]"
-                            : l.reviewStale() ? " [review stale: written against " + Numbers.plain(l.review().cityTotal()) + "]"
-                            : " [" + l.review().disposition() + " by " + l.review().reviewer() + "]");
+                    : words.get("console.finding.region", registry.find(l.regionCode()).map(r -> r.nameZh() + " ").orElse("") + l.regionCode());
+            String total = l.cityTotal() == null ? words.get("console.total.none")
+                    : words.number(l.cityTotal()) + " " + l.unit() + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")");
+            String review = l.review() == null ? ""
+                    : l.excused() ? words.get("console.review.excused", words.word("disposition.", l.review().disposition()), l.review().reviewer())
+                    : l.reviewStale() ? words.get("console.review.stale", l.review().cityTotal())
+                    : words.get("console.review.current", words.word("disposition.", l.review().disposition()), l.review().reviewer());
+            out.printf("    %-10s %s%n", l.status(), words.get("console.finding", "", l.indicatorCode(), l.nameZh(), region,
+                    l.publishedText(), words.get(l.status() == Status.INCOMPLETE && l.cityTotal() != null ? "console.total.partial"
+                            : "console.total.full"), total, review).strip());
         }
         if (findings.size() > CONSOLE_FINDINGS) {
-            out.printf(Locale.ROOT, "    … and %d more findings in reconciliation.csv and report.html%n", findings.size() - CONSOLE_FINDINGS);
+            out.println("    " + words.get("console.more", count(findings.size() - CONSOLE_FINDINGS)));
         }
         if (night.reportCheck() == null) {
-            out.println("  report:  no --report given, so the published file was not checked against the report");
+            out.println("  " + words.get("console.report.none"));
         } else {
             List<PublishedCheck.Line> check = night.reportCheck();
-            out.printf(Locale.ROOT, "  report:  %s: %d of %d published figures agree with the print, %d findings%n", night.report().getFileName(),
-                    check.stream().filter(c -> c.status() == PublishedCheck.Status.AGREES).count(), check.size(), s.reportFindings());
+            out.println("  " + words.get("console.report", night.report().getFileName(),
+                    check.stream().filter(c -> c.status() == PublishedCheck.Status.AGREES).count(), (long) check.size(), s.reportFindings()));
             check.stream().filter(c -> c.status().isFinding()).forEach(c ->
-                    out.printf(Locale.ROOT, "    %-19s %s: %s%n", c.status(), c.indicatorCode(), c.message()));
+                    out.printf("    %-19s %s: %s%n", c.status(), c.indicatorCode(),
+                            words.get("cause.REPORT_CHECK." + c.status().name(), text(c.publishedText()), text(c.reportText()))));
         }
-        out.printf(Locale.ROOT, "  outputs: %s%n", night.outputFolder().toAbsolutePath().normalize());
-        out.printf(Locale.ROOT, "  history: %s (%s lists every night kept)%n", kept.toAbsolutePath().normalize(),
-                night.output().resolve(NightArchive.INDEX).toAbsolutePath().normalize());
-        String verdict = s.exitStatus() == 0 ? "every printed figure matches"
-                : Numbers.grouped(s.findings()) + " findings to review in report.html and reconciliation.csv"
-                        + (s.excusedFindings() > 0 ? " (" + Numbers.grouped(s.excusedFindings()) + " more excused by reviews)" : "");
-        out.printf(Locale.ROOT, "exit status %d: %s%n", s.exitStatus(), verdict);
+        out.println("  " + words.get("console.outputs", night.outputFolder().toAbsolutePath().normalize()));
+        out.println("  " + words.get("console.history", kept.toAbsolutePath().normalize(),
+                night.output().resolve(NightArchive.INDEX).toAbsolutePath().normalize()));
+        String verdict = s.exitStatus() == 0 ? words.get("console.exit.ok", s.exitStatus())
+                : words.get("console.exit.findings", s.exitStatus(), s.findings())
+                        + (s.excusedFindings() > 0 ? words.get("console.exit.excused", count(s.excusedFindings())) : "");
+        out.println(verdict);
         return new Outcome(s.exitStatus(), verdict);
+    }
+
+    private String count(long n) {
+        return words.number(BigDecimal.valueOf(n));
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     static String rootMessage(Throwable e) {

@@ -1,6 +1,5 @@
 package cn.ulanqab.stats.reconciliation;
 
-import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.Registry;
 import cn.ulanqab.stats.catalog.Units;
@@ -12,11 +11,8 @@ import cn.ulanqab.stats.submission.SubmittedNumber;
 import cn.ulanqab.stats.published.Qualifier;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +20,9 @@ import java.util.Optional;
  * Tests the usual causes of a mismatched sum against the county values and names the county and the
  * evidence: a unit slip (one value off by a power of ten), two adjacent digits swapped, a county counted
  * twice or left out of the print, a resubmission whose earlier version would have matched, and the
- * rounding edge. Says so when nothing explains the gap: it never guesses silently.
+ * rounding edge; and first of all a printed figure whose unit is wrong (the total times a power of ten fits it).
+ * Says so when nothing explains the gap: it never guesses silently. The causes are data ({@link Cause}): each output
+ * words them itself.
  */
 public final class Diagnosis {
 
@@ -35,56 +33,67 @@ public final class Diagnosis {
     private Diagnosis() {
     }
 
-    public static List<String> explain(Registry registry, Indicator indicator, Claim claim, BigDecimal total,
-                                       Map<String, BigDecimal> countyValues, Map<String, EarlierValue> earlierValues) {
-        return explain(registry, registry.countyCodes(), indicator, claim, total, countyValues, earlierValues);
+    public static List<Cause> explain(Registry registry, Indicator indicator, Claim claim, BigDecimal total,
+                                      Map<String, BigDecimal> countyValues, Map<String, EarlierValue> earlierValues) {
+        return explain(registry.countyCodes(), claim, total, countyValues, earlierValues);
     }
 
-    /** @param counties the county-level units whose values make the total (those below the figure's region) */
-    public static List<String> explain(Registry registry, List<String> counties, Indicator indicator, Claim claim, BigDecimal total,
-                                       Map<String, BigDecimal> countyValues, Map<String, EarlierValue> earlierValues) {
-        List<String> causes = new ArrayList<>();
+    /**
+     * @param counties the county-level units whose values make the total (those below the figure's region)
+     * @return the causes that would close the gap; when the total times a power of ten fits the claim, only that one
+     *         (the printed figure's unit is probably wrong and no county is blamed)
+     */
+    public static List<Cause> explain(List<String> counties, Claim claim, BigDecimal total,
+                                      Map<String, BigDecimal> countyValues, Map<String, EarlierValue> earlierValues) {
+        List<Cause> causes = new ArrayList<>();
+        if (total.signum() != 0) {
+            for (int power = 1; power <= 8; power++) {
+                for (BigDecimal factor : List.of(BigDecimal.TEN.pow(power), BigDecimal.ONE.movePointLeft(power))) {
+                    if (claim.holds(total.multiply(factor))) {
+                        causes.add(new Cause(Cause.Kind.PUBLISHED_UNIT, null, null, 0, null, null, null, total, factor,
+                                total.multiply(factor)));
+                    }
+                }
+            }
+            if (!causes.isEmpty()) {
+                return causes;
+            }
+        }
         for (String code : counties) {
             BigDecimal value = countyValues.get(code);
             if (value == null) {
                 continue;
             }
-            String name = registry.find(code).map(County::nameZh).orElse(code) + " (" + code + ")";
-            String who = name + " reported " + Numbers.plain(value) + " " + indicator.unit();
             BigDecimal without = total.subtract(value);
             if (value.signum() != 0) {
                 for (int power = 1; power <= 8; power++) {
-                    BigDecimal factor = BigDecimal.TEN.pow(power);
-                    if (claim.holds(without.add(value.multiply(factor)))) {
-                        causes.add("unit slip? " + who + "; ×" + grouped(factor) + " closes the gap");
-                    }
-                    if (claim.holds(without.add(value.divide(factor)))) {
-                        causes.add("unit slip? " + who + "; ÷" + grouped(factor) + " closes the gap");
+                    for (BigDecimal factor : List.of(BigDecimal.TEN.pow(power), BigDecimal.ONE.movePointLeft(power))) {
+                        BigDecimal corrected = value.multiply(factor);
+                        if (claim.holds(without.add(corrected))) {
+                            causes.add(Cause.ofCounty(Cause.Kind.UNIT_SLIP, code, value, factor, corrected));
+                        }
                     }
                 }
                 for (BigDecimal swapped : adjacentSwaps(value)) {
                     if (claim.holds(without.add(swapped))) {
-                        causes.add("digits swapped? " + who + "; " + Numbers.plain(swapped) + " closes the gap (a swap of two digits"
-                                + " shifts the total by " + Numbers.plain(swapped.subtract(value).abs()) + ", a multiple of 9)");
+                        causes.add(Cause.ofCounty(Cause.Kind.DIGITS_SWAPPED, code, value, null, swapped));
                     }
                 }
                 if (claim.holds(without)) {
-                    causes.add("counted twice or left out of the print? the printed figure fits the total without " + who);
+                    causes.add(Cause.ofCounty(Cause.Kind.COUNTED_TWICE, code, value, null, BigDecimal.ZERO));
                 }
             }
             EarlierValue earlier = earlierValues.get(code);
             if (earlier != null && earlier.value().compareTo(value) != 0 && claim.holds(without.add(earlier.value()))) {
-                causes.add("resubmission? " + name + "'s earlier file " + earlier.file() + " held " + Numbers.plain(earlier.value())
-                        + " " + indicator.unit() + ", which would have matched; the report may predate its resubmission");
+                causes.add(new Cause(Cause.Kind.RESUBMISSION, code, earlier.file(), 0, null, null, null, value, null,
+                        earlier.value()));
             }
         }
         if (causes.isEmpty() && onRoundingEdge(claim, total)) {
-            causes.add("rounding edge: the total " + Numbers.plain(total) + " is within one printed digit of what "
-                    + "the figure claims (" + claim.describe() + "); check how the figure was rounded");
+            causes.add(Cause.about(Cause.Kind.ROUNDING_EDGE, total));
         }
         if (causes.isEmpty()) {
-            causes.add("no single county's value explains the gap (checked unit slips, swapped digits, a county counted twice"
-                    + " or left out, earlier versions of resubmitted files, the rounding edge)");
+            causes.add(Cause.of(Cause.Kind.UNEXPLAINED));
         }
         return causes;
     }
@@ -94,17 +103,15 @@ public final class Diagnosis {
      * numeral such as 一) would complete the total to what the figure claims. Reviewers can then ask the county
      * to confirm that row rather than to send a figure from scratch.
      */
-    public static List<String> rejectedValuesThatComplete(Registry registry, Indicator indicator, Claim claim,
-                                                          BigDecimal partialTotal, List<SubmissionStore.RejectedRow> rows) {
-        List<String> notes = new ArrayList<>();
+    public static List<Cause> rejectedValuesThatComplete(Indicator indicator, Claim claim, BigDecimal partialTotal,
+                                                         List<SubmissionStore.RejectedRow> rows) {
+        List<Cause> notes = new ArrayList<>();
         for (SubmissionStore.RejectedRow r : rows) {
             Optional<BigDecimal> value = readableValue(r, indicator);
             if (value.isPresent() && claim.holds(partialTotal.add(value.get()))) {
-                notes.add("would complete: " + registry.find(r.countyCode()).map(County::nameZh).orElse(r.countyCode()) + " "
-                        + r.file() + " line " + r.line() + " (" + r.reason() + ") holds '" + r.rawValue() + "'; counted as "
-                        + Numbers.plain(value.get()) + " " + indicator.unit() + " the total would be "
-                        + Numbers.plain(partialTotal.add(value.get())) + ", which matches" + (r.remark() == null || r.remark().isBlank()
-                        ? "" : " (remark: " + r.remark() + ")"));
+                notes.add(new Cause(Cause.Kind.WOULD_COMPLETE, r.countyCode(), r.file(), r.line(), r.reason().name(),
+                        r.rawValue(), r.remark() == null || r.remark().isBlank() ? null : r.remark(), value.get(), null,
+                        partialTotal.add(value.get())));
             }
         }
         return notes;
@@ -157,7 +164,4 @@ public final class Diagnosis {
         return result;
     }
 
-    private static String grouped(BigDecimal factor) {
-        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(factor.toBigInteger());
-    }
 }

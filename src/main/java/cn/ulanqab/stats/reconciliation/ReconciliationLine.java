@@ -1,53 +1,79 @@
 package cn.ulanqab.stats.reconciliation;
 
+import cn.ulanqab.stats.published.FigureKey;
 import cn.ulanqab.stats.review.Review;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One line of reconciliation.csv: the printed figure of a region, the region's total and the verdict, values in the catalog
- * unit, with the reviewer's disposition when there is one. A stale review (written against another total)
- * excuses nothing.
+ * unit, the causes of a finding as data, and the reviewer's disposition when there is one. A stale review (written
+ * against another situation) excuses nothing.
  */
 public record ReconciliationLine(String indicatorCode, String nameZh, String nameEn, String unit, String publishedText,
                                  BigDecimal publishedValue, String claim, BigDecimal cityTotal, String asPrinted,
                                  BigDecimal difference, BigDecimal relativeDifference, Status status, int countiesReported,
-                                 List<String> missingCounties, String hint, String section, String quote,
+                                 List<String> missingCounties, List<Cause> causes, String section, String quote,
                                  Review review, String regionCode) {
 
     public ReconciliationLine {
         missingCounties = List.copyOf(missingCounties);
+        causes = List.copyOf(causes);
     }
 
     /** A line whose region is not named (the city of a one-city registry). */
     public ReconciliationLine(String indicatorCode, String nameZh, String nameEn, String unit, String publishedText,
                               BigDecimal publishedValue, String claim, BigDecimal cityTotal, String asPrinted,
                               BigDecimal difference, BigDecimal relativeDifference, Status status, int countiesReported,
-                              List<String> missingCounties, String hint, String section, String quote, Review review) {
+                              List<String> missingCounties, List<Cause> causes, String section, String quote, Review review) {
         this(indicatorCode, nameZh, nameEn, unit, publishedText, publishedValue, claim, cityTotal, asPrinted, difference,
-                relativeDifference, status, countiesReported, missingCounties, hint, section, quote, review, null);
+                relativeDifference, status, countiesReported, missingCounties, causes, section, quote, review, null);
     }
 
     /** What the line is about: its indicator for its region. */
-    public cn.ulanqab.stats.published.FigureKey key() {
-        return new cn.ulanqab.stats.published.FigureKey(indicatorCode, regionCode);
+    public FigureKey key() {
+        return new FigureKey(indicatorCode, regionCode);
     }
 
-    public ReconciliationLine withHint(String newHint) {
+    /** The same line with a cause put before its own (the report check's finding opens the hint). */
+    public ReconciliationLine withFirstCause(Cause first) {
+        List<Cause> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(causes);
         return new ReconciliationLine(indicatorCode, nameZh, nameEn, unit, publishedText, publishedValue, claim, cityTotal,
-                asPrinted, difference, relativeDifference, status, countiesReported, missingCounties, newHint, section, quote,
+                asPrinted, difference, relativeDifference, status, countiesReported, missingCounties, all, section, quote,
                 review, regionCode);
     }
 
     public ReconciliationLine withReview(Review newReview) {
         return new ReconciliationLine(indicatorCode, nameZh, nameEn, unit, publishedText, publishedValue, claim, cityTotal,
-                asPrinted, difference, relativeDifference, status, countiesReported, missingCounties, hint, section, quote, newReview,
+                asPrinted, difference, relativeDifference, status, countiesReported, missingCounties, causes, section, quote, newReview,
                 regionCode);
     }
 
+    /** The county the diagnosis names first, if it names one. */
+    public Optional<String> namedCounty() {
+        return causes.stream().filter(Cause::namesCounty).map(Cause::county).findFirst();
+    }
+
+    /** Whether any cause of the line names this unit (a diagnosis, a rejected row, a row that would complete it). */
+    public boolean causeNames(String unitCode) {
+        return causes.stream().anyMatch(c -> unitCode.equals(c.county()));
+    }
+
     public boolean reviewStale() {
-        return review != null && review.staleFor(cityTotal);
+        return review != null && review.staleFor(cityTotal, countiesReported, namedCounty().orElse(""));
+    }
+
+    /** {@code review_status}: blank without a review, else {@code stale}, {@code excused} or {@code current}. */
+    public String reviewStatus() {
+        if (review == null) {
+            return "";
+        }
+        return reviewStale() ? "stale" : excused() ? "excused" : "current";
     }
 
     /** A finding that a current EXPLAINED or ACCEPTED review excuses from the exit status. */

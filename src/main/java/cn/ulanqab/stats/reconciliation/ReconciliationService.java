@@ -3,7 +3,6 @@ package cn.ulanqab.stats.reconciliation;
 import cn.ulanqab.stats.aggregation.Aggregator;
 import cn.ulanqab.stats.aggregation.CityTotal;
 import cn.ulanqab.stats.aggregation.CityTotalStore;
-import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.catalog.Registry;
@@ -113,16 +112,16 @@ public class ReconciliationService {
             }
             matched.sort(java.util.Comparator.comparing(SubmissionStore.RejectedRow::file)
                     .thenComparingLong(SubmissionStore.RejectedRow::line));
-            List<String> notes = new ArrayList<>(matched.stream().map(r -> "rejected: " + registry.find(r.countyCode())
-                    .map(County::nameZh).orElse(r.countyCode()) + " " + r.file() + " line " + r.line() + " " + r.reason()).toList());
+            List<Cause> notes = new ArrayList<>(matched.stream().map(r -> new Cause(Cause.Kind.REJECTED_ROW, r.countyCode(),
+                    r.file(), r.line(), r.reason().name(), r.rawValue(), null, null, null, null)).toList());
             if (more > 0) {
-                notes.add("and " + more + " more rejected rows in rejected-rows.csv");
+                notes.add(Cause.about(Cause.Kind.MORE_REJECTED, BigDecimal.valueOf(more)));
             }
             CityTotal regionTotal = regionTotals.get(key);
             PublishedFigure figure = published.get(key);
             if (figure != null && !indicator.isRatio() && regionTotal != null && regionTotal.total() != null
                     && regionTotal.missing().size() == 1) {
-                notes.addAll(Diagnosis.rejectedValuesThatComplete(registry, indicator, figure.claim(), regionTotal.total(),
+                notes.addAll(Diagnosis.rejectedValuesThatComplete(indicator, figure.claim(), regionTotal.total(),
                         matched.stream().filter(r -> r.countyCode().equals(regionTotal.missing().get(0))).toList()));
             }
             Map<String, Diagnosis.EarlierValue> earlierValues = new HashMap<>();

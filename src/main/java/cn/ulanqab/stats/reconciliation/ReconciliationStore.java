@@ -6,14 +6,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The reconciliation lines of a run, in catalog order. */
+/** The reconciliation lines of a run, in catalog order, each with its causes (one record per cause) and its review. */
 @Repository
 public class ReconciliationStore {
+
+    private static final int BATCH = 5000;
 
     private final JdbcTemplate jdbc;
 
@@ -22,50 +28,78 @@ public class ReconciliationStore {
     }
 
     public void replace(long runId, List<ReconciliationLine> lines) {
+        jdbc.update("DELETE FROM RECONCILIATION_CAUSE WHERE RUN_ID = ?", runId);
         jdbc.update("DELETE FROM RECONCILIATION WHERE RUN_ID = ?", runId);
         List<Object[]> args = new ArrayList<>();
+        List<Object[]> causeArgs = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             ReconciliationLine l = lines.get(i);
             Review r = l.review();
             args.add(new Object[]{runId, i, l.indicatorCode(), l.nameZh(), l.nameEn(), l.unit(), l.publishedText(),
                     text(l.publishedValue()), l.claim(), text(l.cityTotal()), l.asPrinted(), text(l.difference()),
                     text(l.relativeDifference()), l.status().name(), l.countiesReported(),
-                    String.join(";", l.missingCounties()), cut(l.hint()), l.section(), l.quote(),
+                    String.join(";", l.missingCounties()), l.section(), l.quote(),
                     r == null ? null : r.line(), r == null ? null : r.disposition().name(), r == null ? null : r.note(),
                     r == null ? null : r.reviewer(), r == null ? null : r.date(), r == null ? null : text(r.cityTotal()),
-                    l.regionCode()});
-            if (args.size() == 5000) {
-                insert(args);
-                args.clear();
+                    r == null ? null : r.countiesReported(), r == null ? null : r.namedCounty(), l.regionCode()});
+            for (int p = 0; p < l.causes().size(); p++) {
+                Cause c = l.causes().get(p);
+                causeArgs.add(new Object[]{runId, i, p, c.kind().name(), c.county(), c.file(), c.line(), c.code(), c.raw(),
+                        c.remark(), text(c.value()), text(c.factor()), text(c.closing())});
+            }
+            if (args.size() >= BATCH || causeArgs.size() >= BATCH) {
+                insert(args, causeArgs);
             }
         }
-        insert(args);
+        insert(args, causeArgs);
     }
 
-    private void insert(List<Object[]> args) {
-        if (args.isEmpty()) {
-            return;
+    private void insert(List<Object[]> args, List<Object[]> causeArgs) {
+        if (!args.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO RECONCILIATION (RUN_ID, SEQ, INDICATOR_CODE, NAME_ZH, NAME_EN, UNIT, PUBLISHED_TEXT,"
+                    + " PUBLISHED_VALUE, CLAIM, CITY_TOTAL, AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED,"
+                    + " MISSING_COUNTIES, SECTION, QUOTE, REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL,"
+                    + " REVIEW_COUNTIES, REVIEW_NAMED_COUNTY, REGION_CODE)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+            args.clear();
         }
-        jdbc.batchUpdate("INSERT INTO RECONCILIATION (RUN_ID, SEQ, INDICATOR_CODE, NAME_ZH, NAME_EN, UNIT, PUBLISHED_TEXT,"
-                + " PUBLISHED_VALUE, CLAIM, CITY_TOTAL, AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED,"
-                + " MISSING_COUNTIES, HINT, SECTION, QUOTE, REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL,"
-                + " REGION_CODE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+        if (!causeArgs.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO RECONCILIATION_CAUSE (RUN_ID, SEQ, POS, KIND, COUNTY_CODE, FILE_NAME, LINE, CODE, RAW_TEXT,"
+                    + " REMARK, VALUE_TEXT, FACTOR, CLOSING) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", causeArgs);
+            causeArgs.clear();
+        }
     }
 
     public List<ReconciliationLine> lines(long runId) {
+        Map<Integer, List<Cause>> causes = new HashMap<>();
+        jdbc.query("SELECT SEQ, KIND, COUNTY_CODE, FILE_NAME, LINE, CODE, RAW_TEXT, REMARK, VALUE_TEXT, FACTOR, CLOSING"
+                        + " FROM RECONCILIATION_CAUSE WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ, POS",
+                rs -> {
+                    causes.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new Cause(Cause.Kind.valueOf(rs.getString(2)),
+                            rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            number(rs.getString(9)), number(rs.getString(10)), number(rs.getString(11))));
+                }, runId);
         return jdbc.query("SELECT INDICATOR_CODE, NAME_ZH, NAME_EN, UNIT, PUBLISHED_TEXT, PUBLISHED_VALUE, CLAIM, CITY_TOTAL,"
-                        + " AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED, MISSING_COUNTIES, HINT, SECTION, QUOTE,"
-                        + " REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL, REGION_CODE"
+                        + " AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED, MISSING_COUNTIES, SEQ, SECTION, QUOTE,"
+                        + " REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL, REGION_CODE,"
+                        + " REVIEW_COUNTIES, REVIEW_NAMED_COUNTY"
                         + " FROM RECONCILIATION WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ",
                 (rs, i) -> new ReconciliationLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), number(rs.getString(6)), rs.getString(7), number(rs.getString(8)), rs.getString(9),
                         number(rs.getString(10)), number(rs.getString(11)), Status.valueOf(rs.getString(12)), rs.getInt(13),
                         rs.getString(14) == null || rs.getString(14).isEmpty() ? List.of() : Arrays.asList(rs.getString(14).split(";")),
-                        rs.getString(15), rs.getString(16), rs.getString(17),
-                        rs.getString(19) == null ? null : new Review(rs.getLong(18), rs.getString(1),
-                                Disposition.valueOf(rs.getString(19)), rs.getString(20), rs.getString(21),
-                                rs.getObject(22, LocalDate.class), number(rs.getString(23)), rs.getString(24)),
+                        causes.getOrDefault(rs.getInt(15), List.of()), rs.getString(16), rs.getString(17), review(rs),
                         rs.getString(24)), runId);
+    }
+
+    private static Review review(ResultSet rs) throws SQLException {
+        if (rs.getString(19) == null) {
+            return null;
+        }
+        Object counties = rs.getObject(25);
+        return new Review(rs.getLong(18), rs.getString(1), Disposition.valueOf(rs.getString(19)), rs.getString(20),
+                rs.getString(21), rs.getObject(22, LocalDate.class), number(rs.getString(23)), rs.getString(24),
+                counties == null ? null : ((Number) counties).intValue(), rs.getString(26));
     }
 
     private static String text(BigDecimal value) {
@@ -74,9 +108,5 @@ public class ReconciliationStore {
 
     private static BigDecimal number(String text) {
         return text == null ? null : new BigDecimal(text);
-    }
-
-    private static String cut(String text) {
-        return text == null || text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
     }
 }

@@ -1,10 +1,12 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.catalog.Aggregation;
 import cn.ulanqab.stats.catalog.County;
+import cn.ulanqab.stats.catalog.Level;
 import cn.ulanqab.stats.published.Claim;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.Registry;
-import cn.ulanqab.stats.reconciliation.Numbers;
+import cn.ulanqab.stats.reconciliation.Cause;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.Status;
 
@@ -25,9 +27,12 @@ public record FindingView(ReconciliationLine line, List<String> missing, List<Co
     static final int CHART_WIDTH = 640;
     static final int BAR_WIDTH = 180;
 
-    /** One county's value, its share of the largest value as a bar width in pixels, and its place in the stack. */
+    /**
+     * One county's value, its share of the largest value as a bar width in pixels, and its place in the stack; for a
+     * county without a value, {@code rejected} is the reason (and raw value) of its row the causes name, else blank.
+     */
     public record CountyBar(String code, String name, String value, boolean missing, int barWidth, int stackX, int stackWidth,
-                            boolean suspect) {
+                            boolean suspect, String rejected) {
         /** The width of its segment in the chart: a county the diagnosis names is drawn however small its share. */
         public int segmentWidth() {
             return suspect ? Math.max(stackWidth, 3) : stackWidth;
@@ -43,9 +48,13 @@ public record FindingView(ReconciliationLine line, List<String> missing, List<Co
         return counties.stream().anyMatch(CountyBar::suspect);
     }
 
-    /** Findings first, the worst first: MISMATCH, INCOMPLETE, NO_DATA, then by the size of the relative difference. */
+    /**
+     * Findings first, open before excused, the worst first: MISMATCH, INCOMPLETE, NO_DATA, then by the size of the
+     * relative difference.
+     */
     public static final Comparator<ReconciliationLine> SEVERITY = Comparator
-            .comparingInt((ReconciliationLine l) -> switch (l.status()) {
+            .comparing(ReconciliationLine::excused)
+            .thenComparingInt((ReconciliationLine l) -> switch (l.status()) {
                 case MISMATCH -> 0;
                 case INCOMPLETE -> 1;
                 case NO_DATA -> 2;
@@ -62,7 +71,7 @@ public record FindingView(ReconciliationLine line, List<String> missing, List<Co
         }
         List<String> units = new ArrayList<>();
         String region = line.regionCode() == null ? registry.city().code() : line.regionCode();
-        if (indicator.level() == cn.ulanqab.stats.catalog.Level.CITY) {
+        if (indicator.level() == Level.CITY) {
             units.add(region);
         } else {
             units.addAll(registry.leafCodesOf(region));
@@ -76,22 +85,22 @@ public record FindingView(ReconciliationLine line, List<String> missing, List<Co
             BigDecimal v = values.get(code);
             String name = registry.find(code).map(County::shortNameZh).orElse(code);
             if (v == null) {
-                bars.add(new CountyBar(code, name, "", true, 0, 0, 0, false));
+                bars.add(new CountyBar(code, name, "", true, 0, 0, 0, false, rejected(line, code)));
                 continue;
             }
             int x = px(running, scale, CHART_WIDTH);
             running = running.add(v.max(BigDecimal.ZERO));
-            bars.add(new CountyBar(code, name, Numbers.plain(v), false, px(v.max(BigDecimal.ZERO), largest, BAR_WIDTH),
-                    x, Math.max(0, px(running, scale, CHART_WIDTH) - x), suspect(line, code)));
+            bars.add(new CountyBar(code, name, Wording.grouped(v), false, px(v.max(BigDecimal.ZERO), largest, BAR_WIDTH),
+                    x, Math.max(0, px(running, scale, CHART_WIDTH) - x), suspect(line, code), ""));
         }
         Chart chart = null;
-        if (indicator.aggregation() == cn.ulanqab.stats.catalog.Aggregation.SUM && line.status() != Status.NO_DATA
+        if (indicator.aggregation() == Aggregation.SUM && line.status() != Status.NO_DATA
                 && line.publishedValue() != null && line.cityTotal() != null) {
             BigDecimal[] bounds = bounds(claim);
             chart = new Chart(CHART_WIDTH, px(line.cityTotal(), scale, CHART_WIDTH),
                     bounds[0] == null ? -1 : px(bounds[0], scale, CHART_WIDTH),
                     bounds[1] == null ? -1 : px(bounds[1], scale, CHART_WIDTH),
-                    px(line.publishedValue(), scale, CHART_WIDTH), Numbers.plain(scale) + " " + line.unit());
+                    px(line.publishedValue(), scale, CHART_WIDTH), Wording.grouped(scale) + " " + line.unit());
         }
         return new FindingView(line, missing, bars, chart);
     }
@@ -115,9 +124,16 @@ public record FindingView(ReconciliationLine line, List<String> missing, List<Co
         return max.signum() == 0 ? BigDecimal.ONE : max.multiply(new BigDecimal("1.08"));
     }
 
-    /** Named by the diagnosis as the likely cause ("… (150921) reported …"). */
+    /** Named by the diagnosis as the likely cause of the gap. */
     private static boolean suspect(ReconciliationLine line, String code) {
-        return line.hint() != null && line.hint().contains("(" + code + ") reported");
+        return line.causes().stream().anyMatch(c -> c.namesCounty() && code.equals(c.county()));
+    }
+
+    /** The reason (and raw value) of the unit's rejected row that the causes name: the row that holds its value. */
+    private static String rejected(ReconciliationLine line, String code) {
+        return line.causes().stream().filter(c -> code.equals(c.county()) && (c.kind() == Cause.Kind.WOULD_COMPLETE
+                        || c.kind() == Cause.Kind.REJECTED_ROW)).findFirst()
+                .map(c -> c.raw() == null ? c.code() : c.code() + " “" + c.raw() + "”").orElse("");
     }
 
     private static BigDecimal[] bounds(Claim claim) {

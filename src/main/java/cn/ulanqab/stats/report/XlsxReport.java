@@ -66,8 +66,8 @@ public class XlsxReport {
 
     /**
      * The words the workbook takes from the other outputs' data: a line's hint, a rejected row's message and the figure
-     * a rejected row affects (null: not known, the cell stays blank). The one place where the structured causes and
-     * the {@code affects} column of issue 14 plug in.
+     * a rejected row affects (null or empty: none, the cell stays blank), worded as reconciliation.csv and
+     * rejected-rows.csv word them.
      */
     public interface Texts {
         String hint(ReconciliationLine line);
@@ -76,24 +76,6 @@ public class XlsxReport {
 
         String affects(SubmissionStore.RejectedRow row);
     }
-
-    /** The texts as the stored line and row hold them. */
-    public static final Texts STORED = new Texts() {
-        @Override
-        public String hint(ReconciliationLine line) {
-            return line.hint();
-        }
-
-        @Override
-        public String message(SubmissionStore.RejectedRow row) {
-            return row.message();
-        }
-
-        @Override
-        public String affects(SubmissionStore.RejectedRow row) {
-            return null;
-        }
-    };
 
     private final MessageSource messages;
     private final Locale locale;
@@ -129,7 +111,7 @@ public class XlsxReport {
             rejectedSheet(sheet(workbook, styles, "rejected"), rejected, night.summary(), texts, styles);
             filesSheet(sheet(workbook, styles, "files"), night.ledger(), styles);
             reportCheckSheet(sheet(workbook, styles, "report-check"), night.reportCheck(), styles);
-            changesSheet(sheet(workbook, styles, "changes"), night.changes(), !reference.registry().singleCity(), styles);
+            changesSheet(sheet(workbook, styles, "changes"), night.changes(), new ChangeWords(night.words()), !reference.registry().singleCity(), styles);
             AtomicFiles.write(target, workbook::write);
         } finally {
             workbook.dispose();
@@ -392,7 +374,7 @@ public class XlsxReport {
         finish(sheet, OutputWriter.REPORT_CHECK_FILE, check.size());
     }
 
-    private void changesSheet(XlsxSheet sheet, List<Change> changes, boolean regional, XlsxStyles styles) {
+    private void changesSheet(XlsxSheet sheet, List<Change> changes, ChangeWords words, boolean regional, XlsxStyles styles) {
         List<String> columns = new ArrayList<>(OutputWriter.CHANGES_COLUMNS);
         if (regional) {
             columns.add("region_code");
@@ -405,7 +387,7 @@ public class XlsxReport {
             cells.put("name_zh", c.name());
             cells.put("before", c.before());
             cells.put("after", c.after());
-            cells.put("note", c.note());
+            cells.put("note", words.note(c));
             cells.put("region_code", c.regionCode());
             sheet.row(cells(columns, cells, styles));
         }
@@ -440,9 +422,9 @@ public class XlsxReport {
 
     private static XlsxStyles.Colour colourOf(Change.Kind kind) {
         return switch (kind) {
-            case NEW_FINDING -> XlsxStyles.Colour.BAD;
+            case NEW_FINDING, FILE_UNREADABLE, COUNTY_DROPPED_OUT -> XlsxStyles.Colour.BAD;
             case RESOLVED -> XlsxStyles.Colour.GOOD;
-            case STATUS_CHANGED, REVIEW_CHANGED, FILE_RESUBMITTED -> XlsxStyles.Colour.WARNING;
+            case STATUS_CHANGED, REVIEW_CHANGED, REVIEW_STALE, FILE_RESUBMITTED -> XlsxStyles.Colour.WARNING;
             case TOTAL_CHANGED, FILE_ADDED, FILE_REMOVED -> XlsxStyles.Colour.INFO;
         };
     }

@@ -25,13 +25,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the reviewers' dispositions: {@code indicator_code, disposition, note, reviewer, date, city_total}
- * (city_total optional), and an optional {@code region_code} (blank: the city of a one-city registry). Every row is accepted or rejected with a reason, like a submission row; when an
+ * Reads the reviewers' dispositions: {@code indicator_code, disposition, note, reviewer, date}, the optional basis
+ * the review was written against ({@code city_total, counties_reported, named_county}), and an optional {@code region_code} (blank: the city of a one-city registry). Every row is accepted or rejected with a reason, like a submission row; when an
  * indicator is reviewed more than once, the latest review (by date, then line) stands and the others are DUPLICATE.
  */
 public final class ReviewFile {
 
-    public static final List<String> COLUMNS = List.of("indicator_code", "disposition", "note", "reviewer", "date", "city_total");
+    public static final List<String> COLUMNS = List.of("indicator_code", "disposition", "note", "reviewer", "date", "city_total",
+            "counties_reported", "named_county", "region_code");
 
     /** The longest note, reviewer and region kept: what the run's columns hold (REVIEW_NOTE, REVIEWER, REGION_CODE). */
     static final int NOTE_LIMIT = 2000;
@@ -181,7 +182,23 @@ public final class ReviewFile {
         if (region.length() > REGION_LIMIT) {
             return tooLong(line, code, "region_code", region, REGION_LIMIT, "write the code of the figure's region, e.g. 150900");
         }
-        return new Review(line, code, disposition.get(), note, reviewer, date, total, region.isEmpty() ? null : region);
+        String countiesText = field(fields, columns, "counties_reported");
+        Integer counties = null;
+        if (!countiesText.isEmpty()) {
+            Optional<BigDecimal> parsed = SubmittedNumber.parse(countiesText);
+            if (parsed.isEmpty() || parsed.get().signum() < 0 || parsed.get().stripTrailingZeros().scale() > 0
+                    || parsed.get().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                return new Rejected(line, code, shown(countiesText), RowReason.NOT_A_NUMBER, "counties_reported '" + shown(countiesText)
+                        + "' is not a whole number: copy the number of counties reported when the review was written");
+            }
+            counties = parsed.get().intValueExact();
+        }
+        String named = field(fields, columns, "named_county");
+        if (named.length() > REGION_LIMIT) {
+            return tooLong(line, code, "named_county", named, REGION_LIMIT, "write the code of the county the diagnosis named, e.g. 150921");
+        }
+        return new Review(line, code, disposition.get(), note, reviewer, date, total, region.isEmpty() ? null : region,
+                counties, named.isEmpty() ? null : named);
     }
 
     private static Rejected tooLong(long line, String code, String column, String text, int limit, String fix) {

@@ -42,20 +42,20 @@ class ConcurrentRunIT {
         assertThat(took).as("stops at once, before Spring starts").isLessThan(Duration.ofSeconds(20));
         assertThat(second.console()).contains("cannot start: another run (process " + first.process.pid() + ") holds")
                 .contains("reconciliation.lock").contains("Fix: wait for it to finish")
-                .doesNotContain("input fingerprint");
+                .doesNotContain("输入指纹");
         String lastRun = Files.readString(output.resolve(LastRun.FILE));
         assertThat(lastRun).as("the refused start leaves the running night's state alone").contains("\"state\" : \"STARTED\"")
                 .contains("\"pid\" : " + first.process.pid());
 
         assertThat(first.waitFor(Duration.ofMinutes(3))).as(first.console()).isEqualTo(1);
-        assertThat(first.console()).contains("starting a new run").contains("666 read, 651 accepted, 15 rejected");
+        assertThat(first.console()).contains("开始新的运行").contains("读取 666，接受 651，退回 15");
         assertThat(JobRun.count(output, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("the second start made no execution").isEqualTo(1);
         Map<String, byte[]> actual = JobRun.csvBytes(output.resolve("2023"));
         actual.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(expected.get(name)));
 
         JarProcess after = JarProcess.start("--input=" + input, "--output=" + output);
         assertThat(after.waitFor(Duration.ofMinutes(3))).as("the lock is free once the run ended: " + after.console()).isEqualTo(1);
-        assertThat(after.console()).contains("already reconciled");
+        assertThat(after.console()).contains("已核对过");
         assertThat(Files.readString(output.resolve(RunLock.FILE_NAME))).as("an ended run leaves no pid behind").isEmpty();
     }
 }

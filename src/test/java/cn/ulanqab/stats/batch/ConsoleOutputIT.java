@@ -30,6 +30,6 @@ class ConsoleOutputIT {
         JarProcess night = JarProcess.start("--input=" + input, "--output=" + work.resolve("output"), "--logging.level.root=INFO",
                 "--logging.threshold.console=INFO");
         assertThat(night.waitFor(Duration.ofMinutes(3))).as(night.console()).isEqualTo(1);
-        assertThat(night.console()).contains("INFO").contains("exit status 1").doesNotContain(ESCAPE);
+        assertThat(night.console()).contains("INFO").contains("退出状态 1").doesNotContain(ESCAPE);
     }
 }

@@ -70,8 +70,8 @@ class CrashRecoveryIT {
         int status = next.waitFor(RUN);
 
         assertThat(status).as(next.console()).isEqualTo(1);
-        assertThat(next.console()).contains("run 1 was left STARTED by a process that is gone")
-                .contains("resuming run 1").contains("666 read, 651 accepted, 15 rejected");
+        assertThat(next.console()).contains("运行 1 停在 STARTED，其进程已不在")
+                .contains("继续运行 1（").contains("读取 666，接受 651，退回 15");
         assertThat(database.storedRows(output)).isEqualTo(666);
         assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
         assertThat(database.count(output, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'readAndValidateSubmissions'"
@@ -97,11 +97,11 @@ class CrashRecoveryIT {
                 "--reconciliation.testing.pause-after-chunk-ms=1", "--reconciliation.chunk-size=200");
 
         assertThat(next.waitFor(RUN)).as(next.console()).isEqualTo(1);
-        assertThat(next.console()).contains("resuming run 1")
+        assertThat(next.console()).contains("继续运行 1（")
                 .contains("it was started with --input=" + firstInput.toAbsolutePath().normalize())
                 .contains("it was started with --output=" + firstOutput.toAbsolutePath().normalize())
-                .contains("666 read, 651 accepted, 15 rejected")
-                .contains("outputs: " + secondOutput.resolve("2023").toAbsolutePath().normalize());
+                .contains("读取 666，接受 651，退回 15")
+                .contains("输出：  " + secondOutput.resolve("2023").toAbsolutePath().normalize());
         assertSameBytes(JobRun.csvBytes(secondOutput.resolve("2023")));
         assertThat(firstOutput.resolve("2023")).as("nothing goes to the first attempt's folder").doesNotExist();
         List<String> chunkLines = Stream.concat(doomed.out.stream(), next.out.stream()).filter(l -> l.startsWith("testing: chunk")).toList();
@@ -139,7 +139,7 @@ class CrashRecoveryIT {
         JarProcess next = JarProcess.start("--input=" + editedInput, "--output=" + output, "--reconciliation.chunk-size=200");
 
         assertThat(next.waitFor(RUN)).as(next.console()).isEqualTo(1);
-        assertThat(next.console()).contains("resuming run 1").contains("40,666 read");
+        assertThat(next.console()).contains("继续运行 1（").contains("读取 40,666");
         assertThat(Files.readString(output.resolve("2023/rejected-rows.csv"))).contains("NO_SUCH_39990,1,")
                 .doesNotContain("NO_SUCH_39990,7,");
     }

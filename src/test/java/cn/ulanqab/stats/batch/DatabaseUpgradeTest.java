@@ -56,8 +56,8 @@ class DatabaseUpgradeTest {
     @Test
     void resumesTheRunTheOldReleaseLeftFailed() throws SQLException {
         assertThat(resumed.exitStatus()).as(resumed.console()).isEqualTo(1);
-        assertThat(resumed.console()).contains("resuming run 2, which ended FAILED")
-                .contains("666 read, 651 accepted, 15 rejected");
+        assertThat(resumed.console()).contains("继续运行 2（上次结束于 FAILED）")
+                .contains("读取 666，接受 651，退回 15");
         assertThat(output.resolve("2023/reconciliation.csv")).exists();
         assertThat(JobRun.count(output, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = 2 AND STATUS = 'COMPLETED'"))
                 .isEqualTo(1);
@@ -85,13 +85,13 @@ class DatabaseUpgradeTest {
     void recognisesARunTheOldReleaseCompleted() {
         JobRun.Result again = JobRun.run(input, output);
         assertThat(again.exitStatus()).isEqualTo(1);
-        assertThat(again.console()).contains("already reconciled: run 1 completed").contains("666 read, 651 accepted, 15 rejected");
+        assertThat(again.console()).contains("已核对过：运行 1 于").contains("读取 666，接受 651，退回 15");
     }
 
     @Test
     void startsNewRunsWithIdsAfterTheOldOnes() {
         JobRun.Result fresh = JobRun.run(input, output, "--reconciliation.claims.nearly-band=0.13");
-        assertThat(fresh.console()).contains("starting a new run").contains("run 4");
+        assertThat(fresh.console()).contains("开始新的运行").contains("运行 4\n");
     }
 
     private static List<String> tables(Connection c, String schema) throws SQLException {

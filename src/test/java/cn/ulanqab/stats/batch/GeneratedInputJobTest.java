@@ -73,7 +73,7 @@ class GeneratedInputJobTest {
         JobRun.Result result = JobRun.run(input, output, "--period=2023");
         assertThat(result.exitStatus()).isEqualTo(1);
         assertThat(result.console()).as("each finding on the console names its region")
-                .containsPattern("MISMATCH +IND_0002 \\S+ in 合成省12 120000: printed ");
+                .containsPattern("MISMATCH +IND_0002 \\S+（合成省12 120000）：公布 ");
 
         List<CSVRecord> lines = JobRun.readCsv(output.resolve("2023/reconciliation.csv"));
         List<String> header = lines.get(0).toList();

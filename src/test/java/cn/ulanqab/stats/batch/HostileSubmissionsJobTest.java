@@ -137,7 +137,7 @@ class HostileSubmissionsJobTest {
         original.print(stderr);
 
         assertThat(resumed.exitStatus()).isEqualTo(2);
-        assertThat(stderr).contains("step checkRowAccounting failed")
+        assertThat(stderr).contains("步骤 checkRowAccounting 失败")
                 .contains("150902.csv: " + rowsOf150902 + " rows read but " + (rowsOf150902 - lost) + " stored (accepted + rejected)");
         assertThat(output.resolve("2023/reconciliation.csv")).doesNotExist();
     }

@@ -39,17 +39,17 @@ class NightForOperatorsJobTest {
 
         assertThat(first.exitStatus()).isEqualTo(1);
         assertThat(first.console()).as("thousands separators for a person")
-                .contains("CO2_REDUCTION 减排二氧化碳: printed 184万吨, reported total 1,712,475.1 吨");
+                .contains("CO2_REDUCTION 减排二氧化碳：公布 184万吨，汇总 1,712,475.1 吨");
         assertThat(JobRun.readCsv(output.resolve("2023/reconciliation.csv")).stream().filter(r -> r.get(0).equals("CO2_REDUCTION"))
                 .map(r -> r.get(5)).toList()).as("never in a numeric CSV column").containsExactly("1712475.1");
         assertThat(first.console()).as("the console names the night's place in the history")
-                .containsPattern("\n  outputs: [^\n]*2023\n  history: [^\n]*history/2023/1-[0-9a-f]{12} \\([^\n]*index.html lists every night kept\\)\nexit status 1");
+                .containsPattern("\n  输出：  [^\n]*2023\n  历史：  [^\n]*history/2023/1-[0-9a-f]{12}（[^\n]*index.html 列出保存的每一晚）\n退出状态 1");
         JsonNode summary = JSON.readTree(output.resolve("2023/summary.json").toFile());
         assertThat(summary.path("period").asString()).isEqualTo("2023");
         assertThat(summary.path("run").asLong()).isEqualTo(1);
         String fingerprint = summary.path("fingerprint").asString();
         assertThat(fingerprint).matches("[0-9a-f]{64}");
-        assertThat(first.console()).contains("input fingerprint " + fingerprint.substring(0, 12));
+        assertThat(first.console()).contains("输入指纹 " + fingerprint.substring(0, 12));
         assertThat(summary.path("exit_status").asInt()).isEqualTo(1);
         assertThat(summary.path("started").asString()).as("the bureau's zone").endsWith("+08:00");
         JsonNode counts = summary.path("counts");
@@ -68,7 +68,7 @@ class NightForOperatorsJobTest {
         assertThat(lastRun.path("period").asString()).isEqualTo("2023");
         assertThat(lastRun.path("exit_status").asInt()).isEqualTo(1);
         assertThat(lastRun.path("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
-        assertThat(lastRun.path("message").asString()).isEqualTo("6 findings to review in report.html and reconciliation.csv");
+        assertThat(lastRun.path("message").asString()).isEqualTo("退出状态 1：6 项需核查，见 report.html 与 reconciliation.csv");
         assertThat(OffsetDateTime.parse(lastRun.path("ended").asString()))
                 .isAfterOrEqualTo(OffsetDateTime.parse(lastRun.path("started").asString()));
 

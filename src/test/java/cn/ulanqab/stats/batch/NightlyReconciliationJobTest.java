@@ -63,9 +63,11 @@ class NightlyReconciliationJobTest {
         assertThat(result.exitStatus()).isEqualTo(1);
         assertThat(result.console())
                 .contains("12 PROCESSED, 1 SUPERSEDED, 1 UNRECOGNIZED")
-                .contains("666 read, 651 accepted, 15 rejected")
+                .contains("数据行：读取 666，接受 651，退回 15")
                 .contains("58 MATCH, 2 MISMATCH, 3 INCOMPLETE, 1 NO_DATA, 3 UNPUBLISHED")
-                .contains(outputs.toAbsolutePath().toString());
+                .contains(outputs.toAbsolutePath().toString())
+                .contains("MISMATCH   CO2_REDUCTION 减排二氧化碳：公布 184万吨，汇总 1,712,475.1 吨 (171万吨)")
+                .contains("退出状态 1：6 项需核查");
     }
 
     @Test
@@ -89,21 +91,23 @@ class NightlyReconciliationJobTest {
         assertThat(co2.get("difference")).isEqualTo("-127524.9");
         assertThat(co2.get("relative_difference")).isEqualTo("-0.069307");
         assertThat(co2.get("counties_reported")).isEqualTo("11");
-        assertThat(co2.get("hint")).contains("卓资县 (150921) reported 12.6 吨; ×10,000 closes the gap");
+        assertThat(co2.get("hint")).isEqualTo("合计 1,712,475.1 不在公布数字“184万吨”的口径内（1835000 ≤ t < 1845000）"
+                + " | 单位换算错误？卓资县 (150921) 报 12.6 吨；×10,000 后为 126,000，差额消除");
 
         Map<String, String> jobs = lines.get("URBAN_NEW_JOBS");
         assertThat(jobs.get("city_total")).isEqualTo("8145");
         assertThat(jobs.get("as_printed")).isEqualTo("8145人");
-        assertThat(jobs.get("hint")).contains("察哈尔右翼后旗 (150928) reported 172 人; 712 closes the gap");
+        assertThat(jobs.get("hint")).contains("数字颠倒？察哈尔右翼后旗 (150928) 报 172 人；改为 712 差额消除");
 
         Map<String, String> pipelines = lines.get("HEATING_GAS_PIPELINES");
         assertThat(pipelines.get("counties_reported")).isEqualTo("10");
         assertThat(pipelines.get("missing_counties")).isEqualTo("150923");
         assertThat(lines.get("NEW_HOSPITAL_BEDS").get("missing_counties")).isEqualTo("150981");
-        assertThat(lines.get("NEW_HOSPITAL_BEDS").get("hint")).contains("would complete: 丰镇市 150981.csv line 61 (DUPLICATE_CONFLICT)"
-                + " holds '86'; counted as 86 张 the total would be 882, which matches (remark: 以此为准)");
-        assertThat(lines.get("POCKET_PARKS").get("hint")).contains("would complete: 化德县 150922.csv line 35 (NOT_A_NUMBER) holds '一'");
-        assertThat(lines.get("HEATING_GAS_PIPELINES").get("hint")).doesNotContain("would complete");
+        assertThat(lines.get("NEW_HOSPITAL_BEDS").get("hint")).contains("可补全：丰镇市 150981.csv 第 61 行（DUPLICATE_CONFLICT）"
+                + "填的是“86”；按 86 张 计入，合计为 882，与公布数字相符（备注：以此为准）");
+        assertThat(lines.get("POCKET_PARKS").get("hint")).contains("可补全：化德县 150922.csv 第 35 行（NOT_A_NUMBER）填的是“一”");
+        assertThat(lines.get("HEATING_GAS_PIPELINES").get("hint")).doesNotContain("可补全");
+        assertThat(lines.get("ONLINE_SERVICE_CASES").get("hint")).isEqualTo("市本级文件（乌兰察布市 (150900)）没有报送此指标");
         assertThat(lines.get("ONLINE_SERVICE_CASES").get("city_total")).isEmpty();
         assertThat(lines.get("ONLINE_SERVICE_CASES").get("missing_counties")).isEqualTo("150900");
 
@@ -138,6 +142,19 @@ class NightlyReconciliationJobTest {
                 "150929.csv:62:150929:PUBLIC_CHARGING_PILES:DUPLICATE",
                 "150981.csv:58:150981:NEW_HOSPITAL_BEDS:DUPLICATE_CONFLICT",
                 "150981.csv:61:150981:NEW_HOSPITAL_BEDS:DUPLICATE_CONFLICT");
+    }
+
+    @Test
+    void rejectedRowsSayWhichFigureTheyLeaveIncomplete() throws IOException {
+        List<CSVRecord> rows = JobRun.readCsv(outputs.resolve("rejected-rows.csv"));
+        assertThat(rows.get(0).values()).endsWith("remark", "affects");
+        assertThat(rows.stream().skip(1).filter(r -> !r.get(9).isEmpty()).map(r -> r.get(0) + ":" + r.get(1) + ":" + r.get(9)))
+                .as("12 of the 15 have a valid row of the same indicator that counts, or never could count")
+                .containsExactly("150922.csv:35:POCKET_PARKS", "150981.csv:58:NEW_HOSPITAL_BEDS", "150981.csv:61:NEW_HOSPITAL_BEDS");
+        assertThat(rows.get(3).get(6)).as("the message follows the language; the reason stays a token")
+                .startsWith("数值不是数字（").endsWith("）");
+        String html = Files.readString(outputs.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("<td>POCKET_PARKS</td>\n    </tr>");
     }
 
     @Test
@@ -181,16 +198,18 @@ class NightlyReconciliationJobTest {
     @Test
     void reportIsOneSelfContainedPageWithEveryFinding() throws IOException {
         String html = Files.readString(outputs.resolve("report.html"), StandardCharsets.UTF_8);
-        assertThat(html).contains("减排二氧化碳", "MISMATCH", "×10,000 closes the gap", "150929-说明.txt", "NOT_A_NUMBER")
+        assertThat(html).contains("减排二氧化碳", "MISMATCH", "×10,000 后为 126,000，差额消除", "NOT_A_NUMBER")
+                .containsPattern("<a href=\"file:[^\"]*/2023/150929-%E8%AF%B4%E6%98%8E.txt\">150929-说明.txt</a>")
                 .doesNotContain("<script", "http://", "https://", "<link")
                 .contains("<span>卓资 150921</span><span class=\"suspect-mark\">")
                 .contains("<span>察右后旗 150928</span><span class=\"suspect-mark\">");
         assertThat(html.split("class=\"suspect-mark\"", -1)).as("only the two counties the diagnoses name").hasSize(3);
         assertThat(html.split("class=\"suspect-segment\"", -1)).as("and their segments of the charts").hasSize(3);
-        assertThat(html).contains("黄色: 诊断所指 named by the diagnosis");
-        assertThat(html.split("部分合计 partial", -1)).as("the three INCOMPLETE totals are labelled partial").hasSize(4);
+        assertThat(html).contains("黄色：诊断所指");
+        assertThat(html.split("class=\"partial\"", -1)).as("the three INCOMPLETE totals are labelled partial").hasSize(4);
+        assertThat(html).as("no English sentence of the old page").doesNotContain("closes the gap", "would complete", "公报印", "已核销");
         assertThat(JobRun.readCsv(outputs.resolve("feedback/150981.csv")).stream().filter(r -> r.get(3).equals("NEW_HOSPITAL_BEDS")
-                && r.get(0).equals("待核数字")).map(r -> r.get(7)).toList()).singleElement().asString().startsWith("公报印 882张，部分合计 796 张；");
+                && r.get(0).equals("待核数字")).map(r -> r.get(7)).toList()).singleElement().asString().startsWith("政府工作报告公布 882张，部分合计 796 张；");
     }
 
     private static Map<String, Map<String, String>> byIndicator(Path csv) throws IOException {

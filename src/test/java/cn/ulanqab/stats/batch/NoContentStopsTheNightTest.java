@@ -49,7 +49,7 @@ class NoContentStopsTheNightTest {
         JobRun.Result night = JobRun.run(input, work.resolve("output"));
 
         assertThat(night.exitStatus()).as(night.console()).isEqualTo(1);
-        assertThat(night.console()).contains("reviews: 1 lines applied, 1 rejected");
+        assertThat(night.console()).contains("审核意见：采用 1 行，退回 1 行");
         List<CSVRecord> lines = JobRun.readCsv(work.resolve("output/2023/reconciliation.csv"));
         int disposition = lines.get(0).toList().indexOf("disposition");
         assertThat(lines).filteredOn(l -> l.get(0).equals("URBAN_NEW_JOBS")).singleElement()
@@ -84,7 +84,7 @@ class NoContentStopsTheNightTest {
         });
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.get(5)).isEqualTo("MALFORMED_ROW");
-            assertThat(r.get(6)).startsWith("record longer than 1 MB");
+            assertThat(r.get(6)).as("the reason in the run's language, the check's own words kept").startsWith("该行列数与表头不一致或引号不成对（record longer than 1 MB");
             assertThat(r.get(4)).hasSize(100);
         });
     }

@@ -39,14 +39,14 @@ class PostgresRunControlIT {
         JarProcess refused = JarProcess.start(options(postgres, input, work.resolve("host-b")));
         assertThat(refused.waitFor(RUN)).as(refused.console()).isEqualTo(2);
         assertThat(refused.console()).contains("cannot start: another run (process " + doomed.process.pid() + " on host ")
-                .contains("period 2023").contains("Fix: wait for it to finish").doesNotContain("input fingerprint");
+                .contains("period 2023").contains("Fix: wait for it to finish").doesNotContain("输入指纹");
         assertThat(postgres.count(null, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("the refused start made no execution").isEqualTo(1);
 
         doomed.kill();
         JarProcess next = JarProcess.start(options(postgres, input, work.resolve("host-b")));
         assertThat(next.waitFor(RUN)).as(next.console()).isEqualTo(1);
-        assertThat(next.console()).contains("run 1 was left STARTED by a process that is gone (this one holds the run lock of jdbc:postgresql:")
-                .contains("resuming run 1").contains("666 read, 651 accepted, 15 rejected");
+        assertThat(next.console()).contains("运行 1 停在 STARTED，其进程已不在（本进程持有 jdbc:postgresql:")
+                .contains("继续运行 1（").contains("读取 666，接受 651，退回 15");
         assertThat(postgres.storedRows(null)).isEqualTo(666);
         JobRun.csvBytes(work.resolve("host-b/2023")).forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(expected.get(name)));
         assertThat(postgres.count(null, "SELECT COUNT(*) FROM RUN_HOLDER")).as("an ended run leaves no holder behind").isZero();

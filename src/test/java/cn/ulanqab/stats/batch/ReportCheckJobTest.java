@@ -33,7 +33,7 @@ class ReportCheckJobTest {
         String text = Files.readString(published, StandardCharsets.UTF_8);
         // the counties' total for 城镇新增就业 is 8145: the published file now says 8145人, the report prints 8685人
         Files.writeString(published, text.replace("URBAN_NEW_JOBS,2023,8685人", "URBAN_NEW_JOBS,2023,8145人"), StandardCharsets.UTF_8);
-        result = JobRun.run(input, work.resolve("output"), "--report=" + REPORT);
+        result = JobRun.run(input, work.resolve("output"), "--report=" + REPORT, "--reconciliation.language=en");
         outputs = work.resolve("output/2023");
     }
 
@@ -42,9 +42,11 @@ class ReportCheckJobTest {
         assertThat(result.exitStatus()).isEqualTo(1);
         assertThat(result.console())
                 .contains("59 MATCH, 1 MISMATCH, 3 INCOMPLETE, 1 NO_DATA, 3 UNPUBLISHED")
-                .contains("63 of 64 published figures agree with the print, 1 findings")
-                .contains("PUBLISHED_DISAGREES URBAN_NEW_JOBS: published/2023.csv says 8145人 but the report prints 8685人")
-                .contains("6 findings to review");
+                .as("run with reconciliation.language=en: the console speaks English")
+                .contains("63 of 64 published figures agree with the print, 1 finding\n")
+                .contains("PUBLISHED_DISAGREES URBAN_NEW_JOBS: the published file disagrees with the report: it says \"8145人\", the report prints \"8685人\"")
+                .contains("exit status 1: 6 findings to review")
+                .doesNotContainPattern("[报告运行指标]");
     }
 
     @Test
@@ -67,11 +69,12 @@ class ReportCheckJobTest {
         List<CSVRecord> lines = JobRun.readCsv(outputs.resolve("reconciliation.csv"));
         CSVRecord jobs = lines.stream().filter(r -> r.get(0).equals("URBAN_NEW_JOBS")).findFirst().orElseThrow();
         assertThat(jobs.get(9)).isEqualTo("MATCH");
-        assertThat(jobs.get(12)).startsWith("PUBLISHED_DISAGREES: published/2023.csv says 8145人 but the report prints 8685人");
+        assertThat(jobs.get(12)).isEqualTo("the published file disagrees with the report: it says \"8145人\", the report prints \"8685人\"");
         assertThat(jobs.get(13)).isEqualTo("一(六)");
         assertThat(jobs.get(14)).isEqualTo("城镇新增就业8685人");
         String html = Files.readString(outputs.resolve("report.html"), StandardCharsets.UTF_8);
-        assertThat(html).contains("Published file against the report", "PUBLISHED_DISAGREES", "8145人", "8685人");
+        assertThat(html).contains("Published file against the report", "PUBLISHED_DISAGREES", "8145人", "8685人")
+                .contains("<html lang=\"en\">").contains("6 findings to review").doesNotContain("需核查");
     }
 
     @Test

@@ -85,7 +85,7 @@ class RestartAndRerunTest {
         JobRun.Result resumed = run(input, output, "--reconciliation.chunk-size=" + SMALL_CHUNK);
 
         assertThat(resumed.exitStatus()).isEqualTo(1);
-        assertThat(resumed.console()).contains("resuming run 1");
+        assertThat(resumed.console()).contains("继续运行 1（");
         assertThat(database.storedRows(output)).isEqualTo(666);
         assertThat(database.count(output, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'readAndValidateSubmissions'"
                 + " AND STATUS = 'COMPLETED'")).as("rows read again after the restart").isEqualTo(666 - committedBeforeFailure);
@@ -102,8 +102,9 @@ class RestartAndRerunTest {
         JobRun.Result again = run(input, output);
 
         assertThat(again.exitStatus()).isEqualTo(1);
-        assertThat(again.console()).contains("already reconciled").contains("666 read, 651 accepted, 15 rejected")
-                .as("the completion time with its offset").containsPattern("completed \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?(Z|[+-]\\d\\d:\\d\\d) on");
+        assertThat(again.console()).contains("已核对过").contains("读取 666，接受 651，退回 15")
+                .as("the completion time in the bureau's zone, with its offset")
+                .containsPattern("运行 1 于 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(UTC\\+08:00\\) 用同一输入完成");
         assertThat(database.storedRows(output)).isEqualTo(666);
         assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")), uninterrupted);
@@ -120,7 +121,7 @@ class RestartAndRerunTest {
 
         JobRun.Result second = run(changedInput, output);
 
-        assertThat(second.console()).contains("starting a new run").contains("run 2").contains("666 read, 652 accepted, 14 rejected");
+        assertThat(second.console()).contains("开始新的运行").contains("运行 2\n").contains("读取 666，接受 652，退回 14");
         assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(2);
         assertThat(database.count(output, "SELECT (SELECT SUM(ROW_COUNT) FROM ACCEPTED_ROWS WHERE RUN_ID = 1) + (SELECT COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = 1)")).isEqualTo(666);
         assertThat(Files.readString(output.resolve("2023/reconciliation.csv"))).contains("POCKET_PARKS,建成口袋公园,个,7个,7,7,7个");

@@ -47,18 +47,21 @@ class ReviewsAndHistoryTest {
         JobRun.Result result = JobRun.run(input, work.resolve("output"));
 
         assertThat(result.exitStatus()).as("a stale review and a WILL_FIX leave two findings open").isEqualTo(1);
-        assertThat(result.console()).contains("2 findings to review").contains("4 more excused by reviews")
-                .contains("[review stale: written against 8000]")
-                .contains("INCOMPLETE POCKET_PARKS 建成口袋公园: printed 7个, partial total (counties missing) 6 个 (6个)")
+        assertThat(result.console()).contains("2 项需核查").contains("另有 4 项已由审核意见说明")
+                .contains("［审核意见已过期：审核时合计 8,000］")
+                .contains("INCOMPLETE POCKET_PARKS 建成口袋公园：公布 7个，部分合计（有单位缺报） 6 个 (6个)［已说明，王芳］")
                 .as("the reviewers' lines are counted apart from the submissions")
-                .contains("files:   12 PROCESSED, 1 SUPERSEDED, 1 UNRECOGNIZED").contains("rows:    666 read, 651 accepted, 15 rejected")
-                .contains("reviews: 6 lines applied, 3 rejected (why: rejected-rows.csv, file reviews/2023.csv)");
+                .contains("文件：  12 PROCESSED, 1 SUPERSEDED, 1 UNRECOGNIZED").contains("数据行：读取 666，接受 651，退回 15")
+                .contains("审核意见：采用 6 行，退回 3 行（原因见 rejected-rows.csv 中的文件 reviews/2023.csv）");
+        assertThat(result.console().indexOf("MISMATCH   URBAN_NEW_JOBS")).as("open findings before excused ones")
+                .isLessThan(result.console().indexOf("MISMATCH   CO2_REDUCTION"));
         Path out = work.resolve("output/2023");
         Map<String, CSVRecord> lines = JobRun.readCsv(out.resolve("reconciliation.csv")).stream().skip(1)
                 .collect(Collectors.toMap(r -> r.get(0), r -> r));
         assertThat(lines.get("CO2_REDUCTION").get(15)).isEqualTo("EXPLAINED");
         assertThat(lines.get("CO2_REDUCTION").get(19)).isEqualTo("excused");
-        assertThat(lines.get("URBAN_NEW_JOBS").get(19)).startsWith("stale: written against 8000");
+        assertThat(lines.get("URBAN_NEW_JOBS").get(19)).as("a token; the why is in the hint").isEqualTo("stale");
+        assertThat(lines.get("URBAN_NEW_JOBS").get(12)).endsWith("审核意见已过期：审核时合计为 8,000，今晚为 8,145");
         assertThat(lines.get("HEATING_GAS_PIPELINES").get(19)).isEqualTo("current");
         assertThat(lines.get("ONLINE_SERVICE_CASES").get(19)).isEqualTo("excused");
         assertThat(lines.get("MEAT_OUTPUT").get(15)).isEmpty();
@@ -73,11 +76,16 @@ class ReviewsAndHistoryTest {
 
         String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>")
-                .contains("已过期 stale").contains("已核销 excused: EXPLAINED");
+                .contains("审核意见已过期，不再适用").contains("<span class=\"status excused-tag\">已说明</span>")
+                .doesNotContain("已核销")
+                .contains("CO2_REDUCTION,EXPLAINED,（填写说明）,（审核人）,")
+                .containsPattern("CO2_REDUCTION,EXPLAINED,（填写说明）,（审核人）,20[0-9-]+,1712475.1,11,150921,150900");
+        assertThat(html.indexOf("id=\"URBAN_NEW_JOBS\"")).as("excused cards after open ones")
+                .isLessThan(html.indexOf("id=\"CO2_REDUCTION\""));
         List<String> feedback = JobRun.readCsv(out.resolve("feedback/150921.csv")).stream()
                 .filter(r -> r.get(3).equals("CO2_REDUCTION")).map(r -> r.get(8)).toList();
         assertThat(feedback).as("the county hears that the finding was explained").singleElement().asString()
-                .startsWith("审核人已核销（EXPLAINED").endsWith("无需修改");
+                .isEqualTo("审核人已说明（王芳：卓资县单位填错，已电话核实）：无需修改");
         try (InputStream in = Files.newInputStream(out.resolve("report.xlsx")); Workbook book = WorkbookFactory.create(in)) {
             Sheet findings = book.getSheet("待核查问题");
             List<String> columns = new ArrayList<>();
@@ -98,19 +106,19 @@ class ReviewsAndHistoryTest {
     void everyFindingExplainedEndsWithStatusZero() throws IOException {
         Path input = JobRun.copyShippedInput(work.resolve("input"));
         writeReviews(input, """
-                indicator_code,disposition,note,reviewer,date,city_total
-                CO2_REDUCTION,EXPLAINED,单位填错,王芳,2024-03-01,1712475.1
-                URBAN_NEW_JOBS,EXPLAINED,数字颠倒,王芳,2024-03-01,8145
-                HEATING_GAS_PIPELINES,ACCEPTED,商都县未建,王芳,2024-03-01,683.53
-                POCKET_PARKS,ACCEPTED,,王芳,2024-03-01,
-                NEW_HOSPITAL_BEDS,ACCEPTED,,王芳,2024-03-01,
-                ONLINE_SERVICE_CASES,EXPLAINED,市里漏报,王芳,2024-03-01,
+                indicator_code,disposition,note,reviewer,date,city_total,counties_reported,named_county,region_code
+                CO2_REDUCTION,EXPLAINED,单位填错,王芳,2024-03-01,1712475.1,11,150921,150900
+                URBAN_NEW_JOBS,EXPLAINED,数字颠倒,王芳,2024-03-01,8145,11,150928,
+                HEATING_GAS_PIPELINES,ACCEPTED,商都县未建,王芳,2024-03-01,683.53,10,,
+                POCKET_PARKS,ACCEPTED,,王芳,2024-03-01,,,,
+                NEW_HOSPITAL_BEDS,ACCEPTED,,王芳,2024-03-01,,,,
+                ONLINE_SERVICE_CASES,EXPLAINED,市里漏报,王芳,2024-03-01,,,,
                 """);
 
         JobRun.Result result = JobRun.run(input, work.resolve("output"));
 
         assertThat(result.exitStatus()).isEqualTo(0);
-        assertThat(result.console()).contains("exit status 0");
+        assertThat(result.console()).contains("退出状态 0：全部公布数字一致");
     }
 
     @Test
@@ -127,16 +135,20 @@ class ReviewsAndHistoryTest {
 
         JobRun.Result second = JobRun.run(input, output);
 
-        assertThat(second.console()).contains("run 2");
+        assertThat(second.console()).contains("运行 2")
+                .contains("今晚的变化：").contains("重新报送 察哈尔右翼后旗 (150928)：替换了可读取的文件 150928.csv");
+        assertThat(second.console().indexOf("今晚的变化")).as("before the findings").isLessThan(second.console().indexOf("MISMATCH "));
         List<String> changes = JobRun.readCsv(output.resolve("2023/changes.csv")).stream().skip(1)
                 .map(r -> r.get(0) + ":" + r.get(1) + ":" + r.get(3) + ":" + r.get(4)).toList();
         assertThat(changes).contains("RESOLVED:URBAN_NEW_JOBS:MISMATCH:MATCH", "TOTAL_CHANGED:URBAN_NEW_JOBS:8145:8685",
                 "NEW_FINDING:MILK_OUTPUT:MATCH:MISMATCH", "FILE_RESUBMITTED:150928:150928.csv:150928-v2.csv");
         String milkHint = JobRun.readCsv(output.resolve("2023/reconciliation.csv")).stream()
                 .filter(r -> r.get(0).equals("MILK_OUTPUT")).findFirst().orElseThrow().get(12);
-        assertThat(milkHint).contains("resubmission? 察哈尔右翼后旗 (150928)'s earlier file 150928.csv held 44933.3 吨, which would have matched");
-        assertThat(Files.readString(output.resolve("2023/report.html"), StandardCharsets.UTF_8))
-                .contains("FILE_RESUBMITTED").contains("150928-v2.csv");
+        assertThat(milkHint).contains("重新报送？察哈尔右翼后旗 (150928) 之前的文件 150928.csv 报 44,933.3 吨（现为 4,493.33），按之前的数合计相符");
+        String html = Files.readString(output.resolve("2023/report.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("FILE_RESUBMITTED").contains("150928-v2.csv");
+        assertThat(html.indexOf("class=\"tonight\"")).as("the banner comes before the first finding").isPositive()
+                .isLessThan(html.indexOf("class=\"finding"));
     }
 
     private static void writeReviews(Path input, String text) throws IOException {

@@ -30,11 +30,10 @@ class ChangesTest {
         List<String> changes = Changes.between(before, oldFiles, after, newFiles).stream()
                 .map(c -> c.kind() + ":" + c.subject() + ":" + c.before() + ":" + c.after()).toList();
 
-        assertThat(changes).containsExactly(
-                "NEW_FINDING:A:MATCH:MISMATCH", "TOTAL_CHANGED:A:10:12",
-                "RESOLVED:B:MISMATCH:MATCH", "TOTAL_CHANGED:B:5:6",
-                "STATUS_CHANGED:C:INCOMPLETE:MISMATCH",
-                "FILE_RESUBMITTED:150921:150921.csv:150921-v2.csv", "FILE_RESUBMITTED:150922:150922.csv:150922.csv");
+        assertThat(changes).as("in the fixed order of kinds, then by indicator").containsExactly(
+                "FILE_RESUBMITTED:150921:150921.csv:150921-v2.csv", "FILE_RESUBMITTED:150922:150922.csv:150922.csv",
+                "NEW_FINDING:A:MATCH:MISMATCH", "STATUS_CHANGED:C:INCOMPLETE:MISMATCH", "RESOLVED:B:MISMATCH:MATCH",
+                "TOTAL_CHANGED:A:10:12", "TOTAL_CHANGED:B:5:6");
     }
 
     @Test
@@ -55,21 +54,40 @@ class ChangesTest {
         List<LedgerLine> files = List.of(file("150921.csv", "150921", "aa"));
 
         List<String> changes = Changes.between(before, files, after, files).stream()
-                .map(c -> c.kind() + ":" + c.subject() + ":" + c.before() + ":" + c.after() + ":" + c.note()).toList();
+                .map(c -> c.kind() + ":" + c.subject() + ":" + c.before() + ":" + c.after()).toList();
 
         assertThat(changes).containsExactly(
-                "REVIEW_CHANGED:A::EXPLAINED (excused):王 2024-03-01: 县里已说明",
-                "REVIEW_CHANGED:B:ACCEPTED (excused)::no review of this figure any more",
-                "REVIEW_CHANGED:C::WILL_FIX (current):李 2024-03-01: 下月更正");
+                "REVIEW_CHANGED:A::EXPLAINED (excused)",
+                "REVIEW_CHANGED:B:ACCEPTED (excused):",
+                "REVIEW_CHANGED:C::WILL_FIX (current)");
 
         List<ReconciliationLine> moved = List.of(line("A", Status.MISMATCH, "12").withReview(explained), after.get(1), after.get(2));
         assertThat(Changes.between(after, files, moved, files)).extracting(c -> c.kind() + ":" + c.before() + ":" + c.after())
-                .containsExactly("TOTAL_CHANGED:10:12", "REVIEW_CHANGED:EXPLAINED (excused):EXPLAINED (stale)");
+                .containsExactly("REVIEW_STALE:EXPLAINED (excused):EXPLAINED (stale)", "TOTAL_CHANGED:10:12");
     }
 
     private static ReconciliationLine line(String code, Status status, String total) {
         return new ReconciliationLine(code, code, code, "个", "1个", BigDecimal.ONE, "", new BigDecimal(total), "", null, null,
-                status, 11, List.of(), "", "", "", null);
+                status, 11, List.of(), List.of(), "", "", null);
+    }
+
+    @Test
+    void putsAnUnreadableResubmissionAndTheUnitItDroppedFirst() {
+        List<ReconciliationLine> before = List.of(line("A", Status.MATCH, "10"));
+        List<ReconciliationLine> after = List.of(line("A", Status.INCOMPLETE, "8"));
+        List<LedgerLine> oldFiles = List.of(file("150922.csv", "150922", "bb"), file("150923.csv", "150923", "cc"));
+        List<LedgerLine> newFiles = List.of(file("150922.csv", "150922", "bb"),
+                new LedgerLine("150923.csv", "150923", 1, FileStatus.SUPERSEDED, "UTF-8", 0, 0, 0, "cc", null),
+                new LedgerLine("150923-v2.csv", "150923", 2, FileStatus.UNREADABLE, null, 0, 0, 0, "dd", "tab-separated"));
+
+        List<Change> changes = Changes.between(before, oldFiles, after, newFiles);
+
+        assertThat(changes).extracting(c -> c.kind() + ":" + c.subject()).containsExactly(
+                "FILE_UNREADABLE:150923-v2.csv", "COUNTY_DROPPED_OUT:150923", "FILE_RESUBMITTED:150923",
+                "NEW_FINDING:A", "TOTAL_CHANGED:A");
+        assertThat(changes.stream().filter(Change::tonight)).extracting(c -> c.kind().name())
+                .containsExactly("FILE_UNREADABLE", "COUNTY_DROPPED_OUT", "FILE_RESUBMITTED");
+        assertThat(changes.get(0).detail()).isEqualTo("tab-separated");
     }
 
     private static LedgerLine file(String name, String county, String sha) {

@@ -47,9 +47,14 @@ class DiagnosisTest {
         Map<String, BigDecimal> values = values("1714000", "150921", "12.6");
         Claim claim = claim("184万吨", meat);
         assertThat(claim.holds(sum(values))).isFalse();
-        List<String> causes = Diagnosis.explain(REGISTRY, meat, claim, sum(values), values, Map.of());
-        assertThat(causes).anySatisfy(c -> assertThat(c).contains("unit slip").contains("卓资县").contains("150921")
-                .contains("12.6").contains("×10,000"));
+        List<Cause> causes = Diagnosis.explain(REGISTRY, meat, claim, sum(values), values, Map.of());
+        assertThat(causes).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo(Cause.Kind.UNIT_SLIP);
+            assertThat(c.county()).isEqualTo("150921");
+            assertThat(c.value()).isEqualByComparingTo("12.6");
+            assertThat(c.factor()).isEqualByComparingTo("10000");
+            assertThat(c.closing()).isEqualByComparingTo("126000");
+        });
     }
 
     @Test
@@ -60,17 +65,24 @@ class DiagnosisTest {
         Claim claim = claim("8685人", jobs);
         BigDecimal total = sum(values);
         assertThat(total).isEqualByComparingTo("8145");
-        List<String> causes = Diagnosis.explain(REGISTRY, jobs, claim, total, values, Map.of());
-        assertThat(causes).anySatisfy(c -> assertThat(c).contains("digits swapped").contains("丰镇市").contains("150981")
-                .contains("172").contains("712"));
+        List<Cause> causes = Diagnosis.explain(REGISTRY, jobs, claim, total, values, Map.of());
+        assertThat(causes).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo(Cause.Kind.DIGITS_SWAPPED);
+            assertThat(c.county()).isEqualTo("150981");
+            assertThat(c.value()).isEqualByComparingTo("172");
+            assertThat(c.closing()).isEqualByComparingTo("712");
+        });
     }
 
     @Test
     void namesACountyLeftOut() {
         Indicator jobs = REFERENCE.catalog().get("URBAN_NEW_JOBS");
         Map<String, BigDecimal> values = values("8680", "150929", "2000");
-        List<String> causes = Diagnosis.explain(REGISTRY, jobs, claim("8680人", jobs), sum(values), values, Map.of());
-        assertThat(causes).anySatisfy(c -> assertThat(c).contains("left out").contains("四子王旗"));
+        List<Cause> causes = Diagnosis.explain(REGISTRY, jobs, claim("8680人", jobs), sum(values), values, Map.of());
+        assertThat(causes).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo(Cause.Kind.COUNTED_TWICE);
+            assertThat(c.county()).isEqualTo("150929");
+        });
     }
 
     @Test
@@ -78,8 +90,8 @@ class DiagnosisTest {
         Indicator jobs = REFERENCE.catalog().get("URBAN_NEW_JOBS");
         Map<String, BigDecimal> values = new HashMap<>();
         COUNTIES.forEach(c -> values.put(c, new BigDecimal("100")));
-        List<String> causes = Diagnosis.explain(REGISTRY, jobs, claim("8685人", jobs), sum(values), values, Map.of());
-        assertThat(causes).singleElement().satisfies(c -> assertThat(c).contains("no single county"));
+        List<Cause> causes = Diagnosis.explain(REGISTRY, jobs, claim("8685人", jobs), sum(values), values, Map.of());
+        assertThat(causes).extracting(Cause::kind).containsExactly(Cause.Kind.UNEXPLAINED);
     }
 
     @Test
@@ -98,10 +110,14 @@ class DiagnosisTest {
         Map<String, BigDecimal> values = values("388066.7", "150928", "4493.33");
         Claim claim = claim("43.3万吨", milk);
         assertThat(claim.holds(sum(values))).isFalse();
-        List<String> causes = Diagnosis.explain(REGISTRY, milk, claim, sum(values), values,
+        List<Cause> causes = Diagnosis.explain(REGISTRY, milk, claim, sum(values), values,
                 Map.of("150928", new Diagnosis.EarlierValue("150928.csv", new BigDecimal("44933.3"))));
-        assertThat(causes).anySatisfy(c -> assertThat(c).startsWith("resubmission?").contains("150928.csv")
-                .contains("44933.3").contains("察哈尔右翼后旗"));
+        assertThat(causes).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo(Cause.Kind.RESUBMISSION);
+            assertThat(c.county()).isEqualTo("150928");
+            assertThat(c.file()).isEqualTo("150928.csv");
+            assertThat(c.closing()).isEqualByComparingTo("44933.3");
+        });
     }
 
     @Test
@@ -110,7 +126,23 @@ class DiagnosisTest {
         Claim claim = claim("1.38万户", households);
         // 13,887 rounds to 1.39万: within one printed digit (100) of the claim's upper bound 13,850
         Map<String, BigDecimal> values = values("11110", "150902", "2777");
-        List<String> causes = Diagnosis.explain(REGISTRY, households, claim, sum(values), values, Map.of());
-        assertThat(causes).singleElement().asString().startsWith("rounding edge");
+        List<Cause> causes = Diagnosis.explain(REGISTRY, households, claim, sum(values), values, Map.of());
+        assertThat(causes).extracting(Cause::kind).containsExactly(Cause.Kind.ROUNDING_EDGE);
+    }
+
+    @Test
+    void blamesThePrintedUnitAndNoCountyWhenTheTotalTimesAPowerOfTenFits() {
+        Indicator households = REFERENCE.catalog().get("MONITORED_HOUSEHOLDS");
+        // the counties add up to 13,812 户 exactly; the figure was printed as 1.38 where 1.38万 was meant
+        Claim claim = claim("1.38户", households);
+        Map<String, BigDecimal> values = values("12000", "150902", "1812");
+        List<Cause> causes = Diagnosis.explain(REGISTRY, households, claim, sum(values), values, Map.of());
+        assertThat(causes).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(Cause.Kind.PUBLISHED_UNIT);
+            assertThat(c.county()).isNull();
+            assertThat(c.factor()).isEqualByComparingTo("0.0001");
+            assertThat(c.closing()).isEqualByComparingTo("1.3812");
+        });
+        assertThat(causes).noneMatch(Cause::namesCounty);
     }
 }

@@ -78,7 +78,10 @@ class ReconcilerTest {
         assertThat(line.cityTotal()).isEqualByComparingTo("13912");
         assertThat(line.asPrinted()).isEqualTo("1.39万户");
         assertThat(line.difference()).isEqualByComparingTo("112");
-        assertThat(line.hint()).contains("13912").contains("1.38万户");
+        assertThat(line.causes()).first().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(Cause.Kind.OUTSIDE_CLAIM);
+            assertThat(c.value()).isEqualByComparingTo("13912");
+        });
     }
 
     @Test
@@ -120,7 +123,8 @@ class ReconcilerTest {
         assertThat(line.cityTotal()).isEqualByComparingTo("12000");
         assertThat(line.countiesReported()).isEqualTo(10);
         assertThat(line.missingCounties()).containsExactly(COUNTIES.get(10));
-        assertThat(line.hint()).contains(COUNTIES.get(10));
+        assertThat(line.causes()).extracting(Cause::kind).containsExactly(Cause.Kind.WAITING);
+        assertThat(line.causes().get(0).value()).isEqualByComparingTo("12000");
     }
 
     @Test
@@ -233,7 +237,12 @@ class ReconcilerTest {
         counties("MEAT_OUTPUT", "1714000", "12.6");
         ReconciliationLine line = reconcile("MEAT_OUTPUT", "184万吨");
         assertThat(line.status()).isEqualTo(Status.MISMATCH);
-        assertThat(line.hint()).contains("unit slip").contains(COUNTIES.get(10)).contains("×10,000");
+        assertThat(line.causes()).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo(Cause.Kind.UNIT_SLIP);
+            assertThat(c.county()).isEqualTo(COUNTIES.get(10));
+            assertThat(c.factor()).isEqualByComparingTo("10000");
+        });
+        assertThat(line.namedCounty()).contains(COUNTIES.get(10));
     }
 
     @Test
@@ -242,8 +251,14 @@ class ReconcilerTest {
         counties("MONITORED_HOUSEHOLDS", "12000", null);
         CityTotal total = new Aggregator(REGISTRY).total(indicator, accepted);
         ReconciliationLine line = reconciler.reconcile(indicator, total, figure(indicator, "1.38万户"), Map.of(),
-                Map.of(), List.of("150981.csv line 7: NOT_A_NUMBER"));
-        assertThat(line.hint()).contains("150981.csv line 7: NOT_A_NUMBER");
+                Map.of(), List.of(new Cause(Cause.Kind.REJECTED_ROW, "150981", "150981.csv", 7, "NOT_A_NUMBER", "x", null,
+                        null, null, null)));
+        assertThat(line.causes()).last().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(Cause.Kind.REJECTED_ROW);
+            assertThat(c.file()).isEqualTo("150981.csv");
+            assertThat(c.line()).isEqualTo(7);
+        });
+        assertThat(line.causeNames("150981")).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.report;
 
 import cn.ulanqab.stats.catalog.ReferenceData;
+import cn.ulanqab.stats.reconciliation.Cause;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.Status;
 import cn.ulanqab.stats.submission.FileStatus;
@@ -21,20 +22,21 @@ final class ReportFixture {
     static final String SCRIPT = "<script>alert(1)</script>";
 
     static final List<ReconciliationLine> LINES = List.of(
-            line("TECH_INCUBATORS", "科技企业孵化器", "家", "12家", "12", "12", "0", "0", Status.MATCH, List.of(), ""),
+            line("TECH_INCUBATORS", "科技企业孵化器", "家", "12家", "12", "12", "0", "0", Status.MATCH, List.of(), List.of()),
             line("CO2_REDUCTION", "减排二氧化碳", "吨", "184万吨", "1840000", "1712475.1", "-127524.9", "-0.069307",
-                    Status.MISMATCH, List.of(), "the total 1712475.1 is outside what 184万吨 claims; "
-                            + "unit slip? 商都县 (150923) reported 171247.51 吨; ×10 closes the gap"),
+                    Status.MISMATCH, List.of(), List.of(cause(Cause.Kind.OUTSIDE_CLAIM, null, "1712475.1", null, null),
+                            cause(Cause.Kind.UNIT_SLIP, "150923", "171247.51", "10", "1712475.1"))),
             line("MEAT_OUTPUT", "肉类产量", "吨", "25万吨", "250000", "200000", "-50000", "-0.200000",
-                    Status.MISMATCH, List.of(), "no single county's value explains the gap"),
+                    Status.MISMATCH, List.of(), List.of(cause(Cause.Kind.OUTSIDE_CLAIM, null, "200000", null, null),
+                            cause(Cause.Kind.UNEXPLAINED, null, null, null, null))),
             line("MONITORED_HOUSEHOLDS", "防返贫动态监测户", "户", "1.38万户", "13800", "12000", "-1800", "-0.130435",
-                    Status.INCOMPLETE, List.of("150929"), "partial total 12000; waiting for 四子王旗 (150929)"),
+                    Status.INCOMPLETE, List.of("150929"), List.of(cause(Cause.Kind.WAITING, null, "12000", null, null))),
             line("URBAN_NEW_JOBS", "城镇新增就业", "人", "8685人", "8685", null, null, null,
-                    Status.NO_DATA, REFERENCE.registry().countyCodes(), "nobody reported it"),
+                    Status.NO_DATA, REFERENCE.registry().countyCodes(), List.of(cause(Cause.Kind.NO_COUNTY_REPORTED, null, null, null, null))),
             line("HOTLINE_APPEALS", "12345热线受理有效诉求", "件", "破百万", "1000000", null, null, null,
-                    Status.NO_DATA, List.of("150900"), "the city file has no value"),
+                    Status.NO_DATA, List.of("150900"), List.of(cause(Cause.Kind.CITY_FILE_LACKS, "150900", null, null, null))),
             line("RESIDENT_POPULATION", "常住人口", "人", null, null, "1500000", null, null,
-                    Status.UNPUBLISHED, List.of("150981"), "not printed in the report; shown for information"));
+                    Status.UNPUBLISHED, List.of("150981"), List.of(cause(Cause.Kind.NOT_PRINTED, null, null, null, null))));
 
     static final Map<String, Map<String, BigDecimal>> ACCEPTED = Map.of(
             "TECH_INCUBATORS", Map.of("150902", new BigDecimal("7"), "150921", new BigDecimal("5")),
@@ -61,11 +63,15 @@ final class ReportFixture {
 
     private static ReconciliationLine line(String code, String nameZh, String unit, String published, String publishedValue,
                                            String total, String difference, String relative, Status status,
-                                           List<String> missing, String hint) {
+                                           List<String> missing, List<Cause> causes) {
         return new ReconciliationLine(code, nameZh, REFERENCE.catalog().get(code).nameEn(), unit, published,
                 number(publishedValue), null, number(total), total == null ? null : total + unit, number(difference),
-                number(relative), status, 11 - missing.size(), missing, hint, published == null ? null : "二、工作回顾",
+                number(relative), status, 11 - missing.size(), missing, causes, published == null ? null : "二、工作回顾",
                 published == null ? null : "引文", null);
+    }
+
+    static Cause cause(Cause.Kind kind, String county, String value, String factor, String closing) {
+        return new Cause(kind, county, null, 0, null, null, null, number(value), number(factor), number(closing));
     }
 
     private static BigDecimal number(String text) {

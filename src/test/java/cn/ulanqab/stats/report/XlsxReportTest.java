@@ -55,8 +55,10 @@ class XlsxReportTest {
 
     @BeforeAll
     static void writeAndOpen() throws Exception {
-        night = night(reviewedLines(), List.of(new Change(Change.Kind.NEW_FINDING, "MEAT_OUTPUT", "肉类产量", "MATCH", "MISMATCH",
-                "the gap is new tonight")), null);
+        List<ReconciliationLine> lines = reviewedLines();
+        ReconciliationLine meat = lines.stream().filter(l -> l.indicatorCode().equals("MEAT_OUTPUT")).findFirst().orElseThrow();
+        night = night(lines, List.of(new Change(Change.Kind.NEW_FINDING, "MEAT_OUTPUT", "肉类产量", "MATCH", "MISMATCH", null,
+                meat, null)), null);
         workbook = writeAndRead(new XlsxReport(messages(), Locale.CHINESE, XlsxReport.EXCEL_ROWS), night, REJECTED,
                 folder.resolve("2023"));
     }
@@ -82,7 +84,7 @@ class XlsxReportTest {
             } else if (l.indicatorCode().equals("TECH_INCUBATORS")) {
                 l = new ReconciliationLine(l.indicatorCode(), l.nameZh(), l.nameEn(), l.unit(), l.publishedText(),
                         l.publishedValue(), l.claim(), new BigDecimal("27651836.5"), l.asPrinted(), new BigDecimal("-0.000013"),
-                        new BigDecimal("-0.00000048"), Status.MATCH, l.countiesReported(), l.missingCounties(), l.hint(),
+                        new BigDecimal("-0.00000048"), Status.MATCH, l.countiesReported(), l.missingCounties(), l.causes(),
                         l.section(), l.quote(), null);
             }
             lines.add(l);
@@ -92,13 +94,35 @@ class XlsxReportTest {
 
     static OutputWriter.NightReport night(List<ReconciliationLine> lines, List<Change> changes, List<PublishedCheck.Line> check) {
         return new OutputWriter.NightReport(SUMMARY, REFERENCE, Map.of(), lines, ACCEPTED, REJECTED, LEDGER, Optional.empty(),
-                changes, OffsetDateTime.parse("2026-12-01T23:00:00+08:00"), check);
+                changes, OffsetDateTime.parse("2026-12-01T23:00:00+08:00"), check, new CauseWords(Wording.of("zh"), REFERENCE),
+                new Affects(REFERENCE), Path.of("input/2023"));
+    }
+
+    /** The words OutputWriter gives the workbook: the hint and message of the CSVs, in Chinese. */
+    static XlsxReport.Texts worded(OutputWriter.NightReport night) {
+        Wording chinese = Wording.of("zh");
+        return new XlsxReport.Texts() {
+            @Override
+            public String hint(ReconciliationLine line) {
+                return night.words().hint(line);
+            }
+
+            @Override
+            public String message(RejectedRow row) {
+                return RejectedRowsCsv.message(row, chinese);
+            }
+
+            @Override
+            public String affects(RejectedRow row) {
+                return night.affects().of(row);
+            }
+        };
     }
 
     static XSSFWorkbook writeAndRead(XlsxReport report, OutputWriter.NightReport night, List<RejectedRow> rejected, Path dir)
             throws IOException {
         Path target = dir.resolve(XlsxReport.FILE);
-        report.write(target, night, ACCEPTED, (limit, action) -> rejected.stream().limit(limit).forEach(action), XlsxReport.STORED);
+        report.write(target, night, ACCEPTED, (limit, action) -> rejected.stream().limit(limit).forEach(action), worded(night));
         try (InputStream in = Files.newInputStream(target)) {
             return new XSSFWorkbook(in);
         }
@@ -227,8 +251,10 @@ class XlsxReportTest {
     @Test
     void changesAndTheMissingReportCheckHaveTheirSheets() {
         Sheet changes = workbook.getSheet("与上次运行相比");
+        ReconciliationLine meat = night.lines().stream().filter(l -> l.indicatorCode().equals("MEAT_OUTPUT")).findFirst().orElseThrow();
+        assertThat(night.words().hint(meat)).as("the note of a new finding is its hint").isNotBlank();
         assertThat(row(changes, 2)).containsExactly("NEW_FINDING", "MEAT_OUTPUT", "肉类产量", "MATCH", "MISMATCH",
-                "the gap is new tonight");
+                night.words().hint(meat));
         assertThat(workbook.getSheet("报告核对").getRow(2).getCell(0).getStringCellValue())
                 .isEqualTo("本次运行未给出 --report，公布文件未与政府工作报告原文核对");
     }
@@ -263,14 +289,15 @@ class XlsxReportTest {
         List<RejectedRow> ten = rejectedRows(10);
         List<LedgerLine> ledger = List.of(new LedgerLine("150902.csv", "150902", 1, FileStatus.PROCESSED, "UTF-8", 60, 50, 10, "ab12", null));
         OutputWriter.NightReport tenRejected = new OutputWriter.NightReport(RunSummary.of(42, "2023", ledger, LINES), REFERENCE,
-                Map.of(), LINES, ACCEPTED, ten, ledger, Optional.empty(), List.of(), night.runStarted(), null);
+                Map.of(), LINES, ACCEPTED, ten, ledger, Optional.empty(), List.of(), night.runStarted(), null, night.words(),
+                night.affects(), night.submissionFolder());
         try (XSSFWorkbook book = writeAndRead(new XlsxReport(messages(), Locale.CHINESE, 6), tenRejected, ten, dir)) {
             Sheet rejected = book.getSheet("被拒收的行");
             assertThat(rejected.getLastRowNum()).as("6 rows: 2 header rows, 3 rejected rows, the note").isEqualTo(5);
             assertThat(rejected.getRow(4).getCell(0).getStringCellValue()).isEqualTo("150902.csv");
             assertThat(rejected.getRow(5).getCell(0).getStringCellValue())
                     .isEqualTo("本表最多容纳 3 行，共 10 行；完整内容见 rejected-rows.csv");
-            assertThat(((XSSFSheet) rejected).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A2:I5");
+            assertThat(((XSSFSheet) rejected).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A2:J5");
             Sheet figures = book.getSheet("全部指标");
             assertThat(figures.getRow(5).getCell(0).getStringCellValue()).isEqualTo("本表最多容纳 3 行，共 7 行；完整内容见 reconciliation.csv");
         }
