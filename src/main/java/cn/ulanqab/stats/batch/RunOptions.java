@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.ConfigurationException;
+import cn.ulanqab.stats.catalog.Period;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The command line: {@code --period} (default 2023), {@code --input} (default {@code input}),
+ * The command line: {@code --period} (default 2023; a year, a month {@code 2024-06} or a quarter {@code 2024-Q2}, see
+ * {@link Period}), {@code --input} (default {@code input}),
  * {@code --output} (default {@code output}) and {@code --report=<report.txt>} (default none: the published file
  * is not checked against the report). {@code --extract=<report.txt>} [{@code --write-published}] is the
  * extraction mode: no job runs. Spring properties ({@code --spring.datasource.url=…}, {@code --logging.…},
@@ -46,6 +48,11 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
     /** Whether this is the extraction mode (no job runs). */
     public boolean extracting() {
         return extract != null;
+    }
+
+    /** The period as a value: its year, its months, the same period of last year. */
+    public Period periodValue() {
+        return Period.parse(period);
     }
 
     public static RunOptions parse(String... args) {
@@ -90,9 +97,7 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
                 }
             }
         }
-        if (!period.matches("[0-9]{4}")) {
-            throw new ConfigurationException("--period=" + period + " is not a year. Fix: write four digits, e.g. --period=2023");
-        }
+        period = Period.parse(period).label();
         Path inputFolder = Path.of(input);
         if (writePublished && extract == null) {
             throw new ConfigurationException("--write-published regenerates the published file from a report. Fix: add --extract=<report.txt>");
