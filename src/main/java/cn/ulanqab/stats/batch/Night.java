@@ -15,6 +15,10 @@ import cn.ulanqab.stats.published.PublishedFigure;
 import cn.ulanqab.stats.published.PublishedFigures;
 import cn.ulanqab.stats.review.ReviewFile;
 import cn.ulanqab.stats.submission.FileKind;
+import cn.ulanqab.stats.targets.TargetFile;
+import cn.ulanqab.stats.targets.TargetPlan;
+import cn.ulanqab.stats.targets.TargetResult;
+import cn.ulanqab.stats.targets.TargetTracking;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -28,11 +32,12 @@ import java.util.Map;
  * the input and, when the run was given the report, the check of the published file against it (null without). The
  * job parameters identify it by period and input fingerprint only; the folders are not job parameters, so a run
  * restarts with the folders it is given then. {@code base} holds last year's totals of the same period
- * ({@code <input>/base/<previous period>.csv}), read once per run.
+ * ({@code <input>/base/<previous period>.csv}), read once per run; {@code targets} the year's targets
+ * ({@code <input>/targets/<year>.csv}) with last year's full-year base.
  */
 public record Night(String period, Path input, Path output, ClaimSettings claims,
                     ReferenceData reference, Map<FigureKey, PublishedFigure> published, Path report,
-                    List<PublishedCheck.Line> reportCheck, BaseTotals base) {
+                    List<PublishedCheck.Line> reportCheck, BaseTotals base, TargetPlan targets) {
 
     static final String PERIOD = "period";
     static final String FINGERPRINT = "fingerprint";
@@ -59,6 +64,7 @@ public record Night(String period, Path input, Path output, ClaimSettings claims
         Map<FigureKey, PublishedFigure> published = !value.isYear() && FileKind.of(publishedFile) == FileKind.ABSENT ? Map.of()
                 : PublishedFigures.load(publishedFile, period, reference.registry(), reference.catalog(), claims);
         BaseTotals base = BaseTotals.read(input, value.previous(), reference);
+        TargetPlan targets = TargetPlan.load(input, value, reference, claims);
         List<PublishedCheck.Line> check = null;
         if (report != null) {
             ReportText text = ReportText.read(report);
@@ -71,7 +77,7 @@ public record Night(String period, Path input, Path output, ClaimSettings claims
             check = PublishedCheck.check(reference.catalog(),
                     PublishedFigures.ofRegion(published, reference.registry().city().code()), phrases, FigureExtractor.extract(text, ReportUnits.load(input.resolve("reference"))), period);
         }
-        return new Night(period, input, output, claims, reference, published, report, check, base);
+        return new Night(period, input, output, claims, reference, published, report, check, base, targets);
     }
 
     /**
@@ -83,7 +89,7 @@ public record Night(String period, Path input, Path output, ClaimSettings claims
         List<Path> files = new ArrayList<>(List.of(input.resolve("reference").resolve(ReferenceData.COUNTIES_FILE),
                 input.resolve("reference").resolve(ReferenceData.INDICATORS_FILE),
                 input.resolve("published").resolve(period + ".csv"), ReviewFile.of(input, period),
-                BaseTotals.fileOf(input, Period.parse(period).previous())));
+                BaseTotals.fileOf(input, Period.parse(period).previous()), TargetFile.of(input, Period.parse(period).year())));
         if (report != null) {
             files.add(report);
             files.add(phrasesFile(input));
@@ -116,6 +122,11 @@ public record Night(String period, Path input, Path output, ClaimSettings claims
     /** The period as a value: its year, its months, the same period of last year. */
     public Period periodValue() {
         return Period.parse(period);
+    }
+
+    /** Where the year's targets stand after run {@code runId} (none without a targets file). */
+    public List<TargetResult> trackTargets(TargetTracking tracking, long runId) {
+        return tracking.track(runId, periodValue(), targets, base, reference, claims);
     }
 
     public Path submissionFolder() {

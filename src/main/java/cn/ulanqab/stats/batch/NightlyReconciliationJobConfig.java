@@ -5,6 +5,7 @@ import cn.ulanqab.stats.aggregation.CityTotal;
 import cn.ulanqab.stats.aggregation.CityTotalStore;
 import cn.ulanqab.stats.aggregation.RegionTotals;
 import cn.ulanqab.stats.database.RunControl;
+import cn.ulanqab.stats.published.FigureKey;
 import cn.ulanqab.stats.reconciliation.ReconciliationService;
 import cn.ulanqab.stats.report.OutputWriter;
 import cn.ulanqab.stats.review.ReviewService;
@@ -14,6 +15,7 @@ import cn.ulanqab.stats.submission.SubmissionCatalogue;
 import cn.ulanqab.stats.submission.SubmissionFile;
 import cn.ulanqab.stats.submission.SubmissionStore;
 import cn.ulanqab.stats.submission.SubmittedRow;
+import cn.ulanqab.stats.targets.TargetTracking;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
@@ -34,8 +36,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -132,7 +136,9 @@ public class NightlyReconciliationJobConfig {
             RegionTotals sums = new RegionTotals(night.reference().registry());
             submissions.forEachAccepted(runId, (unit, indicator, value) -> sums.add(indicator, unit, value));
             var catalog = night.reference().catalog();
-            List<CityTotal> result = Aggregator.keys(night.reference().registry(), catalog, night.published().keySet()).stream()
+            Set<FigureKey> wanted = new LinkedHashSet<>(night.published().keySet());
+            night.targets().targets().forEach(t -> wanted.add(new FigureKey(t.indicatorCode(), t.regionCode())));
+            List<CityTotal> result = Aggregator.keys(night.reference().registry(), catalog, wanted).stream()
                     .map(key -> sums.total(catalog.get(key.indicatorCode()), key.regionCode())).toList();
             totals.replace(runId, result);
         });
@@ -154,11 +160,11 @@ public class NightlyReconciliationJobConfig {
 
     @Bean
     Step writeOutputs(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, OutputWriter writer,
-                      @Value("${reconciliation.zone}") String zone) {
+                      TargetTracking targets, @Value("${reconciliation.zone}") String zone) {
         ZoneId bureau = RunOptions.zone(zone);
         return tasklet(tonight, "writeOutputs", jobs, tm, (night, job) -> writer.write(job.getJobInstanceId(), night.period(),
                 night.reference(), night.published(), night.outputFolder(), NightlyRun.inZone(job.getStartTime(), bureau),
-                night.reportCheck(), night.submissionFolder()));
+                night.reportCheck(), night.submissionFolder(), night.trackTargets(targets, job.getJobInstanceId())));
     }
 
     /** Notes in the run's context the folders it was started with, so that a restart elsewhere can say so. */

@@ -15,6 +15,7 @@ import cn.ulanqab.stats.report.FindingView;
 import cn.ulanqab.stats.report.OutputWriter;
 import cn.ulanqab.stats.report.RunSummary;
 import cn.ulanqab.stats.report.Wording;
+import cn.ulanqab.stats.targets.TargetTracking;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -58,6 +59,7 @@ public class NightlyRun {
     private final int keepRuns;
     private final MessageSource messages;
     private final Locale locale;
+    private final TargetTracking targets;
     private final PrintStream out = System.out;
 
     /** How a night ended: its exit status and the sentence that says why (for the console and last-run.json). */
@@ -66,6 +68,7 @@ public class NightlyRun {
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
                       ReconciliationStore reconciliations, RunControl runControl, CurrentNight tonight, Wording words,
+                      TargetTracking targets,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
                       @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance,
                       @Value("${spring.datasource.url}") String databaseUrl,
@@ -85,6 +88,7 @@ public class NightlyRun {
         this.claims = new ClaimSettings(nearlyBand, aboutTolerance);
         this.tonight = tonight;
         this.databaseUrl = databaseUrl;
+        this.targets = targets;
     }
 
     public Outcome run(RunOptions options) throws Exception {
@@ -118,7 +122,7 @@ public class NightlyRun {
             out.println(words.get("console.already", String.valueOf(runId),
                     words.time(inZone(last.getEndTime(), zone).withNano(0))));
             RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.published(), night.outputFolder(),
-                    inZone(last.getStartTime(), zone), night.reportCheck(), night.submissionFolder());
+                    inZone(last.getStartTime(), zone), night.reportCheck(), night.submissionFolder(), night.trackTargets(targets, runId));
             return report(summary, night, keepInHistory(night, runId, fingerprint));
         } else {
             if (last.getStatus().isRunning()) {

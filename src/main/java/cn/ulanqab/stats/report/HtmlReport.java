@@ -121,6 +121,7 @@ public class HtmlReport {
         context.setVariable("reportCheck", night.reportCheck());
         context.setVariable("reportFindings", night.reportCheck() == null ? List.of()
                 : night.reportCheck().stream().filter(c -> c.status().isFinding()).toList());
+        context.setVariable("targets", TargetChart.chartsOf(night.targets(), new TargetWords(night.words()), night.words().words()));
         context.setVariable("w", words);
         return engine.process("report", context);
     }

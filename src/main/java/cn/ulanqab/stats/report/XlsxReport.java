@@ -12,6 +12,8 @@ import cn.ulanqab.stats.reconciliation.Status;
 import cn.ulanqab.stats.review.Review;
 import cn.ulanqab.stats.submission.FileStatus;
 import cn.ulanqab.stats.submission.SubmissionStore;
+import cn.ulanqab.stats.targets.TargetResult;
+import cn.ulanqab.stats.targets.TargetStatus;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +49,7 @@ public class XlsxReport {
     public static final String FILE = "report.xlsx";
     /** The sheets in order, by their message key ({@code xlsx.sheet.<key>}). */
     public static final List<String> SHEETS = List.of("summary", "findings", "figures", "breakdown", "rejected", "files",
-            "report-check", "changes");
+            "report-check", "changes", "targets");
     /** The summary sheet: what a person reads first, the token a program matches last. */
     public static final List<String> SUMMARY_COLUMNS = List.of("label", "value", "item");
     /** The breakdown sheet with several cities: long form, the county values behind the worst findings (see the CSV). */
@@ -112,6 +115,7 @@ public class XlsxReport {
             filesSheet(sheet(workbook, styles, "files"), night.ledger(), styles);
             reportCheckSheet(sheet(workbook, styles, "report-check"), night.reportCheck(), styles);
             changesSheet(sheet(workbook, styles, "changes"), night.changes(), new ChangeWords(night.words()), !reference.registry().singleCity(), styles);
+            targetsSheet(sheet(workbook, styles, "targets"), night.targets(), new TargetWords(night.words()), styles);
             AtomicFiles.write(target, workbook::write);
         } finally {
             workbook.dispose();
@@ -372,6 +376,47 @@ public class XlsxReport {
             sheet.row(cells(PublishedCheck.COLUMNS, cells, styles));
         }
         finish(sheet, OutputWriter.REPORT_CHECK_FILE, check.size());
+    }
+
+    /** The targets of the year as targets.csv has them, worst first, the status in the report's words beside its token. */
+    private void targetsSheet(XlsxSheet sheet, List<TargetResult> targets, TargetWords words, XlsxStyles styles) {
+        List<String> columns = new ArrayList<>(TargetsCsv.COLUMNS);
+        columns.add(columns.indexOf("status") + 1, "status_words");
+        header(sheet, columns);
+        if (targets.isEmpty()) {
+            sheet.row(new XlsxSheet.Styled(text("xlsx.note.no-targets"), styles.note()));
+            sheet.finish("");
+            return;
+        }
+        for (TargetResult r : targets.stream().sorted(TargetWords.WORST_FIRST).toList()) {
+            List<String> csv = TargetsCsv.row(r, words);
+            Map<String, Object> cells = new HashMap<>();
+            for (int c = 0; c < TargetsCsv.COLUMNS.size(); c++) {
+                cells.put(TargetsCsv.COLUMNS.get(c), csv.get(c));
+            }
+            cells.put("target_value", r.targetValue());
+            cells.put("cumulative_total", r.cumulativeTotal());
+            cells.put("share_of_target", sixDecimals(r.shareOfTarget()));
+            cells.put("cumulative_growth", sixDecimals(r.cumulativeGrowth()));
+            cells.put("expected_share", sixDecimals(r.expectedShare()));
+            cells.put("counties_reported", r.countiesReported() == null ? null : (long) r.countiesReported());
+            cells.put("status", new XlsxSheet.Styled(r.status().name(), styles.fill(colour(r.status()))));
+            cells.put("status_words", words.status(r));
+            sheet.row(cells(columns, cells, styles));
+        }
+        finish(sheet, TargetsCsv.FILE, targets.size());
+    }
+
+    private static BigDecimal sixDecimals(BigDecimal value) {
+        return value == null ? null : value.setScale(6, RoundingMode.HALF_UP);
+    }
+
+    private static XlsxStyles.Colour colour(TargetStatus status) {
+        return switch (status) {
+            case MET, ON_TRACK, WITHIN -> XlsxStyles.Colour.GOOD;
+            case INCOMPLETE, NO_DATA -> XlsxStyles.Colour.WARNING;
+            default -> XlsxStyles.Colour.BAD;
+        };
     }
 
     private void changesSheet(XlsxSheet sheet, List<Change> changes, ChangeWords words, boolean regional, XlsxStyles styles) {
