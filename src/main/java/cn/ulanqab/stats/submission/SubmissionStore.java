@@ -1,5 +1,12 @@
 package cn.ulanqab.stats.submission;
 
+import java.sql.PreparedStatement;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import cn.ulanqab.stats.database.RecordChecksum;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -144,8 +151,8 @@ public class SubmissionStore {
      * judged DUPLICATE or DUPLICATE_CONFLICT out of their packed records into the rejected rows. Memory stays bounded
      * by the catalog on a file of any size. Same verdicts as {@link DuplicateSettlement#settle}.
      */
-    public void settleDuplicates(long runId, java.util.Set<String> files) {
-        List<String> names = files != null ? new ArrayList<>(new java.util.TreeSet<>(files))
+    public void settleDuplicates(long runId, Set<String> files) {
+        List<String> names = files != null ? new ArrayList<>(new TreeSet<>(files))
                 : jdbc.queryForList("SELECT DISTINCT FILE_NAME FROM SUBMISSION_FILE WHERE RUN_ID = ? AND STATUS = 'PROCESSED'"
                 + " ORDER BY FILE_NAME", String.class, runId);
         for (String file : names) {
@@ -194,7 +201,7 @@ public class SubmissionStore {
             return PackedRows.unpack(data, rowCount);
         }
 
-        void forEachRow(java.util.function.Consumer<PackedRows.Row> action) {
+        void forEachRow(Consumer<PackedRows.Row> action) {
             PackedRows.unpack(data, rowCount, action);
         }
     }
@@ -204,7 +211,7 @@ public class SubmissionStore {
      * a time: the keys first, then each record by its key, so that no database has to hold a result of every
      * record's bytes.
      */
-    private void forEachPackedRecord(long runId, String file, java.util.function.Consumer<PackedRecord> action) {
+    private void forEachPackedRecord(long runId, String file, Consumer<PackedRecord> action) {
         record Key(String file, long firstLine) {
         }
         List<Key> keys = file == null
@@ -229,7 +236,7 @@ public class SubmissionStore {
 
     /** Rows stored per file (accepted and rejected), for the accounting check. */
     public Map<String, Long> storedRowsByFile(long runId) {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         rowCountsByFile(runId).forEach((file, n) -> counts.put(file, n[0] + n[1]));
         return counts;
     }
@@ -293,7 +300,7 @@ public class SubmissionStore {
     }
 
     /** The same, with the accepted rows of these indicators only (null: all): the others are skipped undecoded. */
-    public void forEachRow(long runId, java.util.Set<String> acceptedIndicators, RowVisitor visitor) {
+    public void forEachRow(long runId, Set<String> acceptedIndicators, RowVisitor visitor) {
         forEachAcceptedText(runId, acceptedIndicators, visitor::accepted);
         eachRejectedRow(runId, Long.MAX_VALUE, visitor::rejected);
     }
@@ -306,7 +313,7 @@ public class SubmissionStore {
      * The accepted rows of a run from their packed records; then the accepted rows a database written before packing
      * keeps one per record in SUBMISSION_ROW (none in a newer one).
      */
-    private void forEachAcceptedText(long runId, java.util.Set<String> indicators, AcceptedText consumer) {
+    private void forEachAcceptedText(long runId, Set<String> indicators, AcceptedText consumer) {
         PackedRows.Indicators only = indicators == null ? null : new PackedRows.Indicators(indicators);
         forEachPackedRecord(runId, null, record -> PackedRows.values(record.data(), record.rowCount(), only,
                 (indicator, value) -> consumer.accept(record.file(), record.unitCode(), indicator, value)));
@@ -319,7 +326,7 @@ public class SubmissionStore {
     }
 
     /** Accepted values of some indicators only: indicator code, then unit code, then the value. */
-    public Map<String, Map<String, BigDecimal>> acceptedValues(long runId, java.util.Set<String> indicators) {
+    public Map<String, Map<String, BigDecimal>> acceptedValues(long runId, Set<String> indicators) {
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
         if (indicators.isEmpty()) {
             return values;
@@ -358,7 +365,7 @@ public class SubmissionStore {
     }
 
     /** The first {@code limit} rejected rows in file and line order, one at a time (none is held after it is handed over). */
-    public void eachRejectedRow(long runId, long limit, java.util.function.Consumer<RejectedRow> action) {
+    public void eachRejectedRow(long runId, long limit, Consumer<RejectedRow> action) {
         stream("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
                 + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY RUN_ID, FILE_NAME, LINE LIMIT ?", 1000, rs -> {
             action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -371,7 +378,7 @@ public class SubmissionStore {
     }
 
     /** The first accepted row of an indicator in one file of a run, if any (the file's packed records are decoded). */
-    public java.util.Optional<RowPlace> acceptedRowOf(long runId, String file, String indicatorCode) {
+    public Optional<RowPlace> acceptedRowOf(long runId, String file, String indicatorCode) {
         long[] found = {-1};
         forEachPackedRecord(runId, file, record -> {
             if (found[0] < 0) {
@@ -382,11 +389,11 @@ public class SubmissionStore {
                 });
             }
         });
-        return found[0] < 0 ? java.util.Optional.empty() : java.util.Optional.of(new RowPlace(file, found[0]));
+        return found[0] < 0 ? Optional.empty() : Optional.of(new RowPlace(file, found[0]));
     }
 
     /** Hands over the rejected rows of one file of a run in line order, one at a time. */
-    public void eachRejectedRowOf(long runId, String file, java.util.function.Consumer<RejectedRow> action) {
+    public void eachRejectedRowOf(long runId, String file, Consumer<RejectedRow> action) {
         stream("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
                 + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ? AND REASON IS NOT NULL ORDER BY RUN_ID, FILE_NAME, LINE", 1000, rs -> {
             action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -395,9 +402,9 @@ public class SubmissionStore {
     }
 
     /** Runs a query whose rows are handed over one at a time, fetched in batches, so no result is held whole. */
-    private void stream(String sql, int fetchSize, org.springframework.jdbc.core.RowCallbackHandler handler, Object... parameters) {
+    private void stream(String sql, int fetchSize, RowCallbackHandler handler, Object... parameters) {
         jdbc.query(con -> {
-            java.sql.PreparedStatement ps = con.prepareStatement(sql);
+            PreparedStatement ps = con.prepareStatement(sql);
             for (int i = 0; i < parameters.length; i++) {
                 ps.setObject(i + 1, parameters[i]);
             }
