@@ -1,12 +1,15 @@
 package cn.ulanqab.stats.submission;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import cn.ulanqab.stats.database.ChecksummedTable;
 import cn.ulanqab.stats.database.RecordChecksum;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -34,6 +37,13 @@ public class SubmissionStore {
 
     private final JdbcTemplate jdbc;
 
+    /** The ledger's lines: the files of a run's submission folder. */
+    static final ChecksummedTable FILES = new ChecksummedTable("SUBMISSION_FILE", "RUN_ID", "SEQ", "FILE_NAME", "COUNTY_CODE",
+            "VERSION", "STATUS", "ENCODING", "SHA256", "REASON");
+    /** Rejected rows, one record each. */
+    static final ChecksummedTable REJECTED = new ChecksummedTable("SUBMISSION_ROW", "RUN_ID", "FILE_NAME", "LINE", "FILE_COUNTY",
+            "COUNTY_CODE", "INDICATOR_CODE", "PERIOD", "RAW_VALUE", "UNIT", "REMARK", "REASON", "MESSAGE");
+
     public SubmissionStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
@@ -43,26 +53,29 @@ public class SubmissionStore {
         List<Object[]> args = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             SubmissionFile f = files.get(i);
-            args.add(new Object[]{runId, i, f.name(), f.countyCode(), f.version(), f.status().name(), f.encoding(),
-                    sha256ByName.get(f.name()), f.reason()});
+            args.add(FILES.record(runId, i, f.name(), f.countyCode(), f.version(), f.status().name(), f.encoding(),
+                    sha256ByName.get(f.name()), f.reason()));
         }
-        jdbc.batchUpdate("INSERT INTO SUBMISSION_FILE (RUN_ID, SEQ, FILE_NAME, COUNTY_CODE, VERSION, STATUS, ENCODING, SHA256, REASON)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+        jdbc.batchUpdate(FILES.insert(), args);
     }
 
     /** The files to read, in ledger order, with the encoding found for each. */
     public List<SubmissionFile> filesToRead(long runId) {
-        return jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION, ENCODING FROM SUBMISSION_FILE"
+        return jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION, ENCODING, " + FILES.checkedColumns() + " FROM SUBMISSION_FILE"
                         + " WHERE RUN_ID = ? AND STATUS = 'PROCESSED' ORDER BY RUN_ID, SEQ",
-                (rs, i) -> new SubmissionFile(rs.getString(1), null, rs.getString(2), rs.getInt(3), FileStatus.PROCESSED,
-                        rs.getString(4), null), runId);
+                (rs, i) -> {
+                    checkLedgerLine(rs, runId);
+                    return new SubmissionFile(rs.getString(1), null, rs.getString(2), rs.getInt(3), FileStatus.PROCESSED,
+                            rs.getString(4), null);
+                }, runId);
     }
 
     /** The SHA-256 the catalogue took of each file of the run before any row was read (the ledger's sha256). */
     public Map<String, String> sha256ByName(long runId) {
         Map<String, String> hashes = new HashMap<>();
-        jdbc.query("SELECT FILE_NAME, SHA256 FROM SUBMISSION_FILE WHERE RUN_ID = ? AND SHA256 IS NOT NULL",
+        jdbc.query("SELECT FILE_NAME, SHA256, " + FILES.checkedColumns() + " FROM SUBMISSION_FILE WHERE RUN_ID = ? AND SHA256 IS NOT NULL",
                 rs -> {
+                    checkLedgerLine(rs, runId);
                     hashes.put(rs.getString(1), rs.getString(2));
                 }, runId);
         return hashes;
@@ -77,8 +90,10 @@ public class SubmissionStore {
     /** Superseded files of the run, by county: the most recent superseded version of each. */
     public Map<String, SubmissionFile> latestSupersededFiles(long runId) {
         Map<String, SubmissionFile> latest = new HashMap<>();
-        jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION FROM SUBMISSION_FILE WHERE RUN_ID = ? AND STATUS = 'SUPERSEDED' ORDER BY VERSION",
+        jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION, " + FILES.checkedColumns() + " FROM SUBMISSION_FILE"
+                        + " WHERE RUN_ID = ? AND STATUS = 'SUPERSEDED' ORDER BY VERSION",
                 rs -> {
+                    checkLedgerLine(rs, runId);
                     latest.put(rs.getString(2), new SubmissionFile(rs.getString(1), null, rs.getString(2), rs.getInt(3),
                             FileStatus.SUPERSEDED, null, null));
                 }, runId);
@@ -98,8 +113,8 @@ public class SubmissionStore {
         for (RowOutcome o : outcomes) {
             SubmittedRow r = o.row();
             if (!o.isAccepted()) {
-                rejected.add(new Object[]{runId, r.file(), r.line(), r.fileCountyCode(), r.countyCode(), r.indicatorCode(),
-                        r.period(), r.value(), r.unit(), r.remark(), o.reason().name(), o.message()});
+                rejected.add(REJECTED.record(runId, r.file(), r.line(), r.fileCountyCode(), r.countyCode(), r.indicatorCode(),
+                        r.period(), r.value(), r.unit(), r.remark(), o.reason().name(), o.message()));
                 continue;
             }
             if (packer == null || !r.file().equals(packerFile) || packer.full()) {
@@ -116,15 +131,13 @@ public class SubmissionStore {
             packed.add(record(runId, packerFile, packerCounty, packer));
         }
         if (!rejected.isEmpty()) {
-            jdbc.batchUpdate(INSERT_REJECTED, rejected);
+            jdbc.batchUpdate(REJECTED.insert(), rejected);
         }
         if (!packed.isEmpty()) {
             jdbc.batchUpdate(INSERT_ACCEPTED, packed);
         }
     }
 
-    private static final String INSERT_REJECTED = "INSERT INTO SUBMISSION_ROW (RUN_ID, FILE_NAME, LINE, FILE_COUNTY, COUNTY_CODE,"
-            + " INDICATOR_CODE, PERIOD, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_ACCEPTED = "INSERT INTO ACCEPTED_ROWS (RUN_ID, FILE_NAME, FIRST_LINE, LAST_LINE, COUNTY_CODE,"
             + " ROW_COUNT, ROWS_DATA, CRC32C) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -153,8 +166,7 @@ public class SubmissionStore {
      */
     public void settleDuplicates(long runId, Set<String> files) {
         List<String> names = files != null ? new ArrayList<>(new TreeSet<>(files))
-                : jdbc.queryForList("SELECT DISTINCT FILE_NAME FROM SUBMISSION_FILE WHERE RUN_ID = ? AND STATUS = 'PROCESSED'"
-                + " ORDER BY FILE_NAME", String.class, runId);
+                : new ArrayList<>(new TreeSet<>(filesToRead(runId).stream().map(SubmissionFile::name).toList()));
         for (String file : names) {
             settleDuplicatesOf(runId, file);
         }
@@ -176,14 +188,14 @@ public class SubmissionStore {
                 if (verdict == null) {
                     kept.add(row);
                 } else {
-                    judged.add(new Object[]{runId, file, row.line(), county, county, row.indicatorCode(), null, row.rawValue(),
-                            row.unit(), row.remark(), verdict.reason().name(), verdict.message()});
+                    judged.add(REJECTED.record(runId, file, row.line(), county, county, row.indicatorCode(), null, row.rawValue(),
+                            row.unit(), row.remark(), verdict.reason().name(), verdict.message()));
                 }
             }
             if (judged.isEmpty()) {
                 return;
             }
-            jdbc.batchUpdate(INSERT_REJECTED, judged);
+            jdbc.batchUpdate(REJECTED.insert(), judged);
             if (kept.count() == 0) {
                 jdbc.update("DELETE FROM ACCEPTED_ROWS WHERE RUN_ID = ? AND FILE_NAME = ? AND FIRST_LINE = ?", runId, file, record.key());
             } else {
@@ -317,8 +329,9 @@ public class SubmissionStore {
         PackedRows.Indicators only = indicators == null ? null : new PackedRows.Indicators(indicators);
         forEachPackedRecord(runId, null, record -> PackedRows.values(record.data(), record.rowCount(), only,
                 (indicator, value) -> consumer.accept(record.file(), record.unitCode(), indicator, value)));
-        stream("SELECT FILE_NAME, COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW"
+        stream("SELECT FILE_NAME, COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT, " + REJECTED.checkedColumns() + " FROM SUBMISSION_ROW"
                 + " WHERE RUN_ID = ? AND REASON IS NULL ORDER BY RUN_ID, FILE_NAME, LINE", 10_000, rs -> {
+            checkRow(rs, runId);
             if (indicators == null || indicators.contains(rs.getString(3))) {
                 consumer.accept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
             }
@@ -344,9 +357,10 @@ public class SubmissionStore {
      * {@link #forEachRow} gives them), without a pass over the rows.
      */
     public List<LedgerLine> ledger(long runId, Map<String, long[]> rowsByFile) {
-        return jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION, STATUS, ENCODING, SHA256, REASON FROM SUBMISSION_FILE"
-                        + " WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ",
+        return jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION, STATUS, ENCODING, SHA256, REASON, " + FILES.checkedColumns()
+                        + " FROM SUBMISSION_FILE WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ",
                 (rs, i) -> {
+                    checkLedgerLine(rs, runId);
                     FileStatus status = FileStatus.valueOf(rs.getString(4));
                     long[] n = status == FileStatus.PROCESSED ? rowsByFile.getOrDefault(rs.getString(1), new long[2]) : new long[2];
                     return new LedgerLine(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), status, rs.getString(5),
@@ -366,8 +380,9 @@ public class SubmissionStore {
 
     /** The first {@code limit} rejected rows in file and line order, one at a time (none is held after it is handed over). */
     public void eachRejectedRow(long runId, long limit, Consumer<RejectedRow> action) {
-        stream("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
+        stream("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE, " + REJECTED.checkedColumns()
                 + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY RUN_ID, FILE_NAME, LINE LIMIT ?", 1000, rs -> {
+            checkRow(rs, runId);
             action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), rs.getString(9)));
         }, runId, limit);
@@ -394,11 +409,20 @@ public class SubmissionStore {
 
     /** Hands over the rejected rows of one file of a run in line order, one at a time. */
     public void eachRejectedRowOf(long runId, String file, Consumer<RejectedRow> action) {
-        stream("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
+        stream("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE, " + REJECTED.checkedColumns()
                 + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ? AND REASON IS NOT NULL ORDER BY RUN_ID, FILE_NAME, LINE", 1000, rs -> {
+            checkRow(rs, runId);
             action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), rs.getString(9)));
         }, runId, file);
+    }
+
+    private static void checkLedgerLine(ResultSet rs, long runId) throws SQLException {
+        FILES.check(rs, "the stored ledger line of run " + runId + ", file " + rs.getString("FILE_NAME"));
+    }
+
+    private static void checkRow(ResultSet rs, long runId) throws SQLException {
+        REJECTED.check(rs, "the stored row of run " + runId + ", file " + rs.getString("FILE_NAME") + ", line " + rs.getLong("LINE"));
     }
 
     /** Runs a query whose rows are handed over one at a time, fetched in batches, so no result is held whole. */
