@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.submission.RowReason;
 import cn.ulanqab.stats.submission.SubmissionStore;
 import org.apache.commons.csv.CSVFormat;
@@ -148,7 +149,7 @@ class CountyFeedbackTest {
     @Test
     void aFindingConcernsTheUnitsItsCausesNameNeverOnesItsWordsHappenToMention() {
         // MEAT_OUTPUT's quote mentions no unit but its cause is unexplained: it concerns nobody; CO2_REDUCTION's unit slip names 150923
-        Map<String, List<cn.ulanqab.stats.reconciliation.ReconciliationLine>> concerns = CountyFeedback.concerns(REFERENCE.registry(), LINES);
+        Map<String, List<ReconciliationLine>> concerns = CountyFeedback.concerns(REFERENCE.registry(), LINES);
         assertThat(concerns.get("150923")).extracting(l -> l.indicatorCode()).containsExactly("CO2_REDUCTION", "URBAN_NEW_JOBS");
         assertThat(concerns.values().stream().flatMap(List::stream).map(l -> l.indicatorCode())).doesNotContain("MEAT_OUTPUT");
     }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.review;
 
+import org.assertj.core.groups.Tuple;
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.submission.RowReason;
@@ -66,8 +67,8 @@ class ReviewFileTest {
         assertThat(result.rowsRead()).isEqualTo(5);
         assertThat(result.reviews()).singleElement().satisfies(r -> assertThat(r.note()).isEqualTo(note2000));
         assertThat(result.rejected()).extracting(ReviewFile.Rejected::line, ReviewFile.Rejected::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2L, RowReason.FIELD_TOO_LONG), org.assertj.core.groups.Tuple.tuple(4L, RowReason.FIELD_TOO_LONG),
-                org.assertj.core.groups.Tuple.tuple(5L, RowReason.NOT_A_NUMBER), org.assertj.core.groups.Tuple.tuple(6L, RowReason.MALFORMED_ROW));
+                Tuple.tuple(2L, RowReason.FIELD_TOO_LONG), Tuple.tuple(4L, RowReason.FIELD_TOO_LONG),
+                Tuple.tuple(5L, RowReason.NOT_A_NUMBER), Tuple.tuple(6L, RowReason.MALFORMED_ROW));
         assertThat(result.rejected().get(0).message()).isEqualTo("note of 2,001 characters, more than the 2,000 a review keeps:"
                 + " shorten it, or write the rest where the review is filed and refer to it");
         assertThat(result.rejected().get(0).rawValue()).hasSize(100);

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import java.util.Collections;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,7 @@ class BrokenFilesCorpusTest {
     }
 
     static List<RowReason> accepted(int n) {
-        return new ArrayList<>(java.util.Collections.nCopies(n, (RowReason) null));
+        return new ArrayList<>(Collections.nCopies(n, (RowReason) null));
     }
 
     static Stream<Case> corpus() {

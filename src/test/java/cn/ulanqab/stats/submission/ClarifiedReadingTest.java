@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.catalog.Level;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,7 +155,7 @@ class ClarifiedReadingTest {
         List<String> missingWith = missing(SubmissionCatalogue.of(folder, REFERENCE.registry()).files());
         List<String> missingWithout = missing(SubmissionCatalogue.of(folder, withoutCityIndicators.registry()).files());
 
-        assertThat(REFERENCE.catalog().indicators()).anyMatch(i -> i.level() == cn.ulanqab.stats.catalog.Level.CITY);
+        assertThat(REFERENCE.catalog().indicators()).anyMatch(i -> i.level() == Level.CITY);
         assertThat(missingWith).hasSize(12).contains("150900");
         assertThat(missingWithout).hasSize(11).doesNotContain("150900");
     }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -293,7 +294,7 @@ class SubmissionReaderTest {
             assertThat(reader.hasNext()).isTrue();
             reader.next();
             assertThat(reader.hasNext()).isFalse();
-            assertThatThrownBy(reader::next).isInstanceOf(java.util.NoSuchElementException.class);
+            assertThatThrownBy(reader::next).isInstanceOf(NoSuchElementException.class);
         }
     }
 }
