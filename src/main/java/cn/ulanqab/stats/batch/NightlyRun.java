@@ -14,7 +14,11 @@ import cn.ulanqab.stats.report.ChangeWords;
 import cn.ulanqab.stats.report.FindingView;
 import cn.ulanqab.stats.report.OutputWriter;
 import cn.ulanqab.stats.report.RunSummary;
+import cn.ulanqab.stats.report.TargetChart;
+import cn.ulanqab.stats.report.TargetWords;
 import cn.ulanqab.stats.report.Wording;
+import cn.ulanqab.stats.targets.TargetResult;
+import cn.ulanqab.stats.targets.TargetStatus;
 import cn.ulanqab.stats.targets.TargetTracking;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -33,7 +37,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -224,6 +230,18 @@ public class NightlyRun {
         }
         if (findings.size() > CONSOLE_FINDINGS) {
             out.println("    " + words.get("console.more", count(findings.size() - CONSOLE_FINDINGS)));
+        }
+        List<TargetResult> targets = outputs.written(s.runId()).map(OutputWriter.NightReport::targets).orElse(List.of());
+        if (!targets.isEmpty()) {
+            Map<TargetStatus, Long> byStatus = new EnumMap<>(TargetStatus.class);
+            targets.forEach(t -> byStatus.merge(t.status(), 1L, Long::sum));
+            out.println("  " + words.get("console.targets", byStatus.entrySet().stream()
+                    .map(e -> count(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(", "))));
+            TargetWords targetWords = new TargetWords(new CauseWords(words, night.reference()));
+            targets.stream().filter(t -> t.status() != TargetStatus.MET && t.status() != TargetStatus.ON_TRACK
+                            && t.status() != TargetStatus.WITHIN).sorted(TargetWords.WORST_FIRST)
+                    .forEach(t -> out.printf("    %-10s %s%n", t.status(), words.get("console.target", t.indicator().code(),
+                            t.indicator().nameZh(), t.target().targetText(), TargetChart.of(t, targetWords, words).label())));
         }
         if (night.reportCheck() == null) {
             out.println("  " + words.get("console.report.none"));

@@ -22,7 +22,7 @@ public record TargetChart(TargetResult result, String status, String label, Stri
         return results.stream().sorted(TargetWords.WORST_FIRST).map(r -> of(r, words, wording)).toList();
     }
 
-    static TargetChart of(TargetResult r, TargetWords words, Wording wording) {
+    public static TargetChart of(TargetResult r, TargetWords words, Wording wording) {
         BigDecimal value;
         BigDecimal expected = null;
         BigDecimal target;

@@ -65,7 +65,7 @@ class NightlyReconciliationJobTest {
         assertThat(result.console())
                 .contains("12 PROCESSED, 1 SUPERSEDED, 1 UNRECOGNIZED")
                 .contains("数据行：读取 666，接受 651，退回 15")
-                .contains("58 MATCH, 2 MISMATCH, 3 INCOMPLETE, 1 NO_DATA, 3 UNPUBLISHED")
+                .contains("58 MATCH, 2 MISMATCH, 3 INCOMPLETE, 1 NO_DATA, 5 UNPUBLISHED")
                 .contains(outputs.toAbsolutePath().toString())
                 .contains("MISMATCH   CO2_REDUCTION 减排二氧化碳：公布 184万吨，汇总 1,712,475.1 吨 (171万吨)")
                 .contains("退出状态 1：6 项需核查");
@@ -74,7 +74,7 @@ class NightlyReconciliationJobTest {
     @Test
     void reconcilesEveryIndicatorWithThePlantedProblemsFound() throws IOException {
         Map<String, Map<String, String>> lines = byIndicator(outputs.resolve("reconciliation.csv"));
-        assertThat(lines).hasSize(67);
+        assertThat(lines).hasSize(69);
         Map<String, String> statuses = lines.values().stream()
                 .collect(Collectors.toMap(l -> l.get("indicator_code"), l -> l.get("status")));
         Map<String, String> expected = new HashMap<>();
@@ -82,7 +82,7 @@ class NightlyReconciliationJobTest {
         Set.of("CO2_REDUCTION", "URBAN_NEW_JOBS").forEach(c -> expected.put(c, "MISMATCH"));
         Set.of("HEATING_GAS_PIPELINES", "POCKET_PARKS", "NEW_HOSPITAL_BEDS").forEach(c -> expected.put(c, "INCOMPLETE"));
         expected.put("ONLINE_SERVICE_CASES", "NO_DATA");
-        Set.of("RESIDENT_POPULATION", "CHILDCARE_SLOTS", "PETITION_CASES_ASSIGNED").forEach(c -> expected.put(c, "UNPUBLISHED"));
+        Set.of("RESIDENT_POPULATION", "CHILDCARE_SLOTS", "PETITION_CASES_ASSIGNED", "VOCATIONAL_TRAINING", "RETAIL_SALES").forEach(c -> expected.put(c, "UNPUBLISHED"));
         assertThat(statuses).isEqualTo(expected);
 
         Map<String, String> co2 = lines.get("CO2_REDUCTION");

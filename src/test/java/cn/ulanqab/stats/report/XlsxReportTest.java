@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class XlsxReportTest {
 
     static final List<String> SHEET_NAMES = List.of("汇总", "待核查问题", "全部指标", "分旗县数据", "被拒收的行", "文件清单",
-            "报告核对", "与上次运行相比");
+            "报告核对", "与上次运行相比", "年度目标");
 
     @TempDir
     static Path folder;
@@ -129,7 +129,7 @@ class XlsxReportTest {
     }
 
     @Test
-    void hasTheEightSheetsInOrderNamedInChinese() {
+    void hasTheNineSheetsInOrderNamedInChinese() {
         List<String> names = new ArrayList<>();
         workbook.forEach(s -> names.add(s.getSheetName()));
         assertThat(names).containsExactlyElementsOf(SHEET_NAMES);
