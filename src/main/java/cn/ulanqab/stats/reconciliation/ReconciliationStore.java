@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.reconciliation;
 
+import cn.ulanqab.stats.published.ClaimKind;
 import cn.ulanqab.stats.review.Disposition;
 import cn.ulanqab.stats.review.Review;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The reconciliation lines of a run, in catalog order, each with its causes (one record per cause) and its review. */
+/** The reconciliation lines of a run (level and change lines), in catalog order, each with its causes (one record per cause) and its review. */
 @Repository
 public class ReconciliationStore {
 
@@ -41,7 +42,8 @@ public class ReconciliationStore {
                     String.join(";", l.missingCounties()), l.section(), l.quote(),
                     r == null ? null : r.line(), r == null ? null : r.disposition().name(), r == null ? null : r.note(),
                     r == null ? null : r.reviewer(), r == null ? null : r.date(), r == null ? null : text(r.cityTotal()),
-                    r == null ? null : r.countiesReported(), r == null ? null : r.namedCounty(), l.regionCode()});
+                    r == null ? null : r.countiesReported(), r == null ? null : r.namedCounty(), l.regionCode(),
+                    l.claimKind().name(), text(l.baseTotal()), text(l.computedChange())});
             for (int p = 0; p < l.causes().size(); p++) {
                 Cause c = l.causes().get(p);
                 causeArgs.add(new Object[]{runId, i, p, c.kind().name(), c.county(), c.file(), c.line(), c.code(), c.raw(),
@@ -59,8 +61,8 @@ public class ReconciliationStore {
             jdbc.batchUpdate("INSERT INTO RECONCILIATION (RUN_ID, SEQ, INDICATOR_CODE, NAME_ZH, NAME_EN, UNIT, PUBLISHED_TEXT,"
                     + " PUBLISHED_VALUE, CLAIM, CITY_TOTAL, AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED,"
                     + " MISSING_COUNTIES, SECTION, QUOTE, REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL,"
-                    + " REVIEW_COUNTIES, REVIEW_NAMED_COUNTY, REGION_CODE)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+                    + " REVIEW_COUNTIES, REVIEW_NAMED_COUNTY, REGION_CODE, CLAIM_KIND, BASE_TOTAL, COMPUTED_CHANGE)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
             args.clear();
         }
         if (!causeArgs.isEmpty()) {
@@ -82,14 +84,15 @@ public class ReconciliationStore {
         return jdbc.query("SELECT INDICATOR_CODE, NAME_ZH, NAME_EN, UNIT, PUBLISHED_TEXT, PUBLISHED_VALUE, CLAIM, CITY_TOTAL,"
                         + " AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED, MISSING_COUNTIES, SEQ, SECTION, QUOTE,"
                         + " REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL, REGION_CODE,"
-                        + " REVIEW_COUNTIES, REVIEW_NAMED_COUNTY"
+                        + " REVIEW_COUNTIES, REVIEW_NAMED_COUNTY, CLAIM_KIND, BASE_TOTAL, COMPUTED_CHANGE"
                         + " FROM RECONCILIATION WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ",
                 (rs, i) -> new ReconciliationLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), number(rs.getString(6)), rs.getString(7), number(rs.getString(8)), rs.getString(9),
                         number(rs.getString(10)), number(rs.getString(11)), Status.valueOf(rs.getString(12)), rs.getInt(13),
                         rs.getString(14) == null || rs.getString(14).isEmpty() ? List.of() : Arrays.asList(rs.getString(14).split(";")),
                         causes.getOrDefault(rs.getInt(15), List.of()), rs.getString(16), rs.getString(17), review(rs),
-                        rs.getString(24)), runId);
+                        rs.getString(24), rs.getString(27) == null ? ClaimKind.LEVEL : ClaimKind.valueOf(rs.getString(27)),
+                        number(rs.getString(28)), number(rs.getString(29))), runId);
     }
 
     private static Review review(ResultSet rs) throws SQLException {
