@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The committed sample (input/2023/ and input/README.md) is exactly what the generator writes. */
+/** The committed sample (input/2023/, input/base/ and input/README.md) is exactly what the generator writes. */
 class SampleInputTest {
 
     private static final Path INPUT = Path.of("input");
@@ -26,6 +26,9 @@ class SampleInputTest {
         try (Stream<Path> files = Files.list(INPUT.resolve(SampleInputGenerator.PERIOD))) {
             files.filter(Files::isRegularFile)
                     .forEach(p -> shipped.add(SampleInputGenerator.PERIOD + "/" + p.getFileName()));
+        }
+        try (Stream<Path> files = Files.list(INPUT.resolve("base"))) {
+            files.filter(Files::isRegularFile).forEach(p -> shipped.add("base/" + p.getFileName()));
         }
         shipped.add("README.md");
 
