@@ -176,7 +176,7 @@ public final class SampleInputGenerator {
 
     /** The city's 2022 totals in the catalog unit, as written in base/2022.csv (one planted wrong, see BASE_PLANTED). */
     static final Map<String, String> BASE = mapOf(
-            "TECH_CONTRACT_VALUE", "30078.4",      // 40123.6 / 30078.4 = +33.397%: 增长33.4%
+            "TECH_CONTRACT_VALUE", "30078.4",      // 40123.6 / 30078.4 = +33.3967%: 增长33.4%
             "RURAL_WASTE_COVERAGE", "86.9",        // planted: the true 68.9 with two digits swapped
             "TOWN_SEWAGE_COVERAGE", "39.5",        // 39 / 62 × 100 = 62.903%: +23.403 points, 提高23.4个百分点
             "GRASSLAND_VEGETATION_COVER", "48.9"); // 53.4 − 48.9 = 4.5 points: 提升4.5个百分点
