@@ -148,7 +148,7 @@ public class NightlyReconciliationJobConfig {
     Step reconcileWithPublishedFigures(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, ReconciliationService service) {
         return tasklet(tonight, "reconcileWithPublishedFigures", jobs, tm,
                 (night, job) -> service.reconcile(job.getJobInstanceId(), night.reference(), night.published(),
-                        night.submissionFolder(), night.period()));
+                        night.submissionFolder(), night.period(), night.base()));
     }
 
     @Bean

@@ -218,8 +218,9 @@ public class NightlyRun {
         for (ReconciliationLine l : findings.subList(0, Math.min(findings.size(), CONSOLE_FINDINGS))) {
             String region = registry.singleCity() || l.regionCode() == null ? ""
                     : words.get("console.finding.region", registry.find(l.regionCode()).map(r -> r.nameZh() + " ").orElse("") + l.regionCode());
-            String total = l.cityTotal() == null ? words.get("console.total.none")
-                    : words.number(l.cityTotal()) + " " + l.unit() + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")");
+            String base = l.baseTotal() == null ? "" : words.get("console.base", words.number(l.baseTotal()), l.unit());
+            String total = l.cityTotal() == null ? words.get("console.total.none") + base
+                    : words.number(l.cityTotal()) + " " + l.unit() + base + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")");
             String review = l.review() == null ? ""
                     : l.excused() ? words.get("console.review.excused", words.word("disposition.", l.review().disposition()), l.review().reviewer())
                     : l.reviewStale() ? words.get("console.review.stale", l.review().cityTotal())

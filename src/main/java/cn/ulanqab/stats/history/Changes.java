@@ -89,7 +89,7 @@ public final class Changes {
 
     /** Lines are compared by indicator and region; a line stored before regions (region null) is the one city's. */
     private static FigureKey key(ReconciliationLine line) {
-        return new FigureKey(line.indicatorCode(), line.regionCode() == null ? "" : line.regionCode());
+        return new FigureKey(line.indicatorCode(), line.regionCode() == null ? "" : line.regionCode(), line.claimKind());
     }
 
     /** A figure's review as a reviewer tells it apart: the disposition and whether it excuses, is stale or neither. */

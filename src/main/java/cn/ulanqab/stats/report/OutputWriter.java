@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.aggregation.RegionTotals;
 import cn.ulanqab.stats.files.AtomicFiles;
 import cn.ulanqab.stats.files.CsvOutput;
 import cn.ulanqab.stats.catalog.County;
@@ -170,6 +171,7 @@ public class OutputWriter {
         Map<String, long[]> rowsByFile = new HashMap<>();
         Affects affects = new Affects(reference);
         BreakdownCsv.Wide wide = regional ? null : new BreakdownCsv.Wide(reference);
+        RegionTotals baseSums = new RegionTotals(reference.registry());
         CsvOutput.write(folder.resolve(RejectedRowsCsv.FILE), RejectedRowsCsv.COLUMNS, (Consumer<List<String>> rejectedRow) -> {
             Consumer<Consumer<List<String>>> scan = breakdownRow ->
                     submissions.forEachRow(runId, new SubmissionStore.RowVisitor() {
@@ -177,6 +179,7 @@ public class OutputWriter {
                         public void accepted(String file, String unit, String indicator, String value) {
                             rowsByFile.computeIfAbsent(file, k -> new long[2])[0]++;
                             affects.counted(unit, indicator);
+                            baseSums.add(indicator, unit, new BigDecimal(value));
                             BigDecimal v = null;
                             if (kept.contains(indicator)) {
                                 v = new BigDecimal(value);
@@ -212,6 +215,7 @@ public class OutputWriter {
         ReportCheckCsv.write(folder, night);
         TargetsCsv.write(folder, night);
         ReconciliationCsv.write(folder, night);
+        BaseCsv.write(folder, reference, baseSums);
         if (wide != null) {
             wide.write(folder);
         }

@@ -196,6 +196,10 @@ public class XlsxReport {
             cells.put("hint", texts.hint(l));
             cells.put("section", l.section());
             cells.put("quote", l.quote());
+            cells.put("claim_kind", l.claimKind().code());
+            cells.put("base_total", figure(l.baseTotal()));
+            cells.put("computed_change", l.computedChange() == null ? null
+                    : new BigDecimal(ReconciliationCsv.sixDecimals(l.computedChange())));
             if (review != null) {
                 cells.put("disposition", review.disposition().name());
                 cells.put("disposition_note", review.note());

@@ -22,9 +22,13 @@ class PeriodsJobTest {
     @TempDir
     Path work;
 
-    /** The shipped 2023 county files as the folder of another period: the same bytes, the period column rewritten. */
+    /**
+     * The shipped 2023 county files as the folder of another period: the same bytes, the period column rewritten. The
+     * shipped targets of 2024 are left out (the 2023 files do not report all their indicators; TargetsJobTest runs them).
+     */
     private Path inputWithPeriod(String period) throws IOException {
         Path input = JobRun.copyShippedInput(work.resolve("input"));
+        Files.delete(input.resolve("targets/2024.csv"));
         Path folder = Files.createDirectories(input.resolve(period));
         try (Stream<Path> files = Files.list(input.resolve("2023"))) {
             for (Path f : files.toList()) {

@@ -1,6 +1,7 @@
 /*
- * Generator of the shipped sample submissions in input/2023/, of the year's targets sample (input/2024-06/,
- * input/targets/2024.csv, input/base/2023-06.csv, input/base/2023.csv; see {@link Targets2024}) and of input/README.md.
+ * Generator of the shipped sample submissions in input/2023/, of last year's totals in input/base/2022.csv, of the year's
+ * targets sample (input/2024-06/, input/targets/2024.csv, input/base/2023-06.csv, input/base/2023.csv; see
+ * {@link Targets2024}) and of input/README.md.
  *
  * To regenerate (from the project folder):
  *
@@ -136,7 +137,10 @@ public final class SampleInputGenerator {
             new Plan("NEW_SCHOOL_PLACES", "2070", URBAN),
             new Plan("NEW_HOSPITAL_BEDS", "882", URBAN),
             new Plan("CULTURAL_VENUES_UPGRADED", "16", ADMIN),
-            new Plan("SAFETY_HAZARDS_ELIMINATED", "24157", ADMIN));
+            new Plan("SAFETY_HAZARDS_ELIMINATED", "24157", ADMIN),
+            new Plan("TECH_CONTRACT_VALUE", "40123.6", INDUSTRY),
+            new Plan("ORGANIZED_TOWNS", "62", RURAL),
+            new Plan("TOWNS_WITH_SEWAGE_TREATMENT", "39", RURAL));
 
     /** Counties that resolved one petition case fewer than they were assigned (465 of 467). */
     static final Set<String> RESOLVED_ONE_SHORT = Set.of("150923", "150981");
@@ -161,7 +165,33 @@ public final class SampleInputGenerator {
             "HOTLINE_RESOLUTION_RATE", "96.3",
             "GOOD_AIR_DAYS_RATIO", "92.35",
             "PM25_CONCENTRATION", "22.8",
-            "YELLOW_RIVER_WATER_DIVERTED", "27651836.5");
+            "YELLOW_RIVER_WATER_DIVERTED", "27651836.5",
+            "RURAL_WASTE_COVERAGE", "92.6",
+            "GRASSLAND_VEGETATION_COVER", "53.4");
+
+    // ------------------------------------------------------------------------------------------------
+    // Last year: base/2022.csv, the bureau's final 2022 totals that the printed changes are checked against
+    // ------------------------------------------------------------------------------------------------
+
+    static final String BASE_PERIOD = "2022";
+
+    /** The city's 2022 totals in the catalog unit, as written in base/2022.csv (one planted wrong, see BASE_PLANTED). */
+    static final Map<String, String> BASE = mapOf(
+            "TECH_CONTRACT_VALUE", "30078.4",      // 40123.6 / 30078.4 = +33.3967%: 增长33.4%
+            "RURAL_WASTE_COVERAGE", "86.9",        // planted: the true 68.9 with two digits swapped
+            "TOWN_SEWAGE_COVERAGE", "39.5",        // 39 / 62 × 100 = 62.903%: +23.403 points, 提高23.4个百分点
+            "GRASSLAND_VEGETATION_COVER", "48.9"); // 53.4 − 48.9 = 4.5 points: 提升4.5个百分点
+
+    /** The base planted wrong, its true value, and what is wrong with it. */
+    static final String[] BASE_PLANTED = {"RURAL_WASTE_COVERAGE", "68.9",
+            "the 2022 coverage 68.9% written 86.9 (two digits swapped): 92.6 against 86.9 is a growth of 6.6%, not 34.4%"};
+
+    /** The status the job must report for each printed change figure (by indicator). */
+    static final Map<String, String> CHANGE_STATUS = mapOf(
+            "TECH_CONTRACT_VALUE", "MATCH",
+            "RURAL_WASTE_COVERAGE", "MISMATCH",
+            "TOWN_SEWAGE_COVERAGE", "MATCH",
+            "GRASSLAND_VEGETATION_COVER", "MATCH");
 
     /** The figure status the job must report for every indicator that is not MATCH. */
     static final Map<String, String> EXPECTED_STATUS = mapOf(
@@ -174,10 +204,18 @@ public final class SampleInputGenerator {
             "RESIDENT_POPULATION", "UNPUBLISHED",
             "CHILDCARE_SLOTS", "UNPUBLISHED",
             "PETITION_CASES_ASSIGNED", "UNPUBLISHED",
+            // the levels of the indicators printed only as a change
+            "TECH_CONTRACT_VALUE", "UNPUBLISHED",
+            "RURAL_WASTE_COVERAGE", "UNPUBLISHED",
+            "ORGANIZED_TOWNS", "UNPUBLISHED",
+            "TOWNS_WITH_SEWAGE_TREATMENT", "UNPUBLISHED",
+            "TOWN_SEWAGE_COVERAGE", "UNPUBLISHED",
+            "GRASSLAND_VEGETATION_COVER", "UNPUBLISHED",
+            // the indicators of the 2024 targets, which the 2023 submissions do not report
             "VOCATIONAL_TRAINING", "UNPUBLISHED",
             "RETAIL_SALES", "UNPUBLISHED");
 
-    /** COUNTY/SUM indicators of the catalog that the 2023 submissions do not report (added for the 2024 targets): NO_DATA, unprinted. */
+    /** COUNTY/SUM indicators of the catalog that the 2023 submissions do not report (added for the 2024 targets): unprinted, no data. */
     static final Set<String> NOT_IN_2023 = Set.of("VOCATIONAL_TRAINING", "RETAIL_SALES");
 
     // ------------------------------------------------------------------------------------------------
@@ -300,6 +338,8 @@ public final class SampleInputGenerator {
         final List<Indicator> indicators = new ArrayList<>();
         final List<County> counties = new ArrayList<>();
         final Map<String, String> published = new LinkedHashMap<>();
+        /** The printed change figures (增长33.4%, 提高23.4个百分点), by indicator. */
+        final Map<String, String> changes = new LinkedHashMap<>();
         final List<SampleFile> files = new ArrayList<>();
         /** True values, key indicator@county, catalog unit. */
         final Map<String, BigDecimal> truth = new TreeMap<>();
@@ -362,6 +402,7 @@ public final class SampleInputGenerator {
         for (SampleFile f : sample.files) {
             out.put(PERIOD + "/" + f.name, render(f));
         }
+        out.put("base/" + BASE_PERIOD + ".csv", baseFile(sample).getBytes(StandardCharsets.UTF_8));
         out.putAll(Targets2024.files(sample));
         out.put("README.md", (readme(sample) + Targets2024.readme(sample)).getBytes(StandardCharsets.UTF_8));
         return out;
@@ -414,8 +455,12 @@ public final class SampleInputGenerator {
         }
         for (Map<String, String> r : readSimpleCsv(input.resolve("published/" + PERIOD + ".csv"))) {
             if (r.get("period").equals(PERIOD)) {
-                s.published.put(r.get("indicator_code"), r.get("published_text"));
+                (isChange(r.get("published_text")) ? s.changes : s.published).put(r.get("indicator_code"), r.get("published_text"));
             }
+        }
+        if (!s.changes.keySet().equals(BASE.keySet()) || !s.changes.keySet().equals(CHANGE_STATUS.keySet())) {
+            throw new IllegalStateException("the printed changes " + s.changes.keySet() + " need a base and a status each: "
+                    + BASE.keySet() + ", " + CHANGE_STATUS.keySet());
         }
         List<String> codes = s.counties.stream().map(County::code).sorted().toList();
         if (!codes.equals(COUNTY_ORDER)) {
@@ -434,6 +479,22 @@ public final class SampleInputGenerator {
                 throw new IllegalStateException(code + " is not a CITY indicator");
             }
         }
+    }
+
+    /** Whether a printed text claims a change against last year: it starts with the verb (增长, 提高, 压减 …). */
+    static boolean isChange(String printed) {
+        return Stream.of("增长", "提高", "提升", "下降", "减少", "压减").anyMatch(printed::startsWith);
+    }
+
+    /** base/2022.csv: UTF-8, LF, the city's code written out. */
+    static String baseFile(Sample s) {
+        StringBuilder b = new StringBuilder("indicator_code,region_code,total\n");
+        for (Indicator ind : s.indicators) {
+            if (BASE.containsKey(ind.code)) {
+                b.append(ind.code).append(',').append(CITY).append(',').append(BASE.get(ind.code)).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     /** Reads a reference CSV: UTF-8, header row, no quoted fields (checked), blank lines skipped. */
@@ -820,7 +881,8 @@ public final class SampleInputGenerator {
                 .append("problems planted on purpose and listed below. A run of the job with no arguments reconciles this sample.\n\n");
         md.append("## How it was generated\n\n");
         md.append("Every file here, this README included, is written by `src/test/java/cn/ulanqab/stats/sample/SampleInputGenerator.java` ")
-                .append("from `reference/` and `published/").append(PERIOD).append(".csv`. Do not edit them by hand; change the generator and run\n\n")
+                .append("from `reference/` and `published/").append(PERIOD).append(".csv`, and so is `base/").append(BASE_PERIOD)
+                .append(".csv`. Do not edit them by hand; change the generator and run\n\n")
                 .append("```\nmvn -q test-compile && java -cp target/test-classes cn.ulanqab.stats.sample.SampleInputGenerator input\n```\n\n")
                 .append("`SampleInputTest.shippedSampleIsWhatTheGeneratorWrites` fails when the committed files differ from what the generator ")
                 .append("writes, and `SampleFiguresTest` checks the generator's numbers against the printed claims with its own arithmetic.\n\n");
@@ -892,8 +954,52 @@ public final class SampleInputGenerator {
                 md.append(String.join(", ", codes.stream().map(c -> "`" + c + "`").toList())).append('\n');
             }
         }
-        md.append("\nThe job therefore ends with exit status 1 (findings).\n");
+        md.append("\nThe job therefore ends with exit status 1 (findings).\n\n");
+
+        md.append("## Change figures and `base/").append(BASE_PERIOD).append(".csv`\n\n");
+        md.append("The report also prints changes against ").append(BASE_PERIOD).append(" that county data can check; `published/")
+                .append(PERIOD).append(".csv` holds them beside the levels (key: indicator, region, claim kind). `base/").append(BASE_PERIOD)
+                .append(".csv` (`indicator_code,region_code,total`, catalog unit) holds the city's ").append(BASE_PERIOD)
+                .append(" totals they are checked against. Each is a line of its own in `reconciliation.csv` (`claim_kind` growth or ")
+                .append("point_change); the indicator's level line is UNPUBLISHED, since the report prints only the change.\n\n");
+        md.append("| indicator | printed | ").append(PERIOD).append(" total | base in `base/").append(BASE_PERIOD)
+                .append(".csv` | figure |\n");
+        md.append("| --- | --- | ---: | ---: | --- |\n");
+        for (Map.Entry<String, String> e : s.changes.entrySet()) {
+            md.append("| `").append(e.getKey()).append("` | ").append(e.getValue()).append(" | ").append(total(s, e.getKey()))
+                    .append(" | ").append(BASE.get(e.getKey())).append(" | ").append(CHANGE_STATUS.get(e.getKey())).append(" |\n");
+        }
+        md.append("\nPlanted: `base/").append(BASE_PERIOD).append(".csv` line ").append(baseLine(s, BASE_PLANTED[0]))
+                .append(", `").append(BASE_PLANTED[0]).append("`: ").append(BASE_PLANTED[2]).append(". The figure is MISMATCH ")
+                .append("and the diagnosis blames the base (two digits swapped; ").append(BASE_PLANTED[1])
+                .append(" would match), not this year's total.\n");
         return md.toString();
+    }
+
+    /** The city total of an indicator as the job forms it: the city's own value, a sum, or a ratio of sums (× 100). */
+    private static String total(Sample s, String indicator) {
+        if (CITY_VALUES.containsKey(indicator)) {
+            return CITY_VALUES.get(indicator);
+        }
+        if (indicator.equals("TOWN_SEWAGE_COVERAGE")) {
+            return sum(s, "TOWNS_WITH_SEWAGE_TREATMENT").toPlainString() + " / " + sum(s, "ORGANIZED_TOWNS").toPlainString() + " × 100";
+        }
+        return sum(s, indicator).toPlainString();
+    }
+
+    private static BigDecimal sum(Sample s, String indicator) {
+        return COUNTY_ORDER.stream().map(c -> truth(s, indicator, c)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The physical line of an indicator's row in base/2022.csv (the header is line 1). */
+    private static int baseLine(Sample s, String indicator) {
+        List<String> lines = List.of(baseFile(s).split("\n"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(indicator + ",")) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException(indicator + " is not in base/" + BASE_PERIOD + ".csv");
     }
 
     private static String figureStatus(Sample s, String indicator) {
