@@ -2,6 +2,7 @@ package cn.ulanqab.stats.review;
 
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.database.ChecksummedTable;
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.submission.FileStatus;
 import cn.ulanqab.stats.submission.RowReason;
 import cn.ulanqab.stats.submission.SubmissionCatalogue;
@@ -49,7 +50,7 @@ public class ReviewService {
         jdbc.update(FILE.insert(), FILE.record(runId, name(period), encodingOf(file), SubmissionCatalogue.sha256(file), result.problem()));
         List<Object[]> rows = new ArrayList<>();
         result.reviews().forEach(r -> rows.add(LINES.record(runId, r.line(), r.indicatorCode(), r.disposition().name(), null, null)));
-        result.rejected().forEach(r -> rows.add(LINES.record(runId, r.line(), r.indicatorCode(), r.rawValue(), r.reason().name(), r.message())));
+        result.rejected().forEach(r -> rows.add(LINES.record(runId, r.line(), r.indicatorCode(), r.rawValue(), r.reason().name(), r.message().stored())));
         jdbc.batchUpdate(LINES.insert(), rows);
         return result.reviews();
     }
@@ -77,7 +78,7 @@ public class ReviewService {
                 (rs, i) -> {
                     checkLine(rs, runId);
                     return new SubmissionStore.RejectedRow(name(period), rs.getLong("LINE"), "", rs.getString("INDICATOR_CODE"),
-                            rs.getString("RAW_VALUE"), "", "", RowReason.valueOf(rs.getString("REASON")), rs.getString("MESSAGE"));
+                            rs.getString("RAW_VALUE"), "", "", RowReason.valueOf(rs.getString("REASON")), Detail.fromStored(rs.getString("MESSAGE")));
                 }, runId);
     }
 

@@ -32,7 +32,7 @@ public class SubmissionStore {
 
     /** A rejected row as the reviewers see it. */
     public record RejectedRow(String file, long line, String countyCode, String indicatorCode, String rawValue,
-                              String unit, String remark, RowReason reason, String message) {
+                              String unit, String remark, RowReason reason, Detail message) {
     }
 
     private final JdbcTemplate jdbc;
@@ -114,7 +114,7 @@ public class SubmissionStore {
             SubmittedRow r = o.row();
             if (!o.isAccepted()) {
                 rejected.add(REJECTED.record(runId, r.file(), r.line(), r.fileCountyCode(), r.countyCode(), r.indicatorCode(),
-                        r.period(), r.value(), r.unit(), r.remark(), o.reason().name(), o.message()));
+                        r.period(), r.value(), r.unit(), r.remark(), o.reason().name(), o.message().stored()));
                 continue;
             }
             if (packer == null || !r.file().equals(packerFile) || packer.full()) {
@@ -189,7 +189,7 @@ public class SubmissionStore {
                     kept.add(row);
                 } else {
                     judged.add(REJECTED.record(runId, file, row.line(), county, county, row.indicatorCode(), null, row.rawValue(),
-                            row.unit(), row.remark(), verdict.reason().name(), verdict.message()));
+                            row.unit(), row.remark(), verdict.reason().name(), verdict.message().stored()));
                 }
             }
             if (judged.isEmpty()) {
@@ -384,7 +384,7 @@ public class SubmissionStore {
                 + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY RUN_ID, FILE_NAME, LINE LIMIT ?", 1000, rs -> {
             checkRow(rs, runId);
             action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), rs.getString(9)));
+                    rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), Detail.fromStored(rs.getString(9))));
         }, runId, limit);
     }
 
@@ -413,7 +413,7 @@ public class SubmissionStore {
                 + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ? AND REASON IS NOT NULL ORDER BY RUN_ID, FILE_NAME, LINE", 1000, rs -> {
             checkRow(rs, runId);
             action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), rs.getString(9)));
+                    rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), Detail.fromStored(rs.getString(9))));
         }, runId, file);
     }
 

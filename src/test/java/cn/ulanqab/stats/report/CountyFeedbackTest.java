@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.submission.RowReason;
 import cn.ulanqab.stats.submission.SubmissionStore;
@@ -46,12 +47,12 @@ class CountyFeedbackTest {
     void everyRejectedRowIsExplainedInChineseWithTheChecksOwnWordsBeside() {
         for (RowReason reason : RowReason.values()) {
             SubmissionStore.RejectedRow row = new SubmissionStore.RejectedRow("150921.csv", 7, "150921", "GDP", "many", "", "",
-                    reason, "'many' is not a number");
+                    reason, Detail.of("not.a.number", "many"));
             assertThat(RejectedRowsCsv.message(row, ZH)).as(reason.name()).startsWith(RejectedRowsCsv.message(
-                    new SubmissionStore.RejectedRow("150921.csv", 7, "150921", "GDP", "many", "", "", reason, null), ZH))
-                    .containsPattern("^\\p{IsHan}").endsWith("（'many' is not a number）");
+                    new SubmissionStore.RejectedRow("150921.csv", 7, "150921", "GDP", "many", "", "", reason, Detail.NONE), ZH))
+                    .containsPattern("^\\p{IsHan}").endsWith("（“many”不是数字：请填阿拉伯数字，如 1203 或 1,203.5）");
             assertThat(RejectedRowsCsv.message(row, EN)).as(reason.name()).doesNotContainPattern("\\p{IsHan}")
-                    .endsWith(" ('many' is not a number)");
+                    .endsWith(" (“many” is not a number: write digits, e.g. 1203 or 1,203.5)");
         }
     }
 
