@@ -112,7 +112,7 @@ class FileSystemTrapsJobTest {
         JobRun.Result night = JobRun.run(input, output);
 
         assertThat(night.exitStatus()).as(night.errors()).isEqualTo(1);
-        assertThat(night.console()).contains("读取 666，接受 651，退回 15");
+        assertThat(night.console()).contains("读取 701，接受 686，退回 15");
         assertThat(work.resolve("real-output/2023/reconciliation.csv")).isRegularFile();
     }
 

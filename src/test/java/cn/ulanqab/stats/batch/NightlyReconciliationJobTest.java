@@ -187,10 +187,10 @@ class NightlyReconciliationJobTest {
         Map<String, String> waste = growth.get("RURAL_WASTE_COVERAGE");
         assertThat(waste.get("status")).isEqualTo("MISMATCH");
         assertThat(waste.get("base_total")).isEqualTo("86.9");
-        // (92.6 ÷ 86.9 − 1) × 100 = 6.559263…
-        assertThat(waste.get("computed_change")).isEqualTo("6.559263");
+        // (92.6 ÷ 86.9 − 1) × 100 = 6.5592635…
+        assertThat(waste.get("computed_change")).isEqualTo("6.559264");
         assertThat(waste.get("as_printed")).isEqualTo("提高6.6%");
-        assertThat(waste.get("hint")).isEqualTo("按上年同期（2022）基数 86.9 %，合计 92.6 % 的变化为 6.559263，不在公布数字“提高34.4%”的口径内"
+        assertThat(waste.get("hint")).isEqualTo("按上年同期（2022）基数 86.9 %，合计 92.6 % 的变化为 6.559264，不在公布数字“提高34.4%”的口径内"
                 + "（34.35 ≤ g < 34.45） | 差额出在上年基数：base/2022.csv 中的基数 86.9 % 可能数字颠倒，改为 68.9 即与“提高34.4%”相符；请核对基数文件");
 
         Map<String, String> sewage = points.get("TOWN_SEWAGE_COVERAGE");

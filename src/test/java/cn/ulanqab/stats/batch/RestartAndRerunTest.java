@@ -71,13 +71,13 @@ class RestartAndRerunTest {
             database.failStoringTheRow(c);
         }
 
-        // chunks of 200 rows, so that the sample's 666 rows make several chunks
+        // chunks of 200 rows, so that the sample's 701 rows make several chunks
         JobRun.Result failed = run(input, output, "--reconciliation.chunk-size=" + SMALL_CHUNK);
         assertThat(failed.exitStatus()).isEqualTo(2);
         assertThat(output.resolve("2023/reconciliation.csv")).doesNotExist();
         long committedBeforeFailure = database.storedRows(output);
         assertThat(committedBeforeFailure).as("whole chunks committed before the failure")
-                .isPositive().isLessThan(666).isEqualTo(committedBeforeFailure / SMALL_CHUNK * SMALL_CHUNK);
+                .isPositive().isLessThan(701).isEqualTo(committedBeforeFailure / SMALL_CHUNK * SMALL_CHUNK);
 
         try (Connection c = database.connect(output)) {
             database.stopFailing(c);
@@ -86,9 +86,9 @@ class RestartAndRerunTest {
 
         assertThat(resumed.exitStatus()).isEqualTo(1);
         assertThat(resumed.console()).contains("继续运行 1（");
-        assertThat(database.storedRows(output)).isEqualTo(666);
+        assertThat(database.storedRows(output)).isEqualTo(701);
         assertThat(database.count(output, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'readAndValidateSubmissions'"
-                + " AND STATUS = 'COMPLETED'")).as("rows read again after the restart").isEqualTo(666 - committedBeforeFailure);
+                + " AND STATUS = 'COMPLETED'")).as("rows read again after the restart").isEqualTo(701 - committedBeforeFailure);
         assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")), uninterrupted);
     }
@@ -102,10 +102,10 @@ class RestartAndRerunTest {
         JobRun.Result again = run(input, output);
 
         assertThat(again.exitStatus()).isEqualTo(1);
-        assertThat(again.console()).contains("已核对过").contains("读取 666，接受 651，退回 15")
+        assertThat(again.console()).contains("已核对过").contains("读取 701，接受 686，退回 15")
                 .as("the completion time in the bureau's zone, with its offset")
                 .containsPattern("运行 1 于 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(UTC\\+08:00\\) 用同一输入完成");
-        assertThat(database.storedRows(output)).isEqualTo(666);
+        assertThat(database.storedRows(output)).isEqualTo(701);
         assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")), uninterrupted);
     }
@@ -123,7 +123,7 @@ class RestartAndRerunTest {
 
         assertThat(second.console()).contains("开始新的运行").contains("运行 2\n").contains("读取 666，接受 652，退回 14");
         assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(2);
-        assertThat(database.count(output, "SELECT (SELECT SUM(ROW_COUNT) FROM ACCEPTED_ROWS WHERE RUN_ID = 1) + (SELECT COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = 1)")).isEqualTo(666);
+        assertThat(database.count(output, "SELECT (SELECT SUM(ROW_COUNT) FROM ACCEPTED_ROWS WHERE RUN_ID = 1) + (SELECT COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = 1)")).isEqualTo(701);
         assertThat(Files.readString(output.resolve("2023/reconciliation.csv"))).contains("POCKET_PARKS,建成口袋公园,个,7个,7,7,7个");
     }
 
