@@ -89,7 +89,8 @@ public record Night(String period, Path input, Path output, ClaimSettings claims
         List<Path> files = new ArrayList<>(List.of(input.resolve("reference").resolve(ReferenceData.COUNTIES_FILE),
                 input.resolve("reference").resolve(ReferenceData.INDICATORS_FILE),
                 input.resolve("published").resolve(period + ".csv"), ReviewFile.of(input, period),
-                BaseTotals.fileOf(input, Period.parse(period).previous()), TargetFile.of(input, Period.parse(period).year())));
+                BaseTotals.fileOf(input, Period.parse(period).previous()), TargetFile.of(input, Period.parse(period).year()),
+                BaseTotals.fileOf(input, Period.ofYear(Period.parse(period).year() - 1))));
         if (report != null) {
             files.add(report);
             files.add(phrasesFile(input));

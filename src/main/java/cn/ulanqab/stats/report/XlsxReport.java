@@ -37,8 +37,8 @@ import java.util.function.Consumer;
 
 /**
  * The reviewers' workbook {@code report.xlsx}: the summary, the findings with their reviews, all figures, the county
- * breakdown, the rejected rows, the file ledger, the report check and the changes since the previous run, one sheet
- * each. Each sheet has a hidden row of the contract's column names (those of the CSVs) above a header in the report's
+ * breakdown, the rejected rows, the file ledger, the report check, the changes since the previous run and the year's
+ * targets (worst first), one sheet each. Each sheet has a hidden row of the contract's column names (those of the CSVs) above a header in the report's
  * language, frozen and filtered. Figures are numeric cells holding their exact decimal, formatted with thousands
  * separators; statuses are coloured; long texts wrap; every text is a plain string cell, never a formula. Streamed
  * (SXSSF), so a sheet of a million rows is not held in memory; a sheet holds at most Excel's 1,048,576 rows, the last

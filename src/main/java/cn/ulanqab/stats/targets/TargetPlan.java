@@ -29,10 +29,6 @@ public record TargetPlan(List<Target> targets, Path file, BaseTotals lastFullYea
         return new TargetPlan(targets, file, fullYear);
     }
 
-    public static TargetPlan none() {
-        return new TargetPlan(List.of(), null, null);
-    }
-
     public boolean isEmpty() {
         return targets.isEmpty();
     }
