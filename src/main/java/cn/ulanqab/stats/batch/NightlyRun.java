@@ -249,7 +249,7 @@ public class NightlyRun {
         } else {
             List<PublishedCheck.Line> check = night.reportCheck();
             out.println("  " + words.get("console.report", night.report().getFileName(),
-                    check.stream().filter(c -> c.status() == PublishedCheck.Status.AGREES).count(), (long) check.size(), s.reportFindings()));
+                    PublishedCheck.agreeing(check), PublishedCheck.published(check), s.reportFindings()));
             check.stream().filter(c -> c.status().isFinding()).forEach(c ->
                     out.printf("    %-19s %s: %s%n", c.status(), c.indicatorCode(),
                             words.get("cause.REPORT_CHECK." + c.status().name(), text(c.publishedText()), text(c.reportText()))));

@@ -101,6 +101,16 @@ public final class PublishedCheck {
         }
     }
 
+    /** The lines about a figure of the published file (not those of an indicator with a phrase that nothing prints). */
+    public static long published(List<Line> lines) {
+        return lines.stream().filter(l -> !l.publishedText().isEmpty()).count();
+    }
+
+    /** The published figures that agree with the report. */
+    public static long agreeing(List<Line> lines) {
+        return lines.stream().filter(l -> !l.publishedText().isEmpty() && l.status() == Status.AGREES).count();
+    }
+
     public static long findings(List<Line> lines) {
         return lines.stream().filter(l -> l.status().isFinding()).count();
     }
