@@ -193,7 +193,7 @@ public class OutputWriter {
         if (wide != null) {
             wide.write(folder);
         }
-        LedgerCsv.write(folder, night);
+        LedgerCsv.write(folder, night, wording);
         ChangesCsv.write(folder, night);
         String page = html.render(night);
         AtomicFiles.write(folder.resolve(HtmlReport.FILE), out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
@@ -226,6 +226,11 @@ public class OutputWriter {
             @Override
             public String affects(SubmissionStore.RejectedRow row) {
                 return affects.of(row);
+            }
+
+            @Override
+            public String reason(SubmissionStore.LedgerLine file) {
+                return wording.detail(file.reason());
             }
         };
     }

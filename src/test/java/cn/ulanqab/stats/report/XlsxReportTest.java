@@ -117,6 +117,11 @@ class XlsxReportTest {
             public String affects(RejectedRow row) {
                 return night.affects().of(row);
             }
+
+            @Override
+            public String reason(LedgerLine file) {
+                return night.words().words().detail(file.reason());
+            }
         };
     }
 
@@ -341,6 +346,11 @@ class XlsxReportTest {
             @Override
             public String affects(RejectedRow row) {
                 return row.indicatorCode();
+            }
+
+            @Override
+            public String reason(LedgerLine file) {
+                return "";
             }
         };
         Path target = dir.resolve(XlsxReport.FILE);
