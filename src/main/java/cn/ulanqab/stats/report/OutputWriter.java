@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.files.AtomicFiles;
 import cn.ulanqab.stats.files.CsvOutput;
 import cn.ulanqab.stats.catalog.County;
@@ -231,6 +232,11 @@ public class OutputWriter {
             @Override
             public String reason(SubmissionStore.LedgerLine file) {
                 return wording.detail(file.reason());
+            }
+
+            @Override
+            public String detail(Detail detail) {
+                return wording.detail(detail);
             }
         };
     }
