@@ -58,7 +58,7 @@ public final class Changes {
         for (LedgerLine now : afterFiles) {
             if (now.status() == FileStatus.UNREADABLE && !oldUnreadable.contains(now.file())) {
                 changes.add(new Change(Change.Kind.FILE_UNREADABLE, now.file(), "", "", FileStatus.UNREADABLE.name(), null, null,
-                        now.reason()));
+                        now.reason().stored()));
             }
         }
         for (String county : new TreeSet<>(union(oldUsed.keySet(), newUsed.keySet()))) {

@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.report;
 
 import cn.ulanqab.stats.aggregation.RegionTotals;
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.files.AtomicFiles;
 import cn.ulanqab.stats.files.CsvOutput;
 import cn.ulanqab.stats.catalog.County;
@@ -219,7 +220,7 @@ public class OutputWriter {
         if (wide != null) {
             wide.write(folder);
         }
-        LedgerCsv.write(folder, night);
+        LedgerCsv.write(folder, night, wording);
         ChangesCsv.write(folder, night);
         String page = html.render(night);
         AtomicFiles.write(folder.resolve(HtmlReport.FILE), out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
@@ -252,6 +253,16 @@ public class OutputWriter {
             @Override
             public String affects(SubmissionStore.RejectedRow row) {
                 return affects.of(row);
+            }
+
+            @Override
+            public String reason(SubmissionStore.LedgerLine file) {
+                return wording.detail(file.reason());
+            }
+
+            @Override
+            public String detail(Detail detail) {
+                return wording.detail(detail);
             }
         };
     }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.files.AtomicFiles;
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;
@@ -79,6 +80,12 @@ public class XlsxReport {
         String message(SubmissionStore.RejectedRow row);
 
         String affects(SubmissionStore.RejectedRow row);
+
+        /** Why a file of the ledger was not read, or what was noted of it, as file-ledger.csv says it. */
+        String reason(SubmissionStore.LedgerLine file);
+
+        /** What a check found (a report-check line's message), as the CSVs word it. */
+        String detail(Detail detail);
     }
 
     private final MessageSource messages;
@@ -113,8 +120,8 @@ public class XlsxReport {
             linesSheet(sheet(workbook, styles, "figures"), ordered, texts, styles);
             breakdownSheet(sheet(workbook, styles, "breakdown"), reference, ordered, countyValues);
             rejectedSheet(sheet(workbook, styles, "rejected"), rejected, night.summary(), texts, styles);
-            filesSheet(sheet(workbook, styles, "files"), night.ledger(), styles);
-            reportCheckSheet(sheet(workbook, styles, "report-check"), night.reportCheck(), styles);
+            filesSheet(sheet(workbook, styles, "files"), night.ledger(), texts, styles);
+            reportCheckSheet(sheet(workbook, styles, "report-check"), night.reportCheck(), texts, styles);
             changesSheet(sheet(workbook, styles, "changes"), night.changes(), new ChangeWords(night.words()), !reference.registry().singleCity(), styles);
             targetsSheet(sheet(workbook, styles, "targets"), night.targets(), new TargetWords(night.words()), styles);
             AtomicFiles.write(target, workbook::write);
@@ -339,7 +346,7 @@ public class XlsxReport {
         return cells;
     }
 
-    private void filesSheet(XlsxSheet sheet, List<SubmissionStore.LedgerLine> ledger, XlsxStyles styles) {
+    private void filesSheet(XlsxSheet sheet, List<SubmissionStore.LedgerLine> ledger, Texts texts, XlsxStyles styles) {
         header(sheet, OutputWriter.LEDGER_COLUMNS);
         for (SubmissionStore.LedgerLine f : ledger) {
             Map<String, Object> cells = new HashMap<>();
@@ -352,14 +359,14 @@ public class XlsxReport {
             cells.put("rows_accepted", f.rowsAccepted());
             cells.put("rows_rejected", f.rowsRejected());
             cells.put("sha256", f.sha256());
-            cells.put("reason", f.reason());
+            cells.put("reason", texts.reason(f));
             sheet.row(cells(OutputWriter.LEDGER_COLUMNS, cells, styles));
         }
         finish(sheet, "file-ledger.csv", ledger.size());
     }
 
     /** The report check's lines; without {@code --report} one row saying the check was not made. */
-    private void reportCheckSheet(XlsxSheet sheet, List<PublishedCheck.Line> check, XlsxStyles styles) {
+    private void reportCheckSheet(XlsxSheet sheet, List<PublishedCheck.Line> check, Texts texts, XlsxStyles styles) {
         header(sheet, PublishedCheck.COLUMNS);
         if (check == null) {
             sheet.row(new XlsxSheet.Styled(text("xlsx.note.no-report"), styles.note()));
@@ -377,7 +384,7 @@ public class XlsxReport {
             cells.put("report_section", c.reportSection());
             cells.put("quote", c.quote());
             cells.put("figure_id", c.figureId());
-            cells.put("message", c.message());
+            cells.put("message", texts.detail(c.message()));
             sheet.row(cells(PublishedCheck.COLUMNS, cells, styles));
         }
         finish(sheet, OutputWriter.REPORT_CHECK_FILE, check.size());
