@@ -58,7 +58,7 @@ public final class Changes {
         for (LedgerLine now : afterFiles) {
             if (now.status() == FileStatus.UNREADABLE && !oldUnreadable.contains(now.file())) {
                 changes.add(new Change(Change.Kind.FILE_UNREADABLE, now.file(), "", "", FileStatus.UNREADABLE.name(), null, null,
-                        now.reason()));
+                        now.reason().stored()));
             }
         }
         for (String county : new TreeSet<>(union(oldUsed.keySet(), newUsed.keySet()))) {
@@ -111,8 +111,8 @@ public final class Changes {
         return used;
     }
 
-    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        java.util.Set<String> all = new TreeSet<>(a);
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
         all.addAll(b);
         return all;
     }

@@ -6,6 +6,7 @@ import cn.ulanqab.stats.catalog.BaseTotals;
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.ReferenceData;
+import cn.ulanqab.stats.files.CsvOutput;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -223,6 +223,11 @@ public class HtmlReport {
             return RejectedRowsCsv.message(row, words);
         }
 
+        /** Why a file of the ledger was not read, or what was noted of it. */
+        public String reason(SubmissionStore.LedgerLine file) {
+            return words.detail(file.reason());
+        }
+
         /** A figure or a count with thousands separators; blank for none. */
         public String number(Object value) {
             if (value instanceof BigDecimal b) {

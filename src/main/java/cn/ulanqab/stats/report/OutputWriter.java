@@ -1,6 +1,8 @@
 package cn.ulanqab.stats.report;
 
 import cn.ulanqab.stats.aggregation.RegionTotals;
+import cn.ulanqab.stats.files.AtomicFiles;
+import cn.ulanqab.stats.files.CsvOutput;
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.extraction.PublishedCheck;
@@ -195,7 +197,7 @@ public class OutputWriter {
         if (wide != null) {
             wide.write(folder);
         }
-        LedgerCsv.write(folder, night);
+        LedgerCsv.write(folder, night, wording);
         ChangesCsv.write(folder, night);
         String page = html.render(night);
         AtomicFiles.write(folder.resolve(HtmlReport.FILE), out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
@@ -228,6 +230,11 @@ public class OutputWriter {
             @Override
             public String affects(SubmissionStore.RejectedRow row) {
                 return affects.of(row);
+            }
+
+            @Override
+            public String reason(SubmissionStore.LedgerLine file) {
+                return wording.detail(file.reason());
             }
         };
     }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.files.AtomicFiles;
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.Level;
@@ -75,6 +76,9 @@ public class XlsxReport {
         String message(SubmissionStore.RejectedRow row);
 
         String affects(SubmissionStore.RejectedRow row);
+
+        /** Why a file of the ledger was not read, or what was noted of it, as file-ledger.csv says it. */
+        String reason(SubmissionStore.LedgerLine file);
     }
 
     private final MessageSource messages;
@@ -109,7 +113,7 @@ public class XlsxReport {
             linesSheet(sheet(workbook, styles, "figures"), ordered, texts, styles);
             breakdownSheet(sheet(workbook, styles, "breakdown"), reference, ordered, countyValues);
             rejectedSheet(sheet(workbook, styles, "rejected"), rejected, night.summary(), texts, styles);
-            filesSheet(sheet(workbook, styles, "files"), night.ledger(), styles);
+            filesSheet(sheet(workbook, styles, "files"), night.ledger(), texts, styles);
             reportCheckSheet(sheet(workbook, styles, "report-check"), night.reportCheck(), styles);
             changesSheet(sheet(workbook, styles, "changes"), night.changes(), new ChangeWords(night.words()), !reference.registry().singleCity(), styles);
             AtomicFiles.write(target, workbook::write);
@@ -334,7 +338,7 @@ public class XlsxReport {
         return cells;
     }
 
-    private void filesSheet(XlsxSheet sheet, List<SubmissionStore.LedgerLine> ledger, XlsxStyles styles) {
+    private void filesSheet(XlsxSheet sheet, List<SubmissionStore.LedgerLine> ledger, Texts texts, XlsxStyles styles) {
         header(sheet, OutputWriter.LEDGER_COLUMNS);
         for (SubmissionStore.LedgerLine f : ledger) {
             Map<String, Object> cells = new HashMap<>();
@@ -347,7 +351,7 @@ public class XlsxReport {
             cells.put("rows_accepted", f.rowsAccepted());
             cells.put("rows_rejected", f.rowsRejected());
             cells.put("sha256", f.sha256());
-            cells.put("reason", f.reason());
+            cells.put("reason", texts.reason(f));
             sheet.row(cells(OutputWriter.LEDGER_COLUMNS, cells, styles));
         }
         finish(sheet, "file-ledger.csv", ledger.size());

@@ -15,7 +15,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -284,7 +286,7 @@ class NightlyReconciliationJobTest {
 
     /** The lines of reconciliation.csv of one claim kind, by indicator. */
     private static Map<String, Map<String, String>> byIndicator(Path csv, String claimKind) throws IOException {
-        Map<String, Map<String, String>> rows = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         allRows(csv).stream().filter(r -> r.get("claim_kind").equals(claimKind)).forEach(r -> rows.put(r.get("indicator_code"), r));
         return rows;
     }
@@ -292,9 +294,9 @@ class NightlyReconciliationJobTest {
     private static List<Map<String, String>> allRows(Path csv) throws IOException {
         List<CSVRecord> records = JobRun.readCsv(csv);
         List<String> header = records.get(0).toList();
-        List<Map<String, String>> rows = new java.util.ArrayList<>();
+        List<Map<String, String>> rows = new ArrayList<>();
         for (CSVRecord r : records.subList(1, records.size())) {
-            Map<String, String> row = new java.util.LinkedHashMap<>();
+            Map<String, String> row = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 row.put(header.get(i), r.get(i));
             }
@@ -306,9 +308,9 @@ class NightlyReconciliationJobTest {
     private static Map<String, Map<String, String>> byKey(Path csv, String key) throws IOException {
         List<CSVRecord> records = JobRun.readCsv(csv);
         List<String> header = records.get(0).toList();
-        Map<String, Map<String, String>> rows = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         for (CSVRecord r : records.subList(1, records.size())) {
-            Map<String, String> row = new java.util.LinkedHashMap<>();
+            Map<String, String> row = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 row.put(header.get(i), r.get(i));
             }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.history.Change;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
@@ -115,6 +116,11 @@ class XlsxReportTest {
             @Override
             public String affects(RejectedRow row) {
                 return night.affects().of(row);
+            }
+
+            @Override
+            public String reason(LedgerLine file) {
+                return night.words().words().detail(file.reason());
             }
         };
     }
@@ -341,6 +347,11 @@ class XlsxReportTest {
             public String affects(RejectedRow row) {
                 return row.indicatorCode();
             }
+
+            @Override
+            public String reason(LedgerLine file) {
+                return "";
+            }
         };
         Path target = dir.resolve(XlsxReport.FILE);
         new XlsxReport(messages(), Locale.CHINESE, XlsxReport.EXCEL_ROWS).write(target, night, ACCEPTED,
@@ -381,7 +392,7 @@ class XlsxReportTest {
 
     private static List<RejectedRow> rejectedRows(int count) {
         return IntStream.rangeClosed(1, count).mapToObj(i -> new RejectedRow("150902.csv", i, "150902", "GDP", "x", "", "",
-                RowReason.NOT_A_NUMBER, "'x' is not a number")).toList();
+                RowReason.NOT_A_NUMBER, Detail.of("not.a.number", "x"))).toList();
     }
 
     private static String fill(Cell cell) {

@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.report.Wording;
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +36,7 @@ class SubmissionReaderTest {
 
     private static List<SubmittedRow> read(Path file) throws Exception {
         SubmissionEncoding.Detected encoding = SubmissionEncoding.detect(file);
-        assertThat(encoding.readable()).as(encoding.problem()).isTrue();
+        assertThat(encoding.readable()).as(String.valueOf(encoding.problem())).isTrue();
         List<SubmittedRow> rows = new ArrayList<>();
         try (SubmissionReader reader = new SubmissionReader(file, "150921", encoding)) {
             reader.forEachRemaining(rows::add);
@@ -153,31 +155,31 @@ class SubmissionReaderTest {
     @Test
     void namesTheMissingRequiredColumn() throws Exception {
         SubmissionReader.UnreadableHeader e = headerProblem("county_code,indicator_code,value,unit\n150921,MEAT_OUTPUT,12,\n");
-        assertThat(e.getMessage()).contains("lacks period (统计期) (found:");
-        assertThat(headerProblem("区划代码,指标代码,统计期\n").getMessage()).contains("lacks value (数值)");
+        assertThat(en(e.detail())).contains("lacks period (统计期) (found:");
+        assertThat(en(headerProblem("区划代码,指标代码,统计期\n").detail())).contains("lacks value (数值)");
     }
 
     @Test
     void saysTabSeparatedHeaderLooksTabSeparated() throws Exception {
-        assertThat(headerProblem("county_code\tindicator_code\tperiod\tvalue\n150921\tMEAT_OUTPUT\t2023\t12\n").getMessage())
+        assertThat(en(headerProblem("county_code\tindicator_code\tperiod\tvalue\n150921\tMEAT_OUTPUT\t2023\t12\n").detail()))
                 .contains("tab-separated");
     }
 
     @Test
     void saysSemicolonSeparatedHeaderLooksSemicolonSeparated() throws Exception {
-        assertThat(headerProblem("county_code;indicator_code;period;value\n150921;MEAT_OUTPUT;2023;12\n").getMessage())
+        assertThat(en(headerProblem("county_code;indicator_code;period;value\n150921;MEAT_OUTPUT;2023;12\n").detail()))
                 .contains("semicolon-separated");
     }
 
     @Test
     void emptyFileHasNoHeader() throws Exception {
-        assertThat(headerProblem("").getMessage()).contains("empty");
-        assertThat(headerProblem("\n\n").getMessage()).contains("empty");
+        assertThat(en(headerProblem("").detail())).contains("empty");
+        assertThat(en(headerProblem("\n\n").detail())).contains("empty");
     }
 
     @Test
     void rejectsAColumnNamedTwice() throws Exception {
-        assertThat(headerProblem("county_code,indicator_code,period,value,数值\n").getMessage()).contains("twice");
+        assertThat(en(headerProblem("county_code,indicator_code,period,value,数值\n").detail())).contains("twice");
     }
 
     @Test
@@ -192,7 +194,7 @@ class SubmissionReaderTest {
         List<SubmittedRow> rows = read(HEADER + "\n150921,MEAT_OUTPUT,2023,1,203,万吨,x\n150921,MILK_OUTPUT,2023,2,,\n");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).line()).isEqualTo(2);
-        assertThat(rows.get(0).malformed()).contains("7 fields").contains("6");
+        assertThat(rows.get(0).malformed()).isEqualTo(Detail.of("field.count", 7, 6));
         assertThat(rows.get(1).line()).isEqualTo(3);
         assertThat(rows.get(1).malformed()).isNull();
         assertThat(rows.get(1).indicatorCode()).isEqualTo("MILK_OUTPUT");
@@ -225,14 +227,14 @@ class SubmissionReaderTest {
         assertThat(rows.get(0).malformed()).isNull();
         assertThat(rows.get(0).line()).isEqualTo(2);
         assertThat(rows.get(1).line()).isEqualTo(4);
-        assertThat(rows.get(1).malformed()).contains("never closed");
+        assertThat(rows.get(1).malformed()).isEqualTo(Detail.of("unclosed.quote"));
     }
 
     @Test
     void textAfterClosingQuoteIsMalformedAndFollowingRowsAreRead() throws Exception {
         List<SubmittedRow> rows = read(HEADER + "\n150921,MEAT_OUTPUT,2023,1,,\n\"abc\"x,MILK_OUTPUT,2023,2,,\n150921,URBAN_NEW_JOBS,2023,3,,\n\n150921,POCKET_PARKS,2023,4,,\n");
         assertThat(rows).extracting(SubmittedRow::line).containsExactly(2L, 3L, 4L, 6L);
-        assertThat(rows.get(1).malformed()).contains("quot");
+        assertThat(rows.get(1).malformed()).isEqualTo(Detail.of("broken.quoting"));
         assertThat(rows.get(1).value()).contains("\"abc\"x");
         assertThat(rows).extracting(SubmittedRow::malformed).filteredOn(m -> m == null).hasSize(3);
         assertThat(rows.get(2).indicatorCode()).isEqualTo("URBAN_NEW_JOBS");
@@ -293,7 +295,12 @@ class SubmissionReaderTest {
             assertThat(reader.hasNext()).isTrue();
             reader.next();
             assertThat(reader.hasNext()).isFalse();
-            assertThatThrownBy(reader::next).isInstanceOf(java.util.NoSuchElementException.class);
+            assertThatThrownBy(reader::next).isInstanceOf(NoSuchElementException.class);
         }
+    }
+
+    /** What a check found, in the English bundle's words. */
+    private static String en(Detail detail) {
+        return Wording.of("en").detail(detail);
     }
 }
