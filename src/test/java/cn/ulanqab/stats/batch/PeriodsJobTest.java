@@ -61,7 +61,7 @@ class PeriodsJobTest {
                 .satisfies(l -> assertThat(l.get("city_total")).isEqualTo("8145"));
         // the rows of 2024-06 are accepted in its folder: only the sample's planted row of 2022 is of another period
         assertThat(rows(work.resolve("output/2024-06/rejected-rows.csv"))).filteredOn(l -> l.get("reason").equals("PERIOD_MISMATCH"))
-                .singleElement().satisfies(l -> assertThat(l.get("message")).contains("period '2022' in the folder of period 2024-06"));
+                .singleElement().satisfies(l -> assertThat(l.get("message")).contains("统计期“2022”填在了 2024-06 期的报送文件夹中"));
     }
 
     @Test
