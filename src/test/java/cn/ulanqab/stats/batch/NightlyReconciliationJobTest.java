@@ -3,7 +3,6 @@ package cn.ulanqab.stats.batch;
 import cn.ulanqab.stats.catalog.BaseTotals;
 import cn.ulanqab.stats.catalog.Period;
 import cn.ulanqab.stats.catalog.ReferenceData;
-import java.util.LinkedHashMap;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -16,7 +15,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -286,7 +287,7 @@ class NightlyReconciliationJobTest {
 
     /** The lines of reconciliation.csv of one claim kind, by indicator. */
     private static Map<String, Map<String, String>> byIndicator(Path csv, String claimKind) throws IOException {
-        Map<String, Map<String, String>> rows = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         allRows(csv).stream().filter(r -> r.get("claim_kind").equals(claimKind)).forEach(r -> rows.put(r.get("indicator_code"), r));
         return rows;
     }
@@ -294,9 +295,9 @@ class NightlyReconciliationJobTest {
     private static List<Map<String, String>> allRows(Path csv) throws IOException {
         List<CSVRecord> records = JobRun.readCsv(csv);
         List<String> header = records.get(0).toList();
-        List<Map<String, String>> rows = new java.util.ArrayList<>();
+        List<Map<String, String>> rows = new ArrayList<>();
         for (CSVRecord r : records.subList(1, records.size())) {
-            Map<String, String> row = new java.util.LinkedHashMap<>();
+            Map<String, String> row = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 row.put(header.get(i), r.get(i));
             }

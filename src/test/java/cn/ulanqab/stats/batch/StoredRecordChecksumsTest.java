@@ -85,8 +85,9 @@ class StoredRecordChecksumsTest {
         assertThat(new SubmissionStore(jdbc).ledger(runId)).hasSize(14);
         assertThat(new SubmissionStore(jdbc).rejectedRows(runId)).hasSize(15);
         assertThat(new CityTotalStore(jdbc).totals(runId)).isNotEmpty();
-        assertThat(new ReconciliationStore(jdbc).lines(runId)).hasSize(67)
+        assertThat(new ReconciliationStore(jdbc).lines(runId)).hasSize(77)
                 .anySatisfy(line -> assertThat(line.review()).isNotNull())
+                .anySatisfy(line -> assertThat(line.baseTotal()).isEqualByComparingTo("86.9"))
                 .anySatisfy(line -> assertThat(line.causes()).isNotEmpty());
         assertThat(new ReviewService(jdbc).ledgerLine(runId)).singleElement()
                 .satisfies(line -> assertThat(line.rowsRejected()).isEqualTo(1));
