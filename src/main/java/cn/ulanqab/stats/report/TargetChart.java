@@ -30,8 +30,9 @@ public record TargetChart(TargetResult result, String status, String label, Stri
         if (r.target().growth()) {
             value = r.cumulativeGrowth();
             target = r.targetValue();
-            label = value == null ? wording.get("html.targets.nothing")
-                    : wording.get("html.targets.growth", number(value), number(target));
+            label = value != null ? wording.get("html.targets.growth", number(value), number(target))
+                    : r.cumulativeTotal() == null ? wording.get("html.targets.nothing")
+                    : wording.get("html.targets.growth.none", wording.number(r.cumulativeTotal()) + " " + r.indicator().unit());
         } else {
             value = r.shareOfTarget();
             expected = r.expectedShare();

@@ -61,6 +61,27 @@ class TargetWordsTest {
     }
 
     @Test
+    void aGrowthTargetIsDrawnInPercentAndSaysWhenItHasNoBase() {
+        Indicator sales = new Indicator("RETAIL_SALES", "社会消费品零售总额", "Retail sales", "万元", ValueType.DECIMAL, Level.COUNTY,
+                Aggregation.SUM, null);
+        Target target = new Target("RETAIL_SALES", "150900", "增长6%左右", "二", "q", PrintedFigureParser.parse("6%左右"), true, 11);
+        TargetWords words = new TargetWords(new CauseWords(Wording.of("zh"), REFERENCE));
+        // growth 5.5 against 6: the scale is 480 ÷ (6 × 1.1) = 72.72… px per point
+        TargetResult growing = new TargetResult(target, sales, new BigDecimal("6"), new BigDecimal("1300000"), null,
+                new BigDecimal("5.5"), null, null, TargetStatus.BEHIND, 11, List.of(), List.of());
+        TargetChart chart = TargetChart.of(growing, words, Wording.of("zh"));
+        assertThat(chart.bar()).isEqualTo("400.0");
+        assertThat(chart.line()).isEqualTo("436.4");
+        assertThat(chart.hasMark()).isFalse();
+        assertThat(chart.label()).isEqualTo("累计同比增长 5.5%，目标 6.0%");
+        TargetResult noBase = new TargetResult(target, sales, new BigDecimal("6"), new BigDecimal("1300000"), null, null, null, null,
+                TargetStatus.NO_DATA, 11, List.of(), List.of(new TargetNote(TargetNote.Kind.NO_BASE, "2023-Q2", null, null, null)));
+        assertThat(TargetChart.of(noBase, words, Wording.of("zh")).label()).isEqualTo("累计 1,300,000 万元，无法计算增长");
+        assertThat(TargetChart.of(noBase, words, Wording.of("zh")).hasBar()).isFalse();
+        assertThat(words.hint(noBase)).isEqualTo("没有去年同期基数（base/2023-Q2.csv 中没有此行），无法计算增长");
+    }
+
+    @Test
     void worstFirstPutsMissedAndBehindBeforeOnTrackAndTheFurthestBehindFirst() {
         TargetResult slightly = jobs(TargetStatus.BEHIND, "2600", "0.47", "0.5", List.of(), 2);
         TargetResult far = jobs(TargetStatus.BEHIND, "1000", "0.18", "0.5", List.of(), 3);
