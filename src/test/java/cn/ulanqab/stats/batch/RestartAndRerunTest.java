@@ -121,7 +121,7 @@ class RestartAndRerunTest {
 
         JobRun.Result second = run(changedInput, output);
 
-        assertThat(second.console()).contains("开始新的运行").contains("运行 2\n").contains("读取 666，接受 652，退回 14");
+        assertThat(second.console()).contains("开始新的运行").contains("运行 2\n").contains("读取 701，接受 687，退回 14");
         assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(2);
         assertThat(database.count(output, "SELECT (SELECT SUM(ROW_COUNT) FROM ACCEPTED_ROWS WHERE RUN_ID = 1) + (SELECT COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = 1)")).isEqualTo(701);
         assertThat(Files.readString(output.resolve("2023/reconciliation.csv"))).contains("POCKET_PARKS,建成口袋公园,个,7个,7,7,7个");
