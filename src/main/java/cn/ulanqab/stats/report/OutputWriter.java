@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.report;
 
 import cn.ulanqab.stats.aggregation.RegionTotals;
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.files.AtomicFiles;
 import cn.ulanqab.stats.files.CsvOutput;
 import cn.ulanqab.stats.catalog.County;
@@ -235,6 +236,11 @@ public class OutputWriter {
             @Override
             public String reason(SubmissionStore.LedgerLine file) {
                 return wording.detail(file.reason());
+            }
+
+            @Override
+            public String detail(Detail detail) {
+                return wording.detail(detail);
             }
         };
     }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.files.AtomicFiles;
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;
@@ -79,6 +80,9 @@ public class XlsxReport {
 
         /** Why a file of the ledger was not read, or what was noted of it, as file-ledger.csv says it. */
         String reason(SubmissionStore.LedgerLine file);
+
+        /** What a check found (a report-check line's message), as the CSVs word it. */
+        String detail(Detail detail);
     }
 
     private final MessageSource messages;
@@ -114,7 +118,7 @@ public class XlsxReport {
             breakdownSheet(sheet(workbook, styles, "breakdown"), reference, ordered, countyValues);
             rejectedSheet(sheet(workbook, styles, "rejected"), rejected, night.summary(), texts, styles);
             filesSheet(sheet(workbook, styles, "files"), night.ledger(), texts, styles);
-            reportCheckSheet(sheet(workbook, styles, "report-check"), night.reportCheck(), styles);
+            reportCheckSheet(sheet(workbook, styles, "report-check"), night.reportCheck(), texts, styles);
             changesSheet(sheet(workbook, styles, "changes"), night.changes(), new ChangeWords(night.words()), !reference.registry().singleCity(), styles);
             AtomicFiles.write(target, workbook::write);
         } finally {
@@ -358,7 +362,7 @@ public class XlsxReport {
     }
 
     /** The report check's lines; without {@code --report} one row saying the check was not made. */
-    private void reportCheckSheet(XlsxSheet sheet, List<PublishedCheck.Line> check, XlsxStyles styles) {
+    private void reportCheckSheet(XlsxSheet sheet, List<PublishedCheck.Line> check, Texts texts, XlsxStyles styles) {
         header(sheet, PublishedCheck.COLUMNS);
         if (check == null) {
             sheet.row(new XlsxSheet.Styled(text("xlsx.note.no-report"), styles.note()));
@@ -376,7 +380,7 @@ public class XlsxReport {
             cells.put("report_section", c.reportSection());
             cells.put("quote", c.quote());
             cells.put("figure_id", c.figureId());
-            cells.put("message", c.message());
+            cells.put("message", texts.detail(c.message()));
             sheet.row(cells(PublishedCheck.COLUMNS, cells, styles));
         }
         finish(sheet, OutputWriter.REPORT_CHECK_FILE, check.size());

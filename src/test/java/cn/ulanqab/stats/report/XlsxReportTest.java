@@ -122,6 +122,11 @@ class XlsxReportTest {
             public String reason(LedgerLine file) {
                 return night.words().words().detail(file.reason());
             }
+
+            @Override
+            public String detail(Detail detail) {
+                return chinese.detail(detail);
+            }
         };
     }
 
@@ -268,13 +273,15 @@ class XlsxReportTest {
     @Test
     void reportCheckLinesAreListedWithTheirStatusColoured(@TempDir Path dir) throws IOException {
         List<PublishedCheck.Line> check = List.of(
-                new PublishedCheck.Line("CO2_REDUCTION", PublishedCheck.Status.AGREES, "184万吨", "184万吨", "二", "一(三)", "减排二氧化碳184万吨", "F012", ""),
-                new PublishedCheck.Line("MEAT_OUTPUT", PublishedCheck.Status.PUBLISHED_DISAGREES, "25万吨", "26万吨", "二", "一(二)", "肉类产量26万吨", "F020", "the report prints 26万吨"));
+                new PublishedCheck.Line("CO2_REDUCTION", PublishedCheck.Status.AGREES, "184万吨", "184万吨", "二", "一(三)", "减排二氧化碳184万吨", "F012", Detail.NONE),
+                new PublishedCheck.Line("MEAT_OUTPUT", PublishedCheck.Status.PUBLISHED_DISAGREES, "25万吨", "26万吨", "二", "一(二)", "肉类产量26万吨", "F020",
+                        Detail.of("check.disagrees", "published/2023.csv", "25万吨", "26万吨", "一(二)", "肉类产量26万吨")));
         try (XSSFWorkbook book = writeAndRead(new XlsxReport(messages(), Locale.CHINESE, XlsxReport.EXCEL_ROWS),
                 night(LINES, List.of(), check), REJECTED, dir)) {
             Sheet sheet = book.getSheet("报告核对");
             assertThat(sheet.getLastRowNum()).isEqualTo(3);
-            assertThat(row(sheet, 3)).startsWith("MEAT_OUTPUT", "PUBLISHED_DISAGREES", "25万吨", "26万吨");
+            assertThat(row(sheet, 3)).startsWith("MEAT_OUTPUT", "PUBLISHED_DISAGREES", "25万吨", "26万吨")
+                    .endsWith("published/2023.csv 写的是 25万吨，但报告印的是 26万吨（一(二)：肉类产量26万吨）");
             assertThat(fill(sheet.getRow(3).getCell(1))).isEqualTo("FFC7CE");
             assertThat(fill(sheet.getRow(2).getCell(1))).isEqualTo("C6EFCE");
         }
@@ -350,6 +357,11 @@ class XlsxReportTest {
 
             @Override
             public String reason(LedgerLine file) {
+                return "";
+            }
+
+            @Override
+            public String detail(Detail detail) {
                 return "";
             }
         };
