@@ -32,6 +32,7 @@ public class SubmissionStore {
     }
 
     public void replaceFiles(long runId, List<SubmissionFile> files, Map<String, String> sha256ByName) {
+        jdbc.update("DELETE FROM SUBMISSION_FILE_READ WHERE RUN_ID = ?", runId);
         jdbc.update("DELETE FROM SUBMISSION_FILE WHERE RUN_ID = ?", runId);
         List<Object[]> args = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -61,10 +62,45 @@ public class SubmissionStore {
         return hashes;
     }
 
-    /** Removes every stored row of one file of the run (it is to be read again from its start). */
+    /** Removes every stored row of one file of the run, and its count of rows read (it is to be read again from its start). */
     public void discardRows(long runId, String file) {
+        jdbc.update("UPDATE SUBMISSION_FILE_READ SET ROWS_READ = 0 WHERE RUN_ID = ? AND FILE_NAME = ?", runId, file);
         jdbc.update("DELETE FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ?", runId, file);
         jdbc.update("DELETE FROM ACCEPTED_ROWS WHERE RUN_ID = ? AND FILE_NAME = ?", runId, file);
+    }
+
+    /** Stores the reader's count of rows read in each of these files (in the chunk's transaction). */
+    public void storeRowsRead(long runId, Map<String, Long> rowsRead) {
+        rowsRead.forEach((file, n) -> {
+            if (jdbc.update("UPDATE SUBMISSION_FILE_READ SET ROWS_READ = ? WHERE RUN_ID = ? AND FILE_NAME = ?", n, runId, file) == 0) {
+                jdbc.update("INSERT INTO SUBMISSION_FILE_READ (RUN_ID, FILE_NAME, ROWS_READ, DUPLICATES_NOTED) VALUES (?, ?, ?, FALSE)",
+                        runId, file, n);
+            }
+        });
+    }
+
+    /** Notes a file in which an indicator code was accepted twice, for settleDuplicates (in the chunk's transaction). */
+    public void noteDuplicates(long runId, String file) {
+        if (jdbc.update("UPDATE SUBMISSION_FILE_READ SET DUPLICATES_NOTED = TRUE WHERE RUN_ID = ? AND FILE_NAME = ?", runId, file) == 0) {
+            jdbc.update("INSERT INTO SUBMISSION_FILE_READ (RUN_ID, FILE_NAME, ROWS_READ, DUPLICATES_NOTED) VALUES (?, ?, 0, TRUE)",
+                    runId, file);
+        }
+    }
+
+    /** The reader's count of rows read per file of the run, as the committed chunks stored it. */
+    public Map<String, Long> rowsReadByFile(long runId) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT FILE_NAME, ROWS_READ FROM SUBMISSION_FILE_READ WHERE RUN_ID = ?",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, runId);
+        return counts;
+    }
+
+    /** The files of the run in which an indicator code was noted accepted twice. */
+    public java.util.Set<String> filesNotedWithDuplicates(long runId) {
+        return new java.util.TreeSet<>(jdbc.queryForList("SELECT FILE_NAME FROM SUBMISSION_FILE_READ WHERE RUN_ID = ?"
+                + " AND DUPLICATES_NOTED = TRUE", String.class, runId));
     }
 
     /** Superseded files of the run, by county: the most recent superseded version of each. */
