@@ -26,7 +26,11 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilderFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -82,21 +86,41 @@ public class NightlyReconciliationJobConfig {
 
     /**
      * A partitioned step: the files to read split by {@link FilePartitioner}, each partition read, validated and stored
-     * by {@link ReadAndValidateFiles}, {@code reconciliation.workers} partitions at a time on threads of this process.
+     * by {@link ReadAndValidateFiles}, {@code reconciliation.workers} partitions at a time on threads of this process;
+     * or, in the manager role, sent over RabbitMQ to worker processes ({@link PartitionWorker}) while the manager polls the
+     * job repository until every partition has ended or {@code reconciliation.partition-timeout} has passed.
      */
     @Bean
     Step readAndValidateSubmissions(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, SubmissionStore store,
                                     @Value("${reconciliation.testing.pause-after-chunk-ms:0}") long testingPause,
                                     @Value("${reconciliation.chunk-size:" + CHUNK_SIZE + "}") int chunkSize,
-                                    @Value("${reconciliation.workers:}") String workersSetting) {
+                                    @Value("${reconciliation.workers:}") String workersSetting,
+                                    @Value("${" + Role.SETTING + ":standalone}") String role,
+                                    @Value("${" + RemotePartitioning.TIMEOUT_SETTING + ":}") String timeout,
+                                    ObjectProvider<RemotePartitioningManagerStepBuilderFactory> remote,
+                                    @Qualifier("partitionRequestChannel") ObjectProvider<MessageChannel> requests) {
         int workers = RunOptions.workers(workersSetting);
-        Step worker = new ReadAndValidateFiles(store, execution -> tonight.get(), jobs, tm, chunkSize, testingPause, List.of(runLockCheck));
+        FilesOfTheRun partitions = new FilesOfTheRun(jobs, store, tonight);
+        if (Role.of(role) == Role.MANAGER) {
+            return remote.getObject().get("readAndValidateSubmissions")
+                    .partitioner(ReadAndValidateFiles.NAME, gridSize -> {
+                        throw new IllegalStateException("the partitions are made by FilesOfTheRun");
+                    })
+                    .splitter(partitions).gridSize(workers).outputChannel(requests.getObject())
+                    .pollInterval(PARTITION_POLL_MILLIS).timeout(RemotePartitioning.timeout(timeout).toMillis())
+                    .listener(new RemotePartitionsEnded(jobs, RemotePartitioning.timeout(timeout))).listener(runLockCheck).build();
+        }
+        Step worker = new ReadAndValidateFiles(store, execution -> tonight.get(), jobs, tm, chunkSize, testingPause,
+                execution -> List.of(runLockCheck));
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("ingest-");
         threads.setConcurrencyLimit(workers);
         return new StepBuilder("readAndValidateSubmissions", jobs).partitioner(worker)
-                .splitter(new FilesOfTheRun(jobs, store, tonight)).gridSize(workers).taskExecutor(threads)
+                .splitter(partitions).gridSize(workers).taskExecutor(threads)
                 .listener((StepExecutionListener) runLockCheck).build();
     }
+
+    /** How often the manager looks in the job repository for the partitions its workers ended. */
+    private static final long PARTITION_POLL_MILLIS = 1000;
 
     /** Rows read = accepted + rejected for every file: the reader's own count against the rows stored, or the job fails. */
     @Bean

@@ -39,14 +39,14 @@ final class ReadAndValidateFiles implements Step {
     private final TransactionTemplate ownTransaction;
     private final int chunkSize;
     private final long testingPause;
-    private final List<StepListener> listeners;
+    private final Function<StepExecution, List<StepListener>> listeners;
 
     /**
      * @param nightOf the night whose files a partition reads (its folder, reference data and period)
-     * @param listeners listeners of every execution (before the step starts and around its chunks)
+     * @param listeners the listeners of an execution (before the step starts and around its chunks)
      */
     ReadAndValidateFiles(SubmissionStore store, Function<StepExecution, Night> nightOf, JobRepository jobs,
-                         PlatformTransactionManager tm, int chunkSize, long testingPause, List<StepListener> listeners) {
+                         PlatformTransactionManager tm, int chunkSize, long testingPause, Function<StepExecution, List<StepListener>> listeners) {
         this.store = store;
         this.nightOf = nightOf;
         this.jobs = jobs;
@@ -55,7 +55,7 @@ final class ReadAndValidateFiles implements Step {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.chunkSize = chunkSize;
         this.testingPause = testingPause;
-        this.listeners = List.copyOf(listeners);
+        this.listeners = listeners;
     }
 
     @Override
@@ -85,7 +85,7 @@ final class ReadAndValidateFiles implements Step {
         var builder = new StepBuilder(execution.getStepName(), jobs).<SubmittedRow, RowOutcome>chunk(chunkSize)
                 .transactionManager(tm).reader(rows).processor(validator::validate).writer(storing)
                 .listener(pause).stream(pause);
-        listeners.forEach(builder::listener);
+        listeners.apply(execution).forEach(builder::listener);
         return builder.build();
     }
 

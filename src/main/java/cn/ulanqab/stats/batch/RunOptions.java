@@ -33,7 +33,8 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
     /** The job's own settings (application.properties); a misspelt one is refused rather than silently ignored. */
     static final List<String> SETTINGS = List.of("reconciliation.claims.nearly-band", "reconciliation.claims.about-tolerance", "reconciliation.db-schema",
             "reconciliation.chunk-size", "reconciliation.testing.pause-after-chunk-ms", "reconciliation.zone",
-            "reconciliation.keep-runs", "reconciliation.language", "reconciliation.workers");
+            "reconciliation.keep-runs", "reconciliation.language", "reconciliation.workers", Role.SETTING,
+            RemotePartitioning.TIMEOUT_SETTING, "reconciliation.testing.version");
     private static final List<String> PASS_THROUGH = List.of("spring.", "logging.", "reconciliation.", "debug", "trace");
     private static final String USAGE = "usage: java -jar reconciliation.jar [--period=2023] [--input=input] [--output=output]"
             + " [--report=<report.txt>], or java -jar reconciliation.jar --extract=<report.txt> [--write-published] [--input=input] [--output=output]"
@@ -80,6 +81,8 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
                 case "reconciliation.zone" -> zone(required(name, value));
                 case "reconciliation.keep-runs" -> keepRuns(required(name, value));
                 case "reconciliation.workers" -> workers(required(name, value));
+                case Role.SETTING -> Role.of(required(name, value));
+                case RemotePartitioning.TIMEOUT_SETTING -> RemotePartitioning.timeout(required(name, value));
                 default -> {
                     if (name.startsWith("reconciliation.") && !SETTINGS.contains(name)) {
                         throw new ConfigurationException("unknown setting --" + name + ". Fix: the settings are --"
