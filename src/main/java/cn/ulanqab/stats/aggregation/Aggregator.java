@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.aggregation;
 
+import java.util.HashMap;
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.Registry;
@@ -51,7 +52,7 @@ public final class Aggregator {
      * county-breakdown.csv.
      */
     public static List<FigureKey> keys(Registry registry, Catalog catalog, Collection<FigureKey> printed) {
-        Map<String, TreeSet<String>> regions = new java.util.HashMap<>();
+        Map<String, TreeSet<String>> regions = new HashMap<>();
         printed.forEach(k -> regions.computeIfAbsent(k.indicatorCode(), c -> new TreeSet<>()).add(k.regionCode()));
         List<FigureKey> keys = new ArrayList<>();
         for (Indicator indicator : catalog.indicators()) {

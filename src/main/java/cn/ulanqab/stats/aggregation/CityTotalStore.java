@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.aggregation;
 
+import cn.ulanqab.stats.database.ChecksummedTable;
 import cn.ulanqab.stats.published.FigureKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -16,6 +17,8 @@ import java.util.Map;
 public class CityTotalStore {
 
     private static final int BATCH = 5000;
+    private static final ChecksummedTable TOTALS = new ChecksummedTable("CITY_TOTAL", "RUN_ID", "INDICATOR_CODE", "REGION_CODE",
+            "TOTAL_TEXT", "REPORTED", "MISSING", "COMPLETE", "NO_DATA", "NOTE");
 
     private final JdbcTemplate jdbc;
 
@@ -27,9 +30,9 @@ public class CityTotalStore {
         jdbc.update("DELETE FROM CITY_TOTAL WHERE RUN_ID = ?", runId);
         List<Object[]> args = new ArrayList<>();
         for (CityTotal t : totals) {
-            args.add(new Object[]{runId, t.indicatorCode(), t.regionCode() == null ? "" : t.regionCode(),
+            args.add(TOTALS.record(runId, t.indicatorCode(), t.regionCode() == null ? "" : t.regionCode(),
                     t.total() == null ? null : t.total().toPlainString(), String.join(";", t.reported()),
-                    String.join(";", t.missing()), t.complete(), t.noData(), t.note()});
+                    String.join(";", t.missing()), t.complete(), t.noData(), t.note()));
             if (args.size() == BATCH) {
                 insert(args);
                 args.clear();
@@ -40,16 +43,16 @@ public class CityTotalStore {
 
     private void insert(List<Object[]> args) {
         if (!args.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO CITY_TOTAL (RUN_ID, INDICATOR_CODE, REGION_CODE, TOTAL_TEXT, REPORTED, MISSING, COMPLETE,"
-                    + " NO_DATA, NOTE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+            jdbc.batchUpdate(TOTALS.insert(), args);
         }
     }
 
     public Map<FigureKey, CityTotal> totals(long runId) {
         Map<FigureKey, CityTotal> totals = new HashMap<>();
-        jdbc.query("SELECT INDICATOR_CODE, REGION_CODE, TOTAL_TEXT, REPORTED, MISSING, COMPLETE, NO_DATA, NOTE FROM CITY_TOTAL"
-                        + " WHERE RUN_ID = ?",
+        jdbc.query("SELECT INDICATOR_CODE, REGION_CODE, TOTAL_TEXT, REPORTED, MISSING, COMPLETE, NO_DATA, NOTE, "
+                        + TOTALS.checkedColumns() + " FROM CITY_TOTAL WHERE RUN_ID = ?",
                 rs -> {
+                    TOTALS.check(rs, "the stored total of run " + runId + ", indicator " + rs.getString(1) + ", region " + rs.getString(2));
                     CityTotal t = new CityTotal(rs.getString(1),
                             rs.getString(3) == null ? null : new BigDecimal(rs.getString(3)), codes(rs.getString(4)),
                             codes(rs.getString(5)), rs.getBoolean(6), rs.getBoolean(7), rs.getString(8), rs.getString(2));

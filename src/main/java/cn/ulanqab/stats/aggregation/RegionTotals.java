@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.aggregation;
 
+import java.util.Comparator;
+import java.util.stream.IntStream;
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.RatioFormula;
@@ -63,8 +65,8 @@ public final class RegionTotals {
         for (int i = 0; i < aggregates.size(); i++) {
             parentOfAggregate[i] = nearestAggregate(aggregates.get(i).code());
         }
-        rollUpOrder = java.util.stream.IntStream.range(0, aggregates.size()).boxed()
-                .sorted(java.util.Comparator.comparingInt((Integer i) -> registry.ancestors(aggregates.get(i).code()).size()).reversed())
+        rollUpOrder = IntStream.range(0, aggregates.size()).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> registry.ancestors(aggregates.get(i).code()).size()).reversed())
                 .mapToInt(Integer::intValue).toArray();
     }
 

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.batch;
 
+import java.nio.file.LinkOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,7 +35,7 @@ public final class FailureLog {
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, text.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             return " (details in " + log + ")";
         } catch (IOException | UnsupportedOperationException e) {
             return " (the details could not be written to " + log + ": " + e.getMessage() + ")";

@@ -184,10 +184,11 @@ public class NightlyReconciliationJobConfig {
     }
 
     @Bean
-    Step applyReviewerDispositions(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, ReviewService reviews) {
-        return tasklet(tonight, "applyReviewerDispositions", jobs, tm, (night, job) -> reviews.apply(job.getJobInstanceId(),
-                night.input(), night.period(), night.reference().catalog(),
-                night.reference().registry()));
+    Step applyReviewerDispositions(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, ReviewService reviews,
+                                   ReconciliationService reconciliation) {
+        return tasklet(tonight, "applyReviewerDispositions", jobs, tm, (night, job) -> reconciliation.applyReviews(
+                job.getJobInstanceId(), reviews.read(job.getJobInstanceId(), night.input(), night.period(),
+                        night.reference().catalog()), night.reference().registry()));
     }
 
     @Bean

@@ -31,6 +31,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -65,7 +66,7 @@ class PartitionWorker implements ChannelAwareMessageListener {
         this.rabbit = rabbit;
         this.version = jarVersion;
         this.step = new ReadAndValidateFiles(store, this::nightOf, jobs, tm, chunkSize, testingPause,
-                partition -> List.of(new RunStillStarted(jdbc, partition.getJobExecutionId()), new WorkerFailure(host, version, this::nightOf)));
+                partition -> List.of(new RunStillStarted(jdbc, partition.getJobExecutionId()), new WorkerFailure(host, version, jobs, this::nightOf)));
     }
 
     @Override
@@ -139,6 +140,8 @@ class PartitionWorker implements ChannelAwareMessageListener {
         partition.setStatus(BatchStatus.FAILED);
         partition.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
         partition.setEndTime(LocalDateTime.now());
+        partition.getExecutionContext().putString(RemotePartitioning.WORKER_FAILURE, why);
+        jobs.updateExecutionContext(partition);
         jobs.update(partition);
     }
 
@@ -169,8 +172,11 @@ class PartitionWorker implements ChannelAwareMessageListener {
         }
     }
 
-    /** A failed partition's exit description names the worker's host and release and the folder it read. */
-    private record WorkerFailure(String host, String version, java.util.function.Function<StepExecution, Night> nightOf)
+    /**
+     * Why a partition failed, naming the worker's host and release and the folder it read, in the partition's context
+     * (its exit description is Spring Batch's stack trace, cut at the column's length).
+     */
+    private record WorkerFailure(String host, String version, JobRepository jobs, Function<StepExecution, Night> nightOf)
             implements StepExecutionListener {
         @Override
         public ExitStatus afterStep(StepExecution partition) {
@@ -178,10 +184,12 @@ class PartitionWorker implements ChannelAwareMessageListener {
                 return null;
             }
             String causes = partition.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; "));
-            return ExitStatus.FAILED.addExitDescription("the worker on " + host + " (release " + version + ") could not finish "
-                    + partition.getStepName() + ", reading " + nightOf.apply(partition).submissionFolder().toAbsolutePath() + ": "
-                    + causes + ". Fix: make the input folder readable at this path on every worker (a shared mount), then start"
+            partition.getExecutionContext().putString(RemotePartitioning.WORKER_FAILURE, "the worker on " + host + " (release " + version
+                    + ") could not finish " + partition.getStepName() + ", reading " + nightOf.apply(partition).submissionFolder().toAbsolutePath()
+                    + ": " + causes + ". Fix: make the input folder readable at this path on every worker (a shared mount), then start"
                     + " the job again: the partitions that completed are kept");
+            jobs.updateExecutionContext(partition);
+            return null;
         }
     }
 }

@@ -24,6 +24,9 @@ final class RemotePartitioning {
     static final String STEP_EXECUTION_ID = "stepExecutionId";
     static final String STEP_NAME = "stepName";
 
+    /** Key of a partition's context: why its worker failed it, naming the worker (read by the manager, see RemotePartitionsEnded). */
+    static final String WORKER_FAILURE = "worker.failure";
+
     static final String TIMEOUT_SETTING = "reconciliation.partition-timeout";
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 

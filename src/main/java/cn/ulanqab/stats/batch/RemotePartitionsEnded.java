@@ -8,6 +8,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,9 +32,18 @@ record RemotePartitionsEnded(JobRepository jobs, Duration timeout) implements St
                 continue;
             }
             if (partition.getStatus() == BatchStatus.FAILED) {
-                why.add(partition.getStepName() + ": " + partition.getExitStatus().getExitDescription());
+                StepExecution stored = jobs.getStepExecution(partition.getId());
+                String description = partition.getExitStatus().getExitDescription();
+                why.add(partition.getStepName() + ": " + stored.getExecutionContext().getString(RemotePartitioning.WORKER_FAILURE,
+                        description.lines().findFirst().orElse(description)));
             } else if (partition.getStatus().isRunning()) {
                 unfinished.add(partition.getStepName() + " " + partition.getStatus());
+                // the run can be started again only once none of its steps is running; a worker still on it stops at its next chunk
+                partition.setStatus(BatchStatus.FAILED);
+                partition.setExitStatus(ExitStatus.FAILED.addExitDescription("no worker ended it within --"
+                        + RemotePartitioning.TIMEOUT_SETTING + "=" + timeout));
+                partition.setEndTime(LocalDateTime.now());
+                jobs.update(partition);
             }
         }
         if (!unfinished.isEmpty()) {

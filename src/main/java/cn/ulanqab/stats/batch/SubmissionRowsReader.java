@@ -1,5 +1,10 @@
 package cn.ulanqab.stats.batch;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import cn.ulanqab.stats.ConfigurationException;
 import cn.ulanqab.stats.submission.SubmissionCatalogue;
 import cn.ulanqab.stats.submission.SubmissionFile;
@@ -200,10 +205,10 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
      */
     private final class Prefetch {
         private static final int BATCH = 512;
-        private final java.util.concurrent.BlockingQueue<List<Object>> queue = new java.util.concurrent.ArrayBlockingQueue<>(32);
+        private final BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(32);
         private final Thread thread;
         private volatile boolean stopped;
-        private java.util.Iterator<Object> batch = java.util.Collections.emptyIterator();
+        private Iterator<Object> batch = Collections.emptyIterator();
 
         Prefetch(int firstFile, long skip) {
             thread = new Thread(() -> parse(firstFile, skip), "submission-parser");
@@ -244,7 +249,7 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
         }
 
         private void parse(int firstFile, long skip) {
-            List<Object> out = new java.util.ArrayList<>(BATCH);
+            List<Object> out = new ArrayList<>(BATCH);
             try {
                 for (int i = firstFile; i < files.size() && !stopped; i++) {
                     SubmissionFile file = files.get(i);
@@ -291,7 +296,7 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
             if (!rows.isEmpty()) {
                 queue.put(rows);
             }
-            return new java.util.ArrayList<>(BATCH);
+            return new ArrayList<>(BATCH);
         }
     }
 

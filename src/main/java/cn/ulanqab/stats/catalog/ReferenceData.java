@@ -1,5 +1,8 @@
 package cn.ulanqab.stats.catalog;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import cn.ulanqab.stats.ConfigurationException;
 
 import java.nio.file.Path;
@@ -55,7 +58,7 @@ public record ReferenceData(Registry registry, Catalog catalog) {
                 throw ConfigurationException.of(file, "region " + c.code() + " is its own parent",
                         "set parent_code to the region above it, or to a code not in the file for the top of the tree");
             }
-            java.util.Set<String> path = new java.util.LinkedHashSet<>();
+            Set<String> path = new LinkedHashSet<>();
             County r = c;
             while (r != null) {
                 if (!path.add(r.code())) {
@@ -72,7 +75,7 @@ public record ReferenceData(Registry registry, Catalog catalog) {
         Map<String, Integer> weight = new HashMap<>();
         registry.tops().forEach(t -> weight.merge(t.parentCode(), 1 + registry.leavesOf(t.code()).size(), Integer::sum));
         String marker = weight.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).orElseThrow().getKey();
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
         for (County top : registry.tops()) {
             if (!top.parentCode().equals(marker)) {
                 throw ConfigurationException.of(file, "unit " + top.code() + " has parent " + top.parentCode()
@@ -137,7 +140,7 @@ public record ReferenceData(Registry registry, Catalog catalog) {
         try {
             return Enum.valueOf(type, row.get(column));
         } catch (IllegalArgumentException e) {
-            throw row.problem(column + " '" + row.get(column) + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()),
+            throw row.problem(column + " '" + row.get(column) + "' is not one of " + Arrays.toString(type.getEnumConstants()),
                     "write one of those words");
         }
     }

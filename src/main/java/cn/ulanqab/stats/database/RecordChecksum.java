@@ -40,9 +40,14 @@ public final class RecordChecksum {
     /** @param stored the record's stored checksum, or null for a record stored before checksums were kept */
     public static void check(Long stored, String what, Object... fields) {
         if (stored != null && stored != of(fields)) {
-            throw new DamagedRecord(what + " is damaged: its checksum (CRC32C) does not match what it holds, so it was not"
-                    + " counted. Fix: restore the database from a copy, or start a fresh database with"
-                    + " --spring.datasource.url=jdbc:h2:file:<new file> or another --output, and start again");
+            throw damaged(what);
         }
+    }
+
+    /** The failure for a damaged record, named by {@code what} (e.g. "the stored record of run 3, file 150902.csv"). */
+    public static DamagedRecord damaged(String what) {
+        return new DamagedRecord(what + " is damaged: its checksum (CRC32C) does not match what it holds, so it was not"
+                + " counted. Fix: restore the database from a copy, or start a fresh database with"
+                + " --spring.datasource.url=jdbc:h2:file:<new file> or another --output, and start again");
     }
 }

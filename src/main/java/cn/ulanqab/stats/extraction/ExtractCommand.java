@@ -5,7 +5,7 @@ import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.published.PublishedFigures;
-import cn.ulanqab.stats.report.CsvOutput;
+import cn.ulanqab.stats.files.CsvOutput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

@@ -111,8 +111,8 @@ public final class Changes {
         return used;
     }
 
-    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        java.util.Set<String> all = new TreeSet<>(a);
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
         all.addAll(b);
         return all;
     }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.published;
 
+import java.util.stream.Stream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,8 @@ public final class PrintedFigureParser {
             Map.entry("以内", Qualifier.UP_TO));
 
     /** Suffixes that may sit between the number (with its magnitude) and the unit. */
-    private static final List<Map.Entry<String, Qualifier>> INNER_SUFFIXES = java.util.stream.Stream.concat(SUFFIXES.stream(),
-            java.util.stream.Stream.of(Map.entry("余", Qualifier.MORE_THAN), Map.entry("多", Qualifier.MORE_THAN))).toList();
+    private static final List<Map.Entry<String, Qualifier>> INNER_SUFFIXES = Stream.concat(SUFFIXES.stream(),
+            Stream.of(Map.entry("余", Qualifier.MORE_THAN), Map.entry("多", Qualifier.MORE_THAN))).toList();
 
     private static final List<Map.Entry<String, BigDecimal>> MAGNITUDES = List.of(
             Map.entry("万亿", TEN_THOUSAND.multiply(HUNDRED_MILLION)),

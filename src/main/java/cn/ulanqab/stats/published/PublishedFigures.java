@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.published;
 
+import cn.ulanqab.stats.ConfigurationException;
+import java.nio.file.Files;
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Level;
@@ -36,7 +38,7 @@ public final class PublishedFigures {
         read(file, period, catalog, null, settings).values().forEach(f -> {
             PublishedFigure earlier = figures.putIfAbsent(f.indicatorCode(), f);
             if (earlier != null) {
-                throw cn.ulanqab.stats.ConfigurationException.of(file.toString(), "indicator " + f.indicatorCode()
+                throw ConfigurationException.of(file.toString(), "indicator " + f.indicatorCode()
                         + " is printed for several regions", "read this file with the registry");
             }
         });
@@ -69,8 +71,8 @@ public final class PublishedFigures {
                                                         ClaimSettings settings) {
         Map<FigureKey, PublishedFigure> figures = new LinkedHashMap<>();
         Map<FigureKey, Long> firstLine = new HashMap<>();
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw cn.ulanqab.stats.ConfigurationException.of(file.toString(), "the printed figures of period " + period + " are missing",
+        if (!Files.isRegularFile(file)) {
+            throw ConfigurationException.of(file.toString(), "the printed figures of period " + period + " are missing",
                     "write one row per printed figure (indicator_code, period, published_text, section, quote), or regenerate it"
                             + " from the report with --extract=<report.txt> --write-published --period=" + period);
         }

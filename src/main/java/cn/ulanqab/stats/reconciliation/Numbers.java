@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.reconciliation;
 
+import java.math.MathContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -34,7 +35,7 @@ public final class Numbers {
         }
         BigDecimal six = value.setScale(6, RoundingMode.HALF_UP);
         if (six.signum() == 0 && value.signum() != 0) {
-            return value.round(new java.math.MathContext(2, RoundingMode.HALF_UP)).toPlainString();
+            return value.round(new MathContext(2, RoundingMode.HALF_UP)).toPlainString();
         }
         return six.toPlainString();
     }

@@ -8,6 +8,7 @@ import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.catalog.Registry;
 import cn.ulanqab.stats.published.FigureKey;
 import cn.ulanqab.stats.published.PublishedFigure;
+import cn.ulanqab.stats.review.Review;
 import cn.ulanqab.stats.submission.FileValues;
 import cn.ulanqab.stats.submission.SubmissionStore;
 import org.springframework.stereotype.Service;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -110,7 +112,7 @@ public class ReconciliationService {
                     }
                 }
             }
-            matched.sort(java.util.Comparator.comparing(SubmissionStore.RejectedRow::file)
+            matched.sort(Comparator.comparing(SubmissionStore.RejectedRow::file)
                     .thenComparingLong(SubmissionStore.RejectedRow::line));
             List<Cause> notes = new ArrayList<>(matched.stream().map(r -> new Cause(Cause.Kind.REJECTED_ROW, r.countyCode(),
                     r.file(), r.line(), r.reason().name(), r.rawValue(), null, null, null, null)).toList());
@@ -133,6 +135,32 @@ public class ReconciliationService {
             lines.add(reconciler.reconcile(indicator, regionTotals.get(key), published.get(key),
                     accepted.getOrDefault(indicator.code(), Map.of()), earlierValues, notes));
         }
+        store.replace(runId, lines);
+    }
+
+    /**
+     * Puts each review beside the line of its indicator and region. A review without region_code is of the one city
+     * of a one-city registry (with several cities it matches no line); with a null registry, of any line of its indicator.
+     */
+    public void applyReviews(long runId, List<Review> reviews, Registry registry) {
+        String defaultRegion = registry != null && registry.singleCity() ? registry.city().code() : null;
+        Map<FigureKey, Review> byKey = new HashMap<>();
+        Map<String, Review> anyRegion = new HashMap<>();
+        for (Review r : reviews) {
+            if (r.regionCode() != null) {
+                byKey.put(new FigureKey(r.indicatorCode(), r.regionCode()), r);
+            } else if (registry == null) {
+                anyRegion.put(r.indicatorCode(), r);
+            } else if (defaultRegion != null) {
+                byKey.putIfAbsent(new FigureKey(r.indicatorCode(), defaultRegion), r);
+            }
+        }
+        List<ReconciliationLine> lines = store.lines(runId).stream()
+                .map(l -> {
+                    String region = l.regionCode() == null ? defaultRegion : l.regionCode();
+                    Review r = byKey.get(new FigureKey(l.indicatorCode(), region));
+                    return l.withReview(r != null ? r : anyRegion.get(l.indicatorCode()));
+                }).toList();
         store.replace(runId, lines);
     }
 }

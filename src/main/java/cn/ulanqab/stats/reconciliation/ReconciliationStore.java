@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.reconciliation;
 
+import cn.ulanqab.stats.database.ChecksummedTable;
 import cn.ulanqab.stats.review.Disposition;
 import cn.ulanqab.stats.review.Review;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +21,13 @@ import java.util.Map;
 public class ReconciliationStore {
 
     private static final int BATCH = 5000;
+    private static final ChecksummedTable LINES = new ChecksummedTable("RECONCILIATION", "RUN_ID", "SEQ", "INDICATOR_CODE",
+            "NAME_ZH", "NAME_EN", "UNIT", "PUBLISHED_TEXT", "PUBLISHED_VALUE", "CLAIM", "CITY_TOTAL", "AS_PRINTED", "DIFFERENCE",
+            "RELATIVE_DIFFERENCE", "STATUS", "COUNTIES_REPORTED", "MISSING_COUNTIES", "SECTION", "QUOTE", "REVIEW_LINE",
+            "DISPOSITION", "REVIEW_NOTE", "REVIEWER", "REVIEW_DATE", "REVIEW_TOTAL", "REVIEW_COUNTIES", "REVIEW_NAMED_COUNTY",
+            "REGION_CODE");
+    private static final ChecksummedTable CAUSES = new ChecksummedTable("RECONCILIATION_CAUSE", "RUN_ID", "SEQ", "POS", "KIND",
+            "COUNTY_CODE", "FILE_NAME", "LINE", "CODE", "RAW_TEXT", "REMARK", "VALUE_TEXT", "FACTOR", "CLOSING");
 
     private final JdbcTemplate jdbc;
 
@@ -35,17 +43,17 @@ public class ReconciliationStore {
         for (int i = 0; i < lines.size(); i++) {
             ReconciliationLine l = lines.get(i);
             Review r = l.review();
-            args.add(new Object[]{runId, i, l.indicatorCode(), l.nameZh(), l.nameEn(), l.unit(), l.publishedText(),
+            args.add(LINES.record(runId, i, l.indicatorCode(), l.nameZh(), l.nameEn(), l.unit(), l.publishedText(),
                     text(l.publishedValue()), l.claim(), text(l.cityTotal()), l.asPrinted(), text(l.difference()),
                     text(l.relativeDifference()), l.status().name(), l.countiesReported(),
                     String.join(";", l.missingCounties()), l.section(), l.quote(),
                     r == null ? null : r.line(), r == null ? null : r.disposition().name(), r == null ? null : r.note(),
                     r == null ? null : r.reviewer(), r == null ? null : r.date(), r == null ? null : text(r.cityTotal()),
-                    r == null ? null : r.countiesReported(), r == null ? null : r.namedCounty(), l.regionCode()});
+                    r == null ? null : r.countiesReported(), r == null ? null : r.namedCounty(), l.regionCode()));
             for (int p = 0; p < l.causes().size(); p++) {
                 Cause c = l.causes().get(p);
-                causeArgs.add(new Object[]{runId, i, p, c.kind().name(), c.county(), c.file(), c.line(), c.code(), c.raw(),
-                        c.remark(), text(c.value()), text(c.factor()), text(c.closing())});
+                causeArgs.add(CAUSES.record(runId, i, p, c.kind().name(), c.county(), c.file(), c.line(), c.code(), c.raw(),
+                        c.remark(), text(c.value()), text(c.factor()), text(c.closing())));
             }
             if (args.size() >= BATCH || causeArgs.size() >= BATCH) {
                 insert(args, causeArgs);
@@ -56,25 +64,21 @@ public class ReconciliationStore {
 
     private void insert(List<Object[]> args, List<Object[]> causeArgs) {
         if (!args.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO RECONCILIATION (RUN_ID, SEQ, INDICATOR_CODE, NAME_ZH, NAME_EN, UNIT, PUBLISHED_TEXT,"
-                    + " PUBLISHED_VALUE, CLAIM, CITY_TOTAL, AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED,"
-                    + " MISSING_COUNTIES, SECTION, QUOTE, REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL,"
-                    + " REVIEW_COUNTIES, REVIEW_NAMED_COUNTY, REGION_CODE)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+            jdbc.batchUpdate(LINES.insert(), args);
             args.clear();
         }
         if (!causeArgs.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO RECONCILIATION_CAUSE (RUN_ID, SEQ, POS, KIND, COUNTY_CODE, FILE_NAME, LINE, CODE, RAW_TEXT,"
-                    + " REMARK, VALUE_TEXT, FACTOR, CLOSING) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", causeArgs);
+            jdbc.batchUpdate(CAUSES.insert(), causeArgs);
             causeArgs.clear();
         }
     }
 
     public List<ReconciliationLine> lines(long runId) {
         Map<Integer, List<Cause>> causes = new HashMap<>();
-        jdbc.query("SELECT SEQ, KIND, COUNTY_CODE, FILE_NAME, LINE, CODE, RAW_TEXT, REMARK, VALUE_TEXT, FACTOR, CLOSING"
-                        + " FROM RECONCILIATION_CAUSE WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ, POS",
+        jdbc.query("SELECT SEQ, KIND, COUNTY_CODE, FILE_NAME, LINE, CODE, RAW_TEXT, REMARK, VALUE_TEXT, FACTOR, CLOSING, "
+                        + CAUSES.checkedColumns() + " FROM RECONCILIATION_CAUSE WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ, POS",
                 rs -> {
+                    CAUSES.check(rs, "the stored cause " + rs.getInt("POS") + " of reconciliation line " + rs.getInt(1) + " of run " + runId);
                     causes.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new Cause(Cause.Kind.valueOf(rs.getString(2)),
                             rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
                             number(rs.getString(9)), number(rs.getString(10)), number(rs.getString(11))));
@@ -82,14 +86,19 @@ public class ReconciliationStore {
         return jdbc.query("SELECT INDICATOR_CODE, NAME_ZH, NAME_EN, UNIT, PUBLISHED_TEXT, PUBLISHED_VALUE, CLAIM, CITY_TOTAL,"
                         + " AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED, MISSING_COUNTIES, SEQ, SECTION, QUOTE,"
                         + " REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL, REGION_CODE,"
-                        + " REVIEW_COUNTIES, REVIEW_NAMED_COUNTY"
+                        + " REVIEW_COUNTIES, REVIEW_NAMED_COUNTY, " + LINES.checkedColumns()
                         + " FROM RECONCILIATION WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ",
-                (rs, i) -> new ReconciliationLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                (rs, i) -> line(rs, runId, causes), runId);
+    }
+
+    private static ReconciliationLine line(ResultSet rs, long runId, Map<Integer, List<Cause>> causes) throws SQLException {
+        LINES.check(rs, "the stored reconciliation line " + rs.getInt(15) + " of run " + runId + " (indicator " + rs.getString(1) + ")");
+        return new ReconciliationLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), number(rs.getString(6)), rs.getString(7), number(rs.getString(8)), rs.getString(9),
                         number(rs.getString(10)), number(rs.getString(11)), Status.valueOf(rs.getString(12)), rs.getInt(13),
                         rs.getString(14) == null || rs.getString(14).isEmpty() ? List.of() : Arrays.asList(rs.getString(14).split(";")),
                         causes.getOrDefault(rs.getInt(15), List.of()), rs.getString(16), rs.getString(17), review(rs),
-                        rs.getString(24)), runId);
+                        rs.getString(24));
     }
 
     private static Review review(ResultSet rs) throws SQLException {

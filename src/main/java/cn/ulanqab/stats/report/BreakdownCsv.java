@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.report;
 
+import java.util.stream.IntStream;
+import cn.ulanqab.stats.files.CsvOutput;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.reconciliation.Numbers;
@@ -85,7 +87,7 @@ final class BreakdownCsv {
                         @Override
                         public Iterator<Entry<String, Map<String, BigDecimal>>> iterator() {
                             List<Indicator> indicators = reference.catalog().indicators();
-                            return java.util.stream.IntStream.range(0, indicators.size()).filter(i -> cells[i] != null)
+                            return IntStream.range(0, indicators.size()).filter(i -> cells[i] != null)
                                     .mapToObj(i -> (Entry<String, Map<String, BigDecimal>>) new SimpleImmutableEntry<>(
                                             indicators.get(i).code(), valuesOf(i))).iterator();
                         }

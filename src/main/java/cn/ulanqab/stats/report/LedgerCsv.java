@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.files.CsvOutput;
 import java.nio.file.Path;
 import java.util.List;
 

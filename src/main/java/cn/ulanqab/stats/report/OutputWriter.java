@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.files.AtomicFiles;
+import cn.ulanqab.stats.files.CsvOutput;
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.extraction.PublishedCheck;

@@ -22,10 +22,10 @@ final class RejectedRowsCsv {
                 r.reason().name(), message(r, words), text(r.unit()), text(r.remark()), affects);
     }
 
-    /** What the reason means in the wording's language, then the check's own words in brackets. */
+    /** What the reason means in the wording's language, then what the check found, in brackets. */
     static String message(SubmissionStore.RejectedRow r, Wording words) {
-        String detail = text(r.message());
         String meaning = words.word("reason.", r.reason());
+        String detail = words.detail(r.message());
         return detail.isEmpty() || detail.equals(meaning) ? meaning : meaning + (words.english() ? " (" + detail + ")" : "（" + detail + "）");
     }
 

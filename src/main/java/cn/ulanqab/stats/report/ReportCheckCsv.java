@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.files.CsvOutput;
 import cn.ulanqab.stats.extraction.PublishedCheck;
 
 import java.io.IOException;

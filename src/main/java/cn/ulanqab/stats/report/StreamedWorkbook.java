@@ -1,5 +1,10 @@
 package cn.ulanqab.stats.report;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -52,14 +57,14 @@ final class StreamedWorkbook extends SXSSFWorkbook {
     protected SheetDataWriter createSheetDataWriter() throws IOException {
         return new SheetDataWriter() {
             @Override
-            protected OutputStream decorateOutputStream(java.io.FileOutputStream fos) throws IOException {
+            protected OutputStream decorateOutputStream(FileOutputStream fos) throws IOException {
                 // compressed temporary files: a sheet of a million rows stays small on disk
-                return new java.util.zip.GZIPOutputStream(fos);
+                return new GZIPOutputStream(fos);
             }
 
             @Override
-            protected java.io.InputStream decorateInputStream(java.io.FileInputStream fis) throws IOException {
-                return new java.util.zip.GZIPInputStream(fis);
+            protected InputStream decorateInputStream(FileInputStream fis) throws IOException {
+                return new GZIPInputStream(fis);
             }
 
             @Override

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.files.AtomicFiles;
 import cn.ulanqab.stats.reconciliation.Status;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.SerializationFeature;

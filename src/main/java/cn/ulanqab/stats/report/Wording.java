@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.submission.Detail;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -66,6 +67,14 @@ public final class Wording {
 
     public boolean english() {
         return Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+    }
+
+    /** What a check found ({@link Detail}) in this language; empty when it adds nothing to the reason. */
+    public String detail(Detail detail) {
+        if (detail.isNone()) {
+            return "";
+        }
+        return detail.isLiteral() ? detail.args().get(0) : get("detail." + detail.key(), detail.args().toArray());
     }
 
     /**

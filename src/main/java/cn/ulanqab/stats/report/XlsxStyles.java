@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import java.util.HexFormat;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormat;
@@ -25,7 +26,7 @@ final class XlsxStyles {
         private final byte[] rgb;
 
         Colour(String hex) {
-            rgb = java.util.HexFormat.of().parseHex(hex);
+            rgb = HexFormat.of().parseHex(hex);
         }
     }
 

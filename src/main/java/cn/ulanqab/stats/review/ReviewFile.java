@@ -2,6 +2,7 @@ package cn.ulanqab.stats.review;
 
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.submission.Blanks;
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.submission.CsvRecords;
 import cn.ulanqab.stats.submission.RowReason;
 import cn.ulanqab.stats.submission.SubmissionReader;
@@ -42,7 +43,7 @@ public final class ReviewFile {
     static final int SHOWN = 100;
 
     /** A review line that was not accepted. */
-    public record Rejected(long line, String indicatorCode, String rawValue, RowReason reason, String message) {
+    public record Rejected(long line, String indicatorCode, String rawValue, RowReason reason, Detail message) {
     }
 
     public record Result(List<Review> reviews, List<Rejected> rejected, long rowsRead, String problem) {
@@ -116,11 +117,10 @@ public final class ReviewFile {
     }
 
     private static Rejected unsplit(CsvRecords.Record record) {
-        String why = switch (record.kind()) {
-            case TOO_LONG -> "record longer than 1 MB: write one review per line and keep the note under "
-                    + grouped(NOTE_LIMIT) + " characters";
-            case UNCLOSED_QUOTE -> "a quoted value is never closed (the file ends inside it): close the quote";
-            default -> "broken quoting: a quote inside a note must be doubled, and nothing may follow a closing quote but a comma";
+        Detail why = switch (record.kind()) {
+            case TOO_LONG -> Detail.of("review.too.long", grouped(NOTE_LIMIT));
+            case UNCLOSED_QUOTE -> Detail.of("review.unclosed.quote");
+            default -> Detail.of("review.broken.quoting");
         };
         return new Rejected(record.line(), "", record.text(), RowReason.MALFORMED_ROW, why);
     }
@@ -137,50 +137,50 @@ public final class ReviewFile {
         String code = field(fields, columns, "indicator_code");
         if (fields.size() != headerSize) {
             return new Rejected(line, shown(code), shown(String.join(",", fields)), RowReason.MALFORMED_ROW,
-                    fields.size() + " fields where the header has " + headerSize + ": quote any note that contains a comma");
+                    Detail.of("review.field.count", fields.size(), headerSize));
         }
         if (catalog.find(code).isEmpty()) {
             return new Rejected(line, shown(code), shown(code), RowReason.UNKNOWN_INDICATOR,
-                    "indicator code '" + shown(code) + "' is not in the catalog: copy the code from reconciliation.csv");
+                    Detail.of("review.unknown.indicator", shown(code)));
         }
         String dispositionText = field(fields, columns, "disposition");
         Optional<Disposition> disposition = parseDisposition(dispositionText);
         if (disposition.isEmpty()) {
             return new Rejected(line, code, shown(dispositionText), RowReason.UNKNOWN_DISPOSITION,
-                    "disposition '" + shown(dispositionText) + "' is not EXPLAINED, ACCEPTED or WILL_FIX");
+                    Detail.of("review.disposition", shown(dispositionText)));
         }
         String reviewer = field(fields, columns, "reviewer");
         if (reviewer.isEmpty()) {
-            return new Rejected(line, code, "", RowReason.MISSING_VALUE, "no reviewer: write who reviewed the finding");
+            return new Rejected(line, code, "", RowReason.MISSING_VALUE, Detail.of("review.no.reviewer"));
         }
         String dateText = field(fields, columns, "date");
         LocalDate date;
         try {
             date = LocalDate.parse(dateText);
         } catch (DateTimeParseException e) {
-            return new Rejected(line, code, shown(dateText), RowReason.INVALID_DATE, "date '" + shown(dateText) + "' is not a date like 2024-03-01");
+            return new Rejected(line, code, shown(dateText), RowReason.INVALID_DATE, Detail.of("review.date", shown(dateText)));
         }
         String totalText = field(fields, columns, "city_total");
         BigDecimal total = null;
         if (!totalText.isEmpty()) {
             Optional<BigDecimal> parsed = SubmittedNumber.parse(totalText);
             if (parsed.isEmpty()) {
-                return new Rejected(line, code, shown(totalText), RowReason.NOT_A_NUMBER, "city_total '" + shown(totalText)
-                        + "' is not a number" + (SubmittedNumber.tooLong(totalText) ? " (more than " + SubmittedNumber.MAX_LENGTH
-                        + " characters)" : "") + ": copy the city total the review was written against");
+                return new Rejected(line, code, shown(totalText), RowReason.NOT_A_NUMBER, SubmittedNumber.tooLong(totalText)
+                        ? Detail.of("review.total.too.long", shown(totalText), SubmittedNumber.MAX_LENGTH)
+                        : Detail.of("review.total", shown(totalText)));
             }
             total = parsed.get();
         }
         String note = field(fields, columns, "note");
         if (note.length() > NOTE_LIMIT) {
-            return tooLong(line, code, "note", note, NOTE_LIMIT, "shorten it, or write the rest where the review is filed and refer to it");
+            return tooLong(line, code, "note", note, NOTE_LIMIT);
         }
         if (reviewer.length() > REVIEWER_LIMIT) {
-            return tooLong(line, code, "reviewer", reviewer, REVIEWER_LIMIT, "write the reviewer's name only");
+            return tooLong(line, code, "reviewer", reviewer, REVIEWER_LIMIT);
         }
         String region = field(fields, columns, "region_code");
         if (region.length() > REGION_LIMIT) {
-            return tooLong(line, code, "region_code", region, REGION_LIMIT, "write the code of the figure's region, e.g. 150900");
+            return tooLong(line, code, "region_code", region, REGION_LIMIT);
         }
         String countiesText = field(fields, columns, "counties_reported");
         Integer counties = null;
@@ -188,22 +188,23 @@ public final class ReviewFile {
             Optional<BigDecimal> parsed = SubmittedNumber.parse(countiesText);
             if (parsed.isEmpty() || parsed.get().signum() < 0 || parsed.get().stripTrailingZeros().scale() > 0
                     || parsed.get().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-                return new Rejected(line, code, shown(countiesText), RowReason.NOT_A_NUMBER, "counties_reported '" + shown(countiesText)
-                        + "' is not a whole number: copy the number of counties reported when the review was written");
+                return new Rejected(line, code, shown(countiesText), RowReason.NOT_A_NUMBER,
+                        Detail.of("review.counties", shown(countiesText)));
             }
             counties = parsed.get().intValueExact();
         }
         String named = field(fields, columns, "named_county");
         if (named.length() > REGION_LIMIT) {
-            return tooLong(line, code, "named_county", named, REGION_LIMIT, "write the code of the county the diagnosis named, e.g. 150921");
+            return tooLong(line, code, "named_county", named, REGION_LIMIT);
         }
         return new Review(line, code, disposition.get(), note, reviewer, date, total, region.isEmpty() ? null : region,
                 counties, named.isEmpty() ? null : named);
     }
 
-    private static Rejected tooLong(long line, String code, String column, String text, int limit, String fix) {
-        return new Rejected(line, code, shown(text), RowReason.FIELD_TOO_LONG, column + " of " + grouped(text.length())
-                + " characters, more than the " + grouped(limit) + " a review keeps: " + fix);
+    /** A field longer than its column: the message names the column, its length and limit, and the column's own fix. */
+    private static Rejected tooLong(long line, String code, String column, String text, int limit) {
+        return new Rejected(line, code, shown(text), RowReason.FIELD_TOO_LONG,
+                Detail.of("review.too.long." + column, grouped(text.length()), grouped(limit)));
     }
 
     /** A text of the file cut to {@value #SHOWN} characters, to show it in a message or keep it as the raw value. */
@@ -228,7 +229,7 @@ public final class ReviewFile {
                 kept.add(r);
             } else {
                 allRejected.add(new Rejected(r.line(), r.indicatorCode(), r.disposition().name(), RowReason.DUPLICATE,
-                        "replaced by the later review on line " + winner.line()));
+                        Detail.of("review.replaced", winner.line())));
             }
         }
         allRejected.sort((a, b) -> Long.compare(a.line(), b.line()));

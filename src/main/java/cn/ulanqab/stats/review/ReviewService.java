@@ -1,9 +1,10 @@
 package cn.ulanqab.stats.review;
 
 import cn.ulanqab.stats.catalog.Catalog;
-import cn.ulanqab.stats.reconciliation.ReconciliationLine;
-import cn.ulanqab.stats.reconciliation.ReconciliationStore;
+import cn.ulanqab.stats.database.ChecksummedTable;
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.submission.FileStatus;
+import cn.ulanqab.stats.submission.RowReason;
 import cn.ulanqab.stats.submission.SubmissionCatalogue;
 import cn.ulanqab.stats.submission.SubmissionEncoding;
 import cn.ulanqab.stats.submission.SubmissionStore;
@@ -14,84 +15,75 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** Reads the reviewers' file of a run, stores every line of it, and puts each review beside its finding. */
+/** Reads the reviewers' file of a run and stores every line of it. */
 @Service
 public class ReviewService {
 
+    private static final ChecksummedTable FILE = new ChecksummedTable("REVIEW_FILE", "RUN_ID", "FILE_NAME", "ENCODING", "SHA256",
+            "PROBLEM");
+    private static final ChecksummedTable LINES = new ChecksummedTable("REVIEW_ROW", "RUN_ID", "LINE", "INDICATOR_CODE", "RAW_VALUE",
+            "REASON", "MESSAGE");
+
     private final JdbcTemplate jdbc;
-    private final ReconciliationStore reconciliations;
 
-    public ReviewService(JdbcTemplate jdbc, ReconciliationStore reconciliations) {
+    public ReviewService(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.reconciliations = reconciliations;
-    }
-
-    public void apply(long runId, Path input, String period, Catalog catalog) {
-        apply(runId, input, period, catalog, null);
     }
 
     /**
-     * Puts each review beside the line of its indicator and region. A review without region_code is of the one city
-     * of a one-city registry (with several cities it matches no line); with a null registry, of any line of its indicator.
+     * Reads the reviewers' file of the period, when there is one, stores it and every line of it (an accepted review or a
+     * rejected line with its reason), and returns the accepted reviews for {@code ReconciliationService} to place.
      */
-    public void apply(long runId, Path input, String period, Catalog catalog, cn.ulanqab.stats.catalog.Registry registry) {
+    public List<Review> read(long runId, Path input, String period, Catalog catalog) {
         Path file = ReviewFile.of(input, period);
         jdbc.update("DELETE FROM REVIEW_ROW WHERE RUN_ID = ?", runId);
         jdbc.update("DELETE FROM REVIEW_FILE WHERE RUN_ID = ?", runId);
         if (!Files.isRegularFile(file)) {
-            return;
+            return List.of();
         }
         ReviewFile.Result result = ReviewFile.read(file, catalog);
-        jdbc.update("INSERT INTO REVIEW_FILE (RUN_ID, FILE_NAME, ENCODING, SHA256, PROBLEM) VALUES (?, ?, ?, ?, ?)",
-                runId, name(period), encodingOf(file), SubmissionCatalogue.sha256(file), result.problem());
+        jdbc.update(FILE.insert(), FILE.record(runId, name(period), encodingOf(file), SubmissionCatalogue.sha256(file), result.problem()));
         List<Object[]> rows = new ArrayList<>();
-        result.reviews().forEach(r -> rows.add(new Object[]{runId, r.line(), r.indicatorCode(), r.disposition().name(), null, null}));
-        result.rejected().forEach(r -> rows.add(new Object[]{runId, r.line(), r.indicatorCode(), r.rawValue(), r.reason().name(), r.message()}));
-        jdbc.batchUpdate("INSERT INTO REVIEW_ROW (RUN_ID, LINE, INDICATOR_CODE, RAW_VALUE, REASON, MESSAGE) VALUES (?, ?, ?, ?, ?, ?)", rows);
-
-        String defaultRegion = registry != null && registry.singleCity() ? registry.city().code() : null;
-        Map<cn.ulanqab.stats.published.FigureKey, Review> byKey = new java.util.HashMap<>();
-        Map<String, Review> anyRegion = new java.util.HashMap<>();
-        for (Review r : result.reviews()) {
-            if (r.regionCode() != null) {
-                byKey.put(new cn.ulanqab.stats.published.FigureKey(r.indicatorCode(), r.regionCode()), r);
-            } else if (registry == null) {
-                anyRegion.put(r.indicatorCode(), r);
-            } else if (defaultRegion != null) {
-                byKey.putIfAbsent(new cn.ulanqab.stats.published.FigureKey(r.indicatorCode(), defaultRegion), r);
-            }
-        }
-        List<ReconciliationLine> lines = reconciliations.lines(runId).stream()
-                .map(l -> {
-                    String region = l.regionCode() == null ? defaultRegion : l.regionCode();
-                    Review r = byKey.get(new cn.ulanqab.stats.published.FigureKey(l.indicatorCode(), region));
-                    return l.withReview(r != null ? r : anyRegion.get(l.indicatorCode()));
-                }).toList();
-        reconciliations.replace(runId, lines);
+        result.reviews().forEach(r -> rows.add(LINES.record(runId, r.line(), r.indicatorCode(), r.disposition().name(), null, null)));
+        result.rejected().forEach(r -> rows.add(LINES.record(runId, r.line(), r.indicatorCode(), r.rawValue(), r.reason().name(), r.message().stored())));
+        jdbc.batchUpdate(LINES.insert(), rows);
+        return result.reviews();
     }
 
     /** The reviewers' file as a ledger line, or none when the run had no such file. */
     public List<SubmissionStore.LedgerLine> ledgerLine(long runId) {
-        return jdbc.query("SELECT f.FILE_NAME, f.ENCODING, f.SHA256, f.PROBLEM, COUNT(r.LINE), COUNT(r.LINE) - COUNT(r.REASON), COUNT(r.REASON)"
-                        + " FROM REVIEW_FILE f LEFT JOIN REVIEW_ROW r ON r.RUN_ID = f.RUN_ID WHERE f.RUN_ID = ?"
-                        + " GROUP BY f.FILE_NAME, f.ENCODING, f.SHA256, f.PROBLEM",
-                (rs, i) -> new SubmissionStore.LedgerLine(rs.getString(1), null, null,
-                        rs.getString(4) == null ? FileStatus.PROCESSED : FileStatus.UNREADABLE, rs.getString(2),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(3), rs.getString(4)), runId);
+        long[] lines = new long[2];
+        jdbc.query("SELECT " + LINES.checkedColumns() + " FROM REVIEW_ROW WHERE RUN_ID = ?", rs -> {
+            checkLine(rs, runId);
+            lines[rs.getString("REASON") == null ? 0 : 1]++;
+        }, runId);
+        return jdbc.query("SELECT " + FILE.checkedColumns() + " FROM REVIEW_FILE WHERE RUN_ID = ?",
+                (rs, i) -> {
+                    FILE.check(rs, "the stored reviewers' file of run " + runId);
+                    String problem = rs.getString("PROBLEM");
+                    return new SubmissionStore.LedgerLine(rs.getString("FILE_NAME"), null, null,
+                            problem == null ? FileStatus.PROCESSED : FileStatus.UNREADABLE, rs.getString("ENCODING"),
+                            lines[0] + lines[1], lines[0], lines[1], rs.getString("SHA256"), problem);
+                }, runId);
     }
 
     /** Rejected lines of the reviewers' file, in the shape of rejected submission rows. */
     public List<SubmissionStore.RejectedRow> rejectedRows(long runId, String period) {
-        return jdbc.query("SELECT LINE, INDICATOR_CODE, RAW_VALUE, REASON, MESSAGE FROM REVIEW_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL"
-                        + " ORDER BY LINE",
-                (rs, i) -> new SubmissionStore.RejectedRow(name(period), rs.getLong(1), "", rs.getString(2), rs.getString(3),
-                        "", "", cn.ulanqab.stats.submission.RowReason.valueOf(rs.getString(4)), rs.getString(5)), runId);
+        return jdbc.query("SELECT " + LINES.checkedColumns() + " FROM REVIEW_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY LINE",
+                (rs, i) -> {
+                    checkLine(rs, runId);
+                    return new SubmissionStore.RejectedRow(name(period), rs.getLong("LINE"), "", rs.getString("INDICATOR_CODE"),
+                            rs.getString("RAW_VALUE"), "", "", RowReason.valueOf(rs.getString("REASON")), Detail.fromStored(rs.getString("MESSAGE")));
+                }, runId);
+    }
+
+    private static void checkLine(ResultSet rs, long runId) throws SQLException {
+        LINES.check(rs, "the stored line " + rs.getLong("LINE") + " of the reviewers' file of run " + runId);
     }
 
     public static String name(String period) {

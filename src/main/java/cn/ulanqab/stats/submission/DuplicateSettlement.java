@@ -18,7 +18,7 @@ public final class DuplicateSettlement {
     public record AcceptedRow(long line, String indicatorCode, BigDecimal value) {
     }
 
-    public record Verdict(long line, RowReason reason, String message) {
+    public record Verdict(long line, RowReason reason, Detail message) {
     }
 
     private DuplicateSettlement() {
@@ -87,17 +87,16 @@ public final class DuplicateSettlement {
     /** How many copies a conflict message lists; the rest are counted, so a message stays short on any file. */
     public static final int LISTED_COPIES = 20;
 
-    public static String duplicateMessage(long keptLine) {
-        return "repeats line " + keptLine + " with the same value; line " + keptLine + " is kept";
+    public static Detail duplicateMessage(long keptLine) {
+        return Detail.of("duplicate", keptLine);
     }
 
     /** The message of every copy of a conflict: the first {@link #LISTED_COPIES} copies by line, and how many in all. */
-    public static String conflictMessage(String indicatorCode, List<AcceptedRow> firstCopies, long copies) {
+    public static Detail conflictMessage(String indicatorCode, List<AcceptedRow> firstCopies, long copies) {
         List<AcceptedRow> listed = firstCopies.subList(0, (int) Math.min(firstCopies.size(), LISTED_COPIES));
-        String more = copies > listed.size() ? " … (" + copies + " copies in all)" : "";
-        String lines = String.join(", ", listed.stream().map(r -> String.valueOf(r.line())).toList()) + more;
-        String values = String.join(" vs ", listed.stream().map(r -> r.value().toPlainString()).toList()) + more;
-        return indicatorCode + " appears on lines " + lines + " with different values (" + values
-                + "); none is counted until the county sends one";
+        String lines = String.join(", ", listed.stream().map(r -> String.valueOf(r.line())).toList());
+        String values = String.join(" / ", listed.stream().map(r -> r.value().toPlainString()).toList());
+        return copies > listed.size() ? Detail.of("duplicate.conflict.more", indicatorCode, lines, values, copies)
+                : Detail.of("duplicate.conflict", indicatorCode, lines, values);
     }
 }

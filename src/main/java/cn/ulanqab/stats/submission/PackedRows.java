@@ -1,5 +1,11 @@
 package cn.ulanqab.stats.submission;
 
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +38,7 @@ public final class PackedRows {
         private long lastLine = -1;
         private int count;
         /** Units repeat on every row and are Chinese text, whose encoding costs more than the rest of the row. */
-        private final java.util.Map<String, byte[]> encodedUnits = new java.util.HashMap<>();
+        private final Map<String, byte[]> encodedUnits = new HashMap<>();
 
         public Packer() {
             buffer[size++] = FORMAT;
@@ -73,7 +79,7 @@ public final class PackedRows {
         }
 
         public byte[] bytes() {
-            return java.util.Arrays.copyOf(buffer, size);
+            return Arrays.copyOf(buffer, size);
         }
 
         private void writeUnit(String unit) {
@@ -127,7 +133,7 @@ public final class PackedRows {
 
         private void ensure(int more) {
             if (size + more > buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
             }
         }
     }
@@ -144,8 +150,8 @@ public final class PackedRows {
     }
 
     /** Walks a record row by row (each call of {@code readRow} reads one whole row), checking that it is whole. */
-    private static void eachRow(byte[] record, int expectedCount, Consumer<java.nio.ByteBuffer> readRow) {
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(record);
+    private static void eachRow(byte[] record, int expectedCount, Consumer<ByteBuffer> readRow) {
+        ByteBuffer in = ByteBuffer.wrap(record);
         int count = 0;
         try {
             checkFormat(in.get());
@@ -153,7 +159,7 @@ public final class PackedRows {
                 readRow.accept(in);
                 count++;
             }
-        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new IllegalStateException("stored accepted rows are damaged: a record ends in the middle of a row", e);
         }
         if (count != expectedCount) {
@@ -203,9 +209,9 @@ public final class PackedRows {
         private record Code(String code, byte[] utf8) {
         }
 
-        private final java.util.Map<Integer, List<Code>> byHash = new java.util.HashMap<>();
+        private final Map<Integer, List<Code>> byHash = new HashMap<>();
 
-        public Indicators(java.util.Collection<String> codes) {
+        public Indicators(Collection<String> codes) {
             for (String code : codes) {
                 byte[] utf8 = code.getBytes(StandardCharsets.UTF_8);
                 byHash.computeIfAbsent(hash(utf8, 0, utf8.length), k -> new ArrayList<>()).add(new Code(code, utf8));
@@ -218,7 +224,7 @@ public final class PackedRows {
                 return null;
             }
             for (Code candidate : byHash.getOrDefault(hash(bytes, offset, length), List.of())) {
-                if (java.util.Arrays.equals(candidate.utf8(), 0, candidate.utf8().length, bytes, offset, offset + length)) {
+                if (Arrays.equals(candidate.utf8(), 0, candidate.utf8().length, bytes, offset, offset + length)) {
                     return candidate.code();
                 }
             }
@@ -240,7 +246,7 @@ public final class PackedRows {
         }
     }
 
-    private static void skipText(java.nio.ByteBuffer in) {
+    private static void skipText(ByteBuffer in) {
         int length = in.getInt();
         if (length > 0) {
             in.position(in.position() + length);
@@ -253,7 +259,7 @@ public final class PackedRows {
         return rows;
     }
 
-    private static String readText(java.nio.ByteBuffer in) {
+    private static String readText(ByteBuffer in) {
         int length = in.getInt();
         if (length < 0) {
             return null;

@@ -3,13 +3,13 @@ package cn.ulanqab.stats.submission;
 import java.math.BigDecimal;
 
 /** A validated row: accepted with its value in the catalog unit, or rejected with one reason and a message. */
-public record RowOutcome(SubmittedRow row, BigDecimal value, RowReason reason, String message) {
+public record RowOutcome(SubmittedRow row, BigDecimal value, RowReason reason, Detail message) {
 
     public static RowOutcome accepted(SubmittedRow row, BigDecimal value) {
         return new RowOutcome(row, value, null, null);
     }
 
-    public static RowOutcome rejected(SubmittedRow row, RowReason reason, String message) {
+    public static RowOutcome rejected(SubmittedRow row, RowReason reason, Detail message) {
         return new RowOutcome(row, null, reason, message);
     }
 

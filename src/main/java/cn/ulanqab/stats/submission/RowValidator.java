@@ -29,57 +29,49 @@ public class RowValidator {
         }
         String county = Blanks.trim(row.countyCode());
         if (registry.find(county).isEmpty()) {
-            return RowOutcome.rejected(row, RowReason.UNKNOWN_COUNTY,
-                    "county code '" + shown(county) + "' is not in the registry");
+            return RowOutcome.rejected(row, RowReason.UNKNOWN_COUNTY, Detail.of("unknown.county", shown(county)));
         }
         if (!county.equals(row.fileCountyCode())) {
-            return RowOutcome.rejected(row, RowReason.COUNTY_MISMATCH,
-                    "county code " + county + " in the file of " + row.fileCountyCode());
+            return RowOutcome.rejected(row, RowReason.COUNTY_MISMATCH, Detail.of("county.mismatch", county, row.fileCountyCode()));
         }
         String code = Blanks.trim(row.indicatorCode());
         Optional<Indicator> found = catalog.find(code);
         if (found.isEmpty()) {
-            return RowOutcome.rejected(row, RowReason.UNKNOWN_INDICATOR,
-                    "indicator code '" + shown(code) + "' is not in the catalog");
+            return RowOutcome.rejected(row, RowReason.UNKNOWN_INDICATOR, Detail.of("unknown.indicator", shown(code)));
         }
         Indicator indicator = found.get();
-        String levelProblem = levelProblem(indicator, county);
+        Detail levelProblem = levelProblem(indicator, county);
         if (levelProblem != null) {
             return RowOutcome.rejected(row, RowReason.WRONG_LEVEL, levelProblem);
         }
         String rowPeriod = Blanks.trim(row.period());
         if (!rowPeriod.equals(period)) {
-            return RowOutcome.rejected(row, RowReason.PERIOD_MISMATCH,
-                    "period '" + shown(rowPeriod) + "' in the folder of period " + period);
+            return RowOutcome.rejected(row, RowReason.PERIOD_MISMATCH, Detail.of("period.mismatch", shown(rowPeriod), period));
         }
         if (SubmittedNumber.isMissing(row.value())) {
-            return RowOutcome.rejected(row, RowReason.MISSING_VALUE,
-                    "no value (blank means not reported, never zero)");
+            return RowOutcome.rejected(row, RowReason.MISSING_VALUE, Detail.NONE);
         }
         String value = Blanks.trim(row.value());
         if (SubmittedNumber.tooLong(value)) {
-            return RowOutcome.rejected(row, RowReason.NOT_A_NUMBER, "'" + shown(value) + "' is more than "
-                    + SubmittedNumber.MAX_LENGTH + " characters (" + value.length() + "): write the number alone, e.g. 1203,"
-                    + " and anything else in the remark");
+            return RowOutcome.rejected(row, RowReason.NOT_A_NUMBER,
+                    Detail.of("value.too.long", shown(value), SubmittedNumber.MAX_LENGTH, value.length()));
         }
         Optional<BigDecimal> number = SubmittedNumber.parse(value);
         if (number.isEmpty()) {
-            return RowOutcome.rejected(row, RowReason.NOT_A_NUMBER,
-                    "'" + value + "' is not a number: write digits, e.g. 1203 or 1,203.5");
+            return RowOutcome.rejected(row, RowReason.NOT_A_NUMBER, Detail.of("not.a.number", value));
         }
         String unit = Blanks.trim(row.unit());
         Optional<BigDecimal> factor = Units.factor(unit, indicator.unit());
         if (factor.isEmpty()) {
-            return RowOutcome.rejected(row, RowReason.UNKNOWN_UNIT,
-                    "unit '" + shown(unit) + "' cannot be converted to " + indicator.unit());
+            return RowOutcome.rejected(row, RowReason.UNKNOWN_UNIT, Detail.of("unknown.unit", shown(unit), indicator.unit()));
         }
         BigDecimal converted = number.get().multiply(factor.get());
         if (converted.signum() < 0) {
-            return RowOutcome.rejected(row, RowReason.NEGATIVE_VALUE, "negative value " + converted.toPlainString() + " " + indicator.unit());
+            return RowOutcome.rejected(row, RowReason.NEGATIVE_VALUE, Detail.of("negative", converted.toPlainString(), indicator.unit()));
         }
         if (indicator.valueType() == ValueType.INTEGER && converted.stripTrailingZeros().scale() > 0) {
             return RowOutcome.rejected(row, RowReason.NOT_AN_INTEGER,
-                    indicator.code() + " counts whole " + indicator.unit() + " but the value is " + converted.toPlainString());
+                    Detail.of("not.an.integer", indicator.code(), indicator.unit(), converted.toPlainString()));
         }
         return RowOutcome.accepted(row, converted);
     }
@@ -91,19 +83,19 @@ public class RowValidator {
 
     private static final int SHOWN = 100;
 
-    private String levelProblem(Indicator indicator, String county) {
+    private Detail levelProblem(Indicator indicator, String county) {
         if (indicator.isRatio()) {
-            return indicator.code() + " is a ratio: it is computed from " + indicator.formula() + ", never submitted";
+            return Detail.of("level.ratio", indicator.code(), indicator.formula());
         }
         // a CITY indicator only in a city's file; a COUNTY indicator only in a county-level unit's (a leaf's) file
         boolean cityFile = registry.isCity(county);
         boolean leafFile = registry.isLeaf(county);
         if (indicator.level() == Level.CITY && !cityFile) {
-            return indicator.code() + " is reported by the city bureau, not by a county";
+            return Detail.of("level.city", indicator.code());
         }
         if (indicator.level() == Level.COUNTY && !leafFile) {
-            return cityFile ? indicator.code() + " is reported by the counties, not in the city file"
-                    : indicator.code() + " is reported by the counties, not by " + county + ", a region above them";
+            return cityFile ? Detail.of("level.county.in.city.file", indicator.code())
+                    : Detail.of("level.county.in.region.file", indicator.code(), county);
         }
         return null;
     }

@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.submission;
 
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import cn.ulanqab.stats.catalog.Registry;
 
 import java.io.IOException;
@@ -36,7 +38,7 @@ public final class SubmissionCatalogue {
             if (f.path() != null && FileKind.of(f.path()) == FileKind.REGULAR_FILE) {
                 try {
                     hash = sha256(f.path());
-                } catch (java.io.UncheckedIOException e) {
+                } catch (UncheckedIOException e) {
                     // a file that cannot be opened has no hash; inspect() says why it is UNREADABLE
                 }
             }
@@ -69,7 +71,7 @@ public final class SubmissionCatalogue {
             } catch (SubmissionReader.UnreadableHeader e) {
                 return f.withReading(FileStatus.UNREADABLE, encoding.label(), e.getMessage());
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return f.withReading(FileStatus.UNREADABLE, null, "the file cannot be read (" + e.getMessage() + "): make it"
                     + " readable, or send it again");
         }
@@ -78,8 +80,8 @@ public final class SubmissionCatalogue {
     /** The encoding found by the catalogue, to read the file again with. */
     public static SubmissionEncoding.Detected encodingOf(String label) {
         return switch (label) {
-            case "UTF-8" -> new SubmissionEncoding.Detected(label, java.nio.charset.StandardCharsets.UTF_8, false, null);
-            case "UTF-8-BOM" -> new SubmissionEncoding.Detected(label, java.nio.charset.StandardCharsets.UTF_8, true, null);
+            case "UTF-8" -> new SubmissionEncoding.Detected(label, StandardCharsets.UTF_8, false, null);
+            case "UTF-8-BOM" -> new SubmissionEncoding.Detected(label, StandardCharsets.UTF_8, true, null);
             case "GB18030" -> new SubmissionEncoding.Detected(label, SubmissionEncoding.GB18030, false, null);
             default -> throw new IllegalArgumentException("unknown encoding label " + label);
         };
@@ -95,7 +97,7 @@ public final class SubmissionCatalogue {
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read " + file, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -179,22 +179,19 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
                     continue;
                 }
                 case TOO_LONG -> {
-                    return SubmittedRow.malformed(file, fileCountyCode, line, record.text(), "record longer than 1 MB: a row"
-                            + " holds one figure; shorten the remark, or end the line that runs on (line " + line + ")");
+                    return SubmittedRow.malformed(file, fileCountyCode, line, record.text(), Detail.of("record.too.long", line));
                 }
                 case BROKEN_QUOTING -> {
-                    return SubmittedRow.malformed(file, fileCountyCode, line, record.text(), "broken quoting (a quote inside"
-                            + " a value must be doubled, and nothing may follow a closing quote but a comma)");
+                    return SubmittedRow.malformed(file, fileCountyCode, line, record.text(), Detail.of("broken.quoting"));
                 }
                 case UNCLOSED_QUOTE -> {
-                    return SubmittedRow.malformed(file, fileCountyCode, line, record.text(), "a quoted value is never closed"
-                            + " (the file ends inside it): close the quote or re-save the file");
+                    return SubmittedRow.malformed(file, fileCountyCode, line, record.text(), Detail.of("unclosed.quote"));
                 }
                 case FIELDS -> {
                     List<String> fields = record.fields();
                     if (fields.size() != headerSize) {
                         return SubmittedRow.malformed(file, fileCountyCode, line, truncate(String.join(",", fields)),
-                                fields.size() + " fields where the header has " + headerSize + ": quote any value that contains a comma");
+                                Detail.of("field.count", fields.size(), headerSize));
                     }
                     return new SubmittedRow(file, fileCountyCode, line, field(fields, SubmissionColumn.COUNTY_CODE),
                             field(fields, SubmissionColumn.INDICATOR_CODE), field(fields, SubmissionColumn.PERIOD),

@@ -1,5 +1,15 @@
 package cn.ulanqab.stats.submission;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import cn.ulanqab.stats.database.ChecksummedTable;
 import cn.ulanqab.stats.database.RecordChecksum;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,10 +32,21 @@ public class SubmissionStore {
 
     /** A rejected row as the reviewers see it. */
     public record RejectedRow(String file, long line, String countyCode, String indicatorCode, String rawValue,
-                              String unit, String remark, RowReason reason, String message) {
+                              String unit, String remark, RowReason reason, Detail message) {
     }
 
     private final JdbcTemplate jdbc;
+
+    /** The ledger's lines: the files of a run's submission folder. */
+    static final ChecksummedTable FILES = new ChecksummedTable("SUBMISSION_FILE", "RUN_ID", "SEQ", "FILE_NAME", "COUNTY_CODE",
+            "VERSION", "STATUS", "ENCODING", "SHA256", "REASON");
+    /** Rejected rows, one record each. */
+    static final ChecksummedTable REJECTED = new ChecksummedTable("SUBMISSION_ROW", "RUN_ID", "FILE_NAME", "LINE", "FILE_COUNTY",
+            "COUNTY_CODE", "INDICATOR_CODE", "PERIOD", "RAW_VALUE", "UNIT", "REMARK", "REASON", "MESSAGE");
+
+    /** What readAndValidateSubmissions found in each file: rows read, and 1 when an indicator was accepted twice in it. */
+    static final ChecksummedTable READS = new ChecksummedTable("SUBMISSION_FILE_READ", "RUN_ID", "FILE_NAME", "ROWS_READ",
+            "DUPLICATES_NOTED");
 
     public SubmissionStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -37,26 +58,29 @@ public class SubmissionStore {
         List<Object[]> args = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             SubmissionFile f = files.get(i);
-            args.add(new Object[]{runId, i, f.name(), f.countyCode(), f.version(), f.status().name(), f.encoding(),
-                    sha256ByName.get(f.name()), f.reason()});
+            args.add(FILES.record(runId, i, f.name(), f.countyCode(), f.version(), f.status().name(), f.encoding(),
+                    sha256ByName.get(f.name()), f.reason()));
         }
-        jdbc.batchUpdate("INSERT INTO SUBMISSION_FILE (RUN_ID, SEQ, FILE_NAME, COUNTY_CODE, VERSION, STATUS, ENCODING, SHA256, REASON)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+        jdbc.batchUpdate(FILES.insert(), args);
     }
 
     /** The files to read, in ledger order, with the encoding found for each. */
     public List<SubmissionFile> filesToRead(long runId) {
-        return jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION, ENCODING FROM SUBMISSION_FILE"
+        return jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION, ENCODING, " + FILES.checkedColumns() + " FROM SUBMISSION_FILE"
                         + " WHERE RUN_ID = ? AND STATUS = 'PROCESSED' ORDER BY RUN_ID, SEQ",
-                (rs, i) -> new SubmissionFile(rs.getString(1), null, rs.getString(2), rs.getInt(3), FileStatus.PROCESSED,
-                        rs.getString(4), null), runId);
+                (rs, i) -> {
+                    checkLedgerLine(rs, runId);
+                    return new SubmissionFile(rs.getString(1), null, rs.getString(2), rs.getInt(3), FileStatus.PROCESSED,
+                            rs.getString(4), null);
+                }, runId);
     }
 
     /** The SHA-256 the catalogue took of each file of the run before any row was read (the ledger's sha256). */
     public Map<String, String> sha256ByName(long runId) {
         Map<String, String> hashes = new HashMap<>();
-        jdbc.query("SELECT FILE_NAME, SHA256 FROM SUBMISSION_FILE WHERE RUN_ID = ? AND SHA256 IS NOT NULL",
+        jdbc.query("SELECT FILE_NAME, SHA256, " + FILES.checkedColumns() + " FROM SUBMISSION_FILE WHERE RUN_ID = ? AND SHA256 IS NOT NULL",
                 rs -> {
+                    checkLedgerLine(rs, runId);
                     hashes.put(rs.getString(1), rs.getString(2));
                 }, runId);
         return hashes;
@@ -64,50 +88,72 @@ public class SubmissionStore {
 
     /** Removes every stored row of one file of the run, and its count of rows read (it is to be read again from its start). */
     public void discardRows(long runId, String file) {
-        jdbc.update("UPDATE SUBMISSION_FILE_READ SET ROWS_READ = 0 WHERE RUN_ID = ? AND FILE_NAME = ?", runId, file);
+        storeRead(runId, file, 0L, null);
         jdbc.update("DELETE FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ?", runId, file);
         jdbc.update("DELETE FROM ACCEPTED_ROWS WHERE RUN_ID = ? AND FILE_NAME = ?", runId, file);
     }
 
     /** Stores the reader's count of rows read in each of these files (in the chunk's transaction). */
     public void storeRowsRead(long runId, Map<String, Long> rowsRead) {
-        rowsRead.forEach((file, n) -> {
-            if (jdbc.update("UPDATE SUBMISSION_FILE_READ SET ROWS_READ = ? WHERE RUN_ID = ? AND FILE_NAME = ?", n, runId, file) == 0) {
-                jdbc.update("INSERT INTO SUBMISSION_FILE_READ (RUN_ID, FILE_NAME, ROWS_READ, DUPLICATES_NOTED) VALUES (?, ?, ?, FALSE)",
-                        runId, file, n);
-            }
-        });
+        rowsRead.forEach((file, n) -> storeRead(runId, file, n, null));
     }
 
     /** Notes a file in which an indicator code was accepted twice, for settleDuplicates (in the chunk's transaction). */
     public void noteDuplicates(long runId, String file) {
-        if (jdbc.update("UPDATE SUBMISSION_FILE_READ SET DUPLICATES_NOTED = TRUE WHERE RUN_ID = ? AND FILE_NAME = ?", runId, file) == 0) {
-            jdbc.update("INSERT INTO SUBMISSION_FILE_READ (RUN_ID, FILE_NAME, ROWS_READ, DUPLICATES_NOTED) VALUES (?, ?, 0, TRUE)",
-                    runId, file);
+        storeRead(runId, file, null, true);
+    }
+
+    /** The record of what was read in one file, with this count of rows or note of duplicates (null: as stored). */
+    private void storeRead(long runId, String file, Long rowsRead, Boolean duplicates) {
+        List<long[]> stored = jdbc.query("SELECT " + READS.checkedColumns() + " FROM SUBMISSION_FILE_READ WHERE RUN_ID = ? AND FILE_NAME = ?",
+                (rs, i) -> {
+                    checkRead(rs, runId);
+                    return new long[]{rs.getLong("ROWS_READ"), rs.getInt("DUPLICATES_NOTED")};
+                }, runId, file);
+        long rows = rowsRead != null ? rowsRead : stored.isEmpty() ? 0 : stored.get(0)[0];
+        int noted = duplicates != null ? (duplicates ? 1 : 0) : stored.isEmpty() ? 0 : (int) stored.get(0)[1];
+        Object[] record = READS.record(runId, file, rows, noted);
+        if (stored.isEmpty()) {
+            jdbc.update(READS.insert(), record);
+        } else {
+            jdbc.update("UPDATE SUBMISSION_FILE_READ SET ROWS_READ = ?, DUPLICATES_NOTED = ?, CRC32C = ? WHERE RUN_ID = ? AND FILE_NAME = ?",
+                    rows, noted, record[record.length - 1], runId, file);
         }
     }
 
     /** The reader's count of rows read per file of the run, as the committed chunks stored it. */
     public Map<String, Long> rowsReadByFile(long runId) {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        jdbc.query("SELECT FILE_NAME, ROWS_READ FROM SUBMISSION_FILE_READ WHERE RUN_ID = ?",
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("SELECT " + READS.checkedColumns() + " FROM SUBMISSION_FILE_READ WHERE RUN_ID = ?",
                 rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
+                    checkRead(rs, runId);
+                    counts.put(rs.getString("FILE_NAME"), rs.getLong("ROWS_READ"));
                 }, runId);
         return counts;
     }
 
     /** The files of the run in which an indicator code was noted accepted twice. */
-    public java.util.Set<String> filesNotedWithDuplicates(long runId) {
-        return new java.util.TreeSet<>(jdbc.queryForList("SELECT FILE_NAME FROM SUBMISSION_FILE_READ WHERE RUN_ID = ?"
-                + " AND DUPLICATES_NOTED = TRUE", String.class, runId));
+    public Set<String> filesNotedWithDuplicates(long runId) {
+        Set<String> files = new TreeSet<>();
+        jdbc.query("SELECT " + READS.checkedColumns() + " FROM SUBMISSION_FILE_READ WHERE RUN_ID = ? AND DUPLICATES_NOTED = 1",
+                rs -> {
+                    checkRead(rs, runId);
+                    files.add(rs.getString("FILE_NAME"));
+                }, runId);
+        return files;
+    }
+
+    private static void checkRead(ResultSet rs, long runId) throws SQLException {
+        READS.check(rs, "the stored count of rows read of run " + runId + ", file " + rs.getString("FILE_NAME"));
     }
 
     /** Superseded files of the run, by county: the most recent superseded version of each. */
     public Map<String, SubmissionFile> latestSupersededFiles(long runId) {
         Map<String, SubmissionFile> latest = new HashMap<>();
-        jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION FROM SUBMISSION_FILE WHERE RUN_ID = ? AND STATUS = 'SUPERSEDED' ORDER BY VERSION",
+        jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION, " + FILES.checkedColumns() + " FROM SUBMISSION_FILE"
+                        + " WHERE RUN_ID = ? AND STATUS = 'SUPERSEDED' ORDER BY VERSION",
                 rs -> {
+                    checkLedgerLine(rs, runId);
                     latest.put(rs.getString(2), new SubmissionFile(rs.getString(1), null, rs.getString(2), rs.getInt(3),
                             FileStatus.SUPERSEDED, null, null));
                 }, runId);
@@ -127,8 +173,8 @@ public class SubmissionStore {
         for (RowOutcome o : outcomes) {
             SubmittedRow r = o.row();
             if (!o.isAccepted()) {
-                rejected.add(new Object[]{runId, r.file(), r.line(), r.fileCountyCode(), r.countyCode(), r.indicatorCode(),
-                        r.period(), r.value(), r.unit(), r.remark(), o.reason().name(), o.message()});
+                rejected.add(REJECTED.record(runId, r.file(), r.line(), r.fileCountyCode(), r.countyCode(), r.indicatorCode(),
+                        r.period(), r.value(), r.unit(), r.remark(), o.reason().name(), o.message().stored()));
                 continue;
             }
             if (packer == null || !r.file().equals(packerFile) || packer.full()) {
@@ -145,15 +191,13 @@ public class SubmissionStore {
             packed.add(record(runId, packerFile, packerCounty, packer));
         }
         if (!rejected.isEmpty()) {
-            jdbc.batchUpdate(INSERT_REJECTED, rejected);
+            jdbc.batchUpdate(REJECTED.insert(), rejected);
         }
         if (!packed.isEmpty()) {
             jdbc.batchUpdate(INSERT_ACCEPTED, packed);
         }
     }
 
-    private static final String INSERT_REJECTED = "INSERT INTO SUBMISSION_ROW (RUN_ID, FILE_NAME, LINE, FILE_COUNTY, COUNTY_CODE,"
-            + " INDICATOR_CODE, PERIOD, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_ACCEPTED = "INSERT INTO ACCEPTED_ROWS (RUN_ID, FILE_NAME, FIRST_LINE, LAST_LINE, COUNTY_CODE,"
             + " ROW_COUNT, ROWS_DATA, CRC32C) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -180,10 +224,9 @@ public class SubmissionStore {
      * judged DUPLICATE or DUPLICATE_CONFLICT out of their packed records into the rejected rows. Memory stays bounded
      * by the catalog on a file of any size. Same verdicts as {@link DuplicateSettlement#settle}.
      */
-    public void settleDuplicates(long runId, java.util.Set<String> files) {
-        List<String> names = files != null ? new ArrayList<>(new java.util.TreeSet<>(files))
-                : jdbc.queryForList("SELECT DISTINCT FILE_NAME FROM SUBMISSION_FILE WHERE RUN_ID = ? AND STATUS = 'PROCESSED'"
-                + " ORDER BY FILE_NAME", String.class, runId);
+    public void settleDuplicates(long runId, Set<String> files) {
+        List<String> names = files != null ? new ArrayList<>(new TreeSet<>(files))
+                : new ArrayList<>(new TreeSet<>(filesToRead(runId).stream().map(SubmissionFile::name).toList()));
         for (String file : names) {
             settleDuplicatesOf(runId, file);
         }
@@ -205,14 +248,14 @@ public class SubmissionStore {
                 if (verdict == null) {
                     kept.add(row);
                 } else {
-                    judged.add(new Object[]{runId, file, row.line(), county, county, row.indicatorCode(), null, row.rawValue(),
-                            row.unit(), row.remark(), verdict.reason().name(), verdict.message()});
+                    judged.add(REJECTED.record(runId, file, row.line(), county, county, row.indicatorCode(), null, row.rawValue(),
+                            row.unit(), row.remark(), verdict.reason().name(), verdict.message().stored()));
                 }
             }
             if (judged.isEmpty()) {
                 return;
             }
-            jdbc.batchUpdate(INSERT_REJECTED, judged);
+            jdbc.batchUpdate(REJECTED.insert(), judged);
             if (kept.count() == 0) {
                 jdbc.update("DELETE FROM ACCEPTED_ROWS WHERE RUN_ID = ? AND FILE_NAME = ? AND FIRST_LINE = ?", runId, file, record.key());
             } else {
@@ -230,7 +273,7 @@ public class SubmissionStore {
             return PackedRows.unpack(data, rowCount);
         }
 
-        void forEachRow(java.util.function.Consumer<PackedRows.Row> action) {
+        void forEachRow(Consumer<PackedRows.Row> action) {
             PackedRows.unpack(data, rowCount, action);
         }
     }
@@ -240,7 +283,7 @@ public class SubmissionStore {
      * a time: the keys first, then each record by its key, so that no database has to hold a result of every
      * record's bytes.
      */
-    private void forEachPackedRecord(long runId, String file, java.util.function.Consumer<PackedRecord> action) {
+    private void forEachPackedRecord(long runId, String file, Consumer<PackedRecord> action) {
         record Key(String file, long firstLine) {
         }
         List<Key> keys = file == null
@@ -265,7 +308,7 @@ public class SubmissionStore {
 
     /** Rows stored per file (accepted and rejected), for the accounting check. */
     public Map<String, Long> storedRowsByFile(long runId) {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         rowCountsByFile(runId).forEach((file, n) -> counts.put(file, n[0] + n[1]));
         return counts;
     }
@@ -329,7 +372,7 @@ public class SubmissionStore {
     }
 
     /** The same, with the accepted rows of these indicators only (null: all): the others are skipped undecoded. */
-    public void forEachRow(long runId, java.util.Set<String> acceptedIndicators, RowVisitor visitor) {
+    public void forEachRow(long runId, Set<String> acceptedIndicators, RowVisitor visitor) {
         forEachAcceptedText(runId, acceptedIndicators, visitor::accepted);
         eachRejectedRow(runId, Long.MAX_VALUE, visitor::rejected);
     }
@@ -342,12 +385,13 @@ public class SubmissionStore {
      * The accepted rows of a run from their packed records; then the accepted rows a database written before packing
      * keeps one per record in SUBMISSION_ROW (none in a newer one).
      */
-    private void forEachAcceptedText(long runId, java.util.Set<String> indicators, AcceptedText consumer) {
+    private void forEachAcceptedText(long runId, Set<String> indicators, AcceptedText consumer) {
         PackedRows.Indicators only = indicators == null ? null : new PackedRows.Indicators(indicators);
         forEachPackedRecord(runId, null, record -> PackedRows.values(record.data(), record.rowCount(), only,
                 (indicator, value) -> consumer.accept(record.file(), record.unitCode(), indicator, value)));
-        stream("SELECT FILE_NAME, COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT FROM SUBMISSION_ROW"
+        stream("SELECT FILE_NAME, COUNTY_CODE, INDICATOR_CODE, VALUE_TEXT, " + REJECTED.checkedColumns() + " FROM SUBMISSION_ROW"
                 + " WHERE RUN_ID = ? AND REASON IS NULL ORDER BY RUN_ID, FILE_NAME, LINE", 10_000, rs -> {
+            checkRow(rs, runId);
             if (indicators == null || indicators.contains(rs.getString(3))) {
                 consumer.accept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
             }
@@ -355,7 +399,7 @@ public class SubmissionStore {
     }
 
     /** Accepted values of some indicators only: indicator code, then unit code, then the value. */
-    public Map<String, Map<String, BigDecimal>> acceptedValues(long runId, java.util.Set<String> indicators) {
+    public Map<String, Map<String, BigDecimal>> acceptedValues(long runId, Set<String> indicators) {
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
         if (indicators.isEmpty()) {
             return values;
@@ -373,9 +417,10 @@ public class SubmissionStore {
      * {@link #forEachRow} gives them), without a pass over the rows.
      */
     public List<LedgerLine> ledger(long runId, Map<String, long[]> rowsByFile) {
-        return jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION, STATUS, ENCODING, SHA256, REASON FROM SUBMISSION_FILE"
-                        + " WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ",
+        return jdbc.query("SELECT FILE_NAME, COUNTY_CODE, VERSION, STATUS, ENCODING, SHA256, REASON, " + FILES.checkedColumns()
+                        + " FROM SUBMISSION_FILE WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ",
                 (rs, i) -> {
+                    checkLedgerLine(rs, runId);
                     FileStatus status = FileStatus.valueOf(rs.getString(4));
                     long[] n = status == FileStatus.PROCESSED ? rowsByFile.getOrDefault(rs.getString(1), new long[2]) : new long[2];
                     return new LedgerLine(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), status, rs.getString(5),
@@ -394,11 +439,12 @@ public class SubmissionStore {
     }
 
     /** The first {@code limit} rejected rows in file and line order, one at a time (none is held after it is handed over). */
-    public void eachRejectedRow(long runId, long limit, java.util.function.Consumer<RejectedRow> action) {
-        stream("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
+    public void eachRejectedRow(long runId, long limit, Consumer<RejectedRow> action) {
+        stream("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE, " + REJECTED.checkedColumns()
                 + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND REASON IS NOT NULL ORDER BY RUN_ID, FILE_NAME, LINE LIMIT ?", 1000, rs -> {
+            checkRow(rs, runId);
             action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), rs.getString(9)));
+                    rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), Detail.fromStored(rs.getString(9))));
         }, runId, limit);
     }
 
@@ -407,7 +453,7 @@ public class SubmissionStore {
     }
 
     /** The first accepted row of an indicator in one file of a run, if any (the file's packed records are decoded). */
-    public java.util.Optional<RowPlace> acceptedRowOf(long runId, String file, String indicatorCode) {
+    public Optional<RowPlace> acceptedRowOf(long runId, String file, String indicatorCode) {
         long[] found = {-1};
         forEachPackedRecord(runId, file, record -> {
             if (found[0] < 0) {
@@ -418,22 +464,31 @@ public class SubmissionStore {
                 });
             }
         });
-        return found[0] < 0 ? java.util.Optional.empty() : java.util.Optional.of(new RowPlace(file, found[0]));
+        return found[0] < 0 ? Optional.empty() : Optional.of(new RowPlace(file, found[0]));
     }
 
     /** Hands over the rejected rows of one file of a run in line order, one at a time. */
-    public void eachRejectedRowOf(long runId, String file, java.util.function.Consumer<RejectedRow> action) {
-        stream("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE"
+    public void eachRejectedRowOf(long runId, String file, Consumer<RejectedRow> action) {
+        stream("SELECT FILE_NAME, LINE, FILE_COUNTY, INDICATOR_CODE, RAW_VALUE, UNIT, REMARK, REASON, MESSAGE, " + REJECTED.checkedColumns()
                 + " FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ? AND REASON IS NOT NULL ORDER BY RUN_ID, FILE_NAME, LINE", 1000, rs -> {
+            checkRow(rs, runId);
             action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), rs.getString(9)));
+                    rs.getString(6), rs.getString(7), RowReason.valueOf(rs.getString(8)), Detail.fromStored(rs.getString(9))));
         }, runId, file);
     }
 
+    private static void checkLedgerLine(ResultSet rs, long runId) throws SQLException {
+        FILES.check(rs, "the stored ledger line of run " + runId + ", file " + rs.getString("FILE_NAME"));
+    }
+
+    private static void checkRow(ResultSet rs, long runId) throws SQLException {
+        REJECTED.check(rs, "the stored row of run " + runId + ", file " + rs.getString("FILE_NAME") + ", line " + rs.getLong("LINE"));
+    }
+
     /** Runs a query whose rows are handed over one at a time, fetched in batches, so no result is held whole. */
-    private void stream(String sql, int fetchSize, org.springframework.jdbc.core.RowCallbackHandler handler, Object... parameters) {
+    private void stream(String sql, int fetchSize, RowCallbackHandler handler, Object... parameters) {
         jdbc.query(con -> {
-            java.sql.PreparedStatement ps = con.prepareStatement(sql);
+            PreparedStatement ps = con.prepareStatement(sql);
             for (int i = 0; i < parameters.length; i++) {
                 ps.setObject(i + 1, parameters[i]);
             }

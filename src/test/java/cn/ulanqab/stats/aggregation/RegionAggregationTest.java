@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.aggregation;
 
+import java.math.RoundingMode;
+import java.util.Map;
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.catalog.RegionFixture;
@@ -114,7 +116,7 @@ class RegionAggregationTest {
         // 110000: (3 + 30) / (8 + 60) * 100 = 48.529411…, not the mean of its cities' ratios (43.75)
         BigDecimal province = total("R", "110000").total();
         assertThat(province).isEqualByComparingTo(new BigDecimal("3300").divide(new BigDecimal("68"), province.scale(),
-                java.math.RoundingMode.HALF_UP));
+                RoundingMode.HALF_UP));
         assertThat(province.doubleValue()).isBetween(48.52, 48.53);
         // country: 333 / 2068 * 100
         assertThat(total("R", "100000").total().doubleValue()).isBetween(16.102, 16.103);
@@ -147,7 +149,7 @@ class RegionAggregationTest {
     @Test
     void theAggregatorGivesTheSameFromValuesInMemory() {
         everyCountyReportsA();
-        java.util.Map<String, java.util.Map<String, BigDecimal>> accepted = java.util.Map.of("A", java.util.Map.of(
+        Map<String, Map<String, BigDecimal>> accepted = Map.of("A", Map.of(
                 "110101", BigDecimal.ONE, "110102", new BigDecimal("2"), "110201", BigDecimal.TEN));
         CityTotal t = new Aggregator(registry).total(catalog.get("A"), "110000", accepted);
         assertThat(t.total()).isEqualByComparingTo("13");

@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.batch;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import cn.ulanqab.stats.ReconciliationApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +51,7 @@ class ConfigurationErrorsTest {
     private static void replace(Path file, String from, String to) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(text).contains(from);
-        Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)),
+        Files.writeString(file, text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)),
                 StandardCharsets.UTF_8);
     }
 

@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.batch;
 
+import java.io.RandomAccessFile;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,7 +126,7 @@ class CrashRecoveryIT {
         for (int i = 0; i < 40_000; i++) {
             rows.append("150902,NO_SUCH_").append(i).append(",2023,1,,\r\n");
         }
-        Files.writeString(file, rows, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, rows, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         byte[] original = Files.readAllBytes(file);
         Path output = work.resolve("edited-output");
         JarProcess reading = JarProcess.start("--input=" + editedInput, "--output=" + output,
@@ -132,7 +134,7 @@ class CrashRecoveryIT {
         reading.awaitLine(l -> l.matches(JarProcess.CHUNK_STORED), RUN);
         // the county's office saves the file again with one value changed, in place, while the run reads it
         int at = new String(original, StandardCharsets.ISO_8859_1).indexOf("NO_SUCH_39990,2023,1,");
-        try (var edit = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+        try (var edit = new RandomAccessFile(file.toFile(), "rw")) {
             edit.seek(at + "NO_SUCH_39990,2023,".length());
             edit.write('7');
         }
@@ -156,7 +158,7 @@ class CrashRecoveryIT {
         Path output = Files.createDirectories(work.resolve("cut-database"));
         Path db = output.resolve("reconciliation-db.mv.db");
         Files.copy(work.resolve("uninterrupted/reconciliation-db.mv.db"), db);
-        try (var file = new java.io.RandomAccessFile(db.toFile(), "rw")) {
+        try (var file = new RandomAccessFile(db.toFile(), "rw")) {
             // cut early in the chunks, so that no older state is left whole for H2 to fall back on
             assertThat(file.length()).isGreaterThan(100_000);
             file.setLength(5 * 4096);
@@ -179,7 +181,7 @@ class CrashRecoveryIT {
         Path bigInput = JobRun.copyShippedInput(work.resolve("big-input"));
         String remark = "备注".repeat(400);
         try (var w = Files.newBufferedWriter(bigInput.resolve("2023/150902.csv"), StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND)) {
+                StandardOpenOption.APPEND)) {
             for (int i = 0; i < 20_000; i++) {
                 w.write("150902,TECH_INCUBATORS,2023,1,家," + remark + "\r\n");
             }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.batch;
 
+import java.util.Locale;
 import cn.ulanqab.stats.submission.SubmissionEncoding;
 import cn.ulanqab.stats.testing.Property;
 import org.apache.commons.csv.CSVRecord;
@@ -181,7 +182,7 @@ class GeneratedFoldersPropertiesTest {
             }
             case 12 -> remark = "\"第一行\n第二行，含逗号\"";
             case 13 -> value = "\u00A0" + value + "\u3000";
-            case 14 -> value = "\"" + String.format(java.util.Locale.ROOT, "%,d", r.nextInt(10_000_000)) + "\"";
+            case 14 -> value = "\"" + String.format(Locale.ROOT, "%,d", r.nextInt(10_000_000)) + "\"";
             case 15 -> unit = indicator.unit().equals("万元") ? "元" : "万" + indicator.unit();
             case 16 -> remark = "据\"统计\"口径";
             default -> {

@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.batch;
 
+import java.nio.file.StandardCopyOption;
+import java.util.Random;
 import cn.ulanqab.stats.ReconciliationApplication;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class HostileSubmissionsJobTest {
         Files.delete(input.resolve("2023/150923.csv"));
         Files.createDirectory(input.resolve("2023/150923.csv"));
         byte[] garbage = new byte[4096];
-        new java.util.Random(7).nextBytes(garbage);
+        new Random(7).nextBytes(garbage);
         Files.write(input.resolve("2023/150926.csv"), garbage);
         Path extra = input.resolve("2023/150927.csv");
         String withExtra = Files.readString(extra, StandardCharsets.UTF_8).replaceFirst("remark", "remark,填报人");
@@ -144,7 +146,7 @@ class HostileSubmissionsJobTest {
 
     private static void corpus(String name, Path target) throws Exception {
         try (InputStream in = HostileSubmissionsJobTest.class.getResourceAsStream("/corpus/" + name)) {
-            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One county's file with a single line of 200 MB, reconciled by the real jar under -Xmx256m: the line is one
- * MALFORMED_ROW ("record longer than 1 MB", its first 100 characters kept), the row after it is read, and the night
+ * MALFORMED_ROW ("记录超过 1 MB", its first 100 characters kept), the row after it is read, and the night
  * ends with its findings (exit status 1), never with exit status 2.
  */
 class HugeLineIT {
@@ -47,7 +47,7 @@ class HugeLineIT {
         List<CSVRecord> rejected = JobRun.readCsv(work.resolve("output/2023/rejected-rows.csv")).stream()
                 .filter(r -> r.get(0).equals("150902.csv")).toList();
         CSVRecord huge = rejected.stream().filter(r -> r.get(5).equals("MALFORMED_ROW")).findFirst().orElseThrow();
-        assertThat(huge.get(6)).as("the message: what MALFORMED_ROW means, then the check's own words").contains("（record longer than 1 MB");
+        assertThat(huge.get(6)).as("the message: what MALFORMED_ROW means, then the check's own words").contains("（记录超过 1 MB：一行只填一个数字");
         assertThat(huge.get(4)).hasSize(100).startsWith("150902,TECH_INCUBATORS,2023,1,家,很长的备注");
         long hugeLine = Long.parseLong(huge.get(1));
         assertThat(rejected).anySatisfy(r -> {

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * report.html stays bounded whatever the number of figures: one city with 100,000 printed figures, every one of them
  * MATCH, is reconciled by the real jar under -Xmx512m, and the page lists at most 300 of them, counting the rest.
- * Tagged "large" (run with {@code mvn verify -Plarge}) until the streamed workbook of issue 14b is merged: on this branch
- * report.xlsx is still built whole in memory (XSSF) and takes the heap after report.html has been written.
+ * Tagged "large" (about 80 s on two cores, which the eight minutes of {@code mvn verify} cannot spare): {@code .ci/run}
+ * runs it with {@code mvn verify -Plarge}.
  */
 @Tag("large")
 class ManyPublishedFiguresIT {

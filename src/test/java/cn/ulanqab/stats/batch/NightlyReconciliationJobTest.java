@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.batch;
 
+import java.util.LinkedHashMap;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -219,9 +220,9 @@ class NightlyReconciliationJobTest {
     private static Map<String, Map<String, String>> byKey(Path csv, String key) throws IOException {
         List<CSVRecord> records = JobRun.readCsv(csv);
         List<String> header = records.get(0).toList();
-        Map<String, Map<String, String>> rows = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         for (CSVRecord r : records.subList(1, records.size())) {
-            Map<String, String> row = new java.util.LinkedHashMap<>();
+            Map<String, String> row = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 row.put(header.get(i), r.get(i));
             }

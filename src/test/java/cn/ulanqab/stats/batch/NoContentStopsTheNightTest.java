@@ -34,7 +34,7 @@ class NoContentStopsTheNightTest {
         assertThat(night.exitStatus()).as(night.console()).isEqualTo(1);
         CSVRecord row = rejected("150902.csv").stream().filter(r -> r.get(4).length() == 150).findFirst().orElseThrow();
         assertThat(row.get(5)).isEqualTo("NOT_A_NUMBER");
-        assertThat(row.get(6)).contains("more than 40 characters (150)");
+        assertThat(row.get(6)).startsWith("数值不是数字（“999").contains("”超过 40 个字符（共 150 个）：数值栏只填数字");
     }
 
     @Test
@@ -84,7 +84,7 @@ class NoContentStopsTheNightTest {
         });
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.get(5)).isEqualTo("MALFORMED_ROW");
-            assertThat(r.get(6)).as("the reason in the run's language, the check's own words kept").startsWith("该行列数与表头不一致或引号不成对（record longer than 1 MB");
+            assertThat(r.get(6)).as("the reason in the run's language, the check's own words kept").startsWith("该行无法按表头拆分成各列（列数不符、引号不对或整行过长）（记录超过 1 MB：一行只填一个数字");
             assertThat(r.get(4)).hasSize(100);
         });
     }

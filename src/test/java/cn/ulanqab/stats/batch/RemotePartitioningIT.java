@@ -156,8 +156,10 @@ class RemotePartitioningIT {
         long completedBefore = partitionsOf(output, "STATUS = 'COMPLETED'");
         assertThat(completedBefore).isBetween(1L, 7L);
 
-        JarProcess next = worker("--reconciliation.chunk-size=100");
+        // the manager first: it recovers the dead run (no longer STARTED), so the requests the dead manager left are stale
         JarProcess again = manager(output);
+        awaitPartitions(output, "JOB_EXECUTION_ID = 2");
+        JarProcess next = worker("--reconciliation.chunk-size=100");
 
         assertThat(again.waitFor(RUN)).as(again.console()).isEqualTo(1);
         assertThat(again.console()).contains("继续运行 1（");
@@ -214,7 +216,7 @@ class RemotePartitioningIT {
         Path output = work.resolve("unreadable");
         JarProcess manager = start("--reconciliation.role=manager", "--input=" + brokenInput, "--output=" + output);
         // the requests wait in the queue: the file goes once the catalogue has fingerprinted it
-        awaitPartitions(output);
+        awaitPartitions(output, "TRUE");
         Path lost = brokenInput.resolve("2023/150922.csv");
         Files.delete(lost);
         worker();
@@ -229,15 +231,15 @@ class RemotePartitioningIT {
         JarProcess manager = manager(work.resolve("no-broker"), "--spring.rabbitmq.port=1");
 
         assertThat(manager.waitFor(RUN)).as(manager.console()).isEqualTo(2);
-        assertThat(manager.console()).contains("RabbitMQ at 127.0.0.1:1 does not answer").contains("Fix: start RabbitMQ there");
+        assertThat(manager.console()).contains("RabbitMQ at localhost:1 does not answer").contains("Fix: start RabbitMQ there");
     }
 
     /** Waits until the manager has made its partitions (and sent their requests). */
-    private void awaitPartitions(Path output) throws InterruptedException {
+    private void awaitPartitions(Path output, String condition) throws InterruptedException {
         long deadline = System.nanoTime() + RUN.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (partitionsOf(output, "TRUE") > 0) {
+                if (partitionsOf(output, condition) > 0) {
                     Thread.sleep(500);
                     return;
                 }

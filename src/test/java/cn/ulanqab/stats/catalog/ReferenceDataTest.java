@@ -1,5 +1,8 @@
 package cn.ulanqab.stats.catalog;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import cn.ulanqab.stats.ConfigurationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +61,7 @@ class ReferenceDataTest {
         assertThat(data.catalog().indicators().get(0).code()).isEqualTo("TECH_INCUBATORS");
         Indicator ratio = data.catalog().get("CHILDCARE_SLOTS_PER_1000");
         assertThat(ratio.aggregation()).isEqualTo(Aggregation.RATIO);
-        assertThat(ratio.formula()).isEqualTo(new RatioFormula("CHILDCARE_SLOTS", "RESIDENT_POPULATION", new java.math.BigDecimal("1000")));
+        assertThat(ratio.formula()).isEqualTo(new RatioFormula("CHILDCARE_SLOTS", "RESIDENT_POPULATION", new BigDecimal("1000")));
         Indicator hotline = data.catalog().get("HOTLINE_APPEALS");
         assertThat(hotline.level()).isEqualTo(Level.CITY);
         assertThat(hotline.formula()).isNull();
@@ -70,9 +73,9 @@ class ReferenceDataTest {
     void sortsCountiesByCodeWhateverTheFileOrder() throws IOException {
         Path p = folder.resolve("counties.csv");
         List<String> all = Files.readAllLines(p);
-        List<String> counties = new java.util.ArrayList<>(all.subList(2, all.size()));
-        java.util.Collections.reverse(counties);
-        List<String> reordered = new java.util.ArrayList<>(all.subList(0, 2));
+        List<String> counties = new ArrayList<>(all.subList(2, all.size()));
+        Collections.reverse(counties);
+        List<String> reordered = new ArrayList<>(all.subList(0, 2));
         reordered.addAll(counties);
         Files.write(p, reordered);
         assertThat(ReferenceData.load(folder).registry().countyCodes()).isSorted().hasSize(11);

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.extraction;
 
+import org.assertj.core.groups.Tuple;
 import cn.ulanqab.stats.ReconciliationApplication;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -74,8 +75,8 @@ class ExtractCommandTest {
         Files.writeString(md, "## 一、2023年工作回顾\n\n### (一) 民生\n\n城镇新增就业8685人。\n\n## 二、2024年目标\n\n城镇新增就业5500人以上。\n");
         FigureExtractor.Extraction x = FigureExtractor.extract(ReportText.read(md));
         assertThat(x.figures()).extracting(ExtractedFigure::section, ExtractedFigure::period, ExtractedFigure::printedText)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("一(一)", "2023", "8685人"),
-                        org.assertj.core.groups.Tuple.tuple("二", "2024", "5500人以上"));
+                .containsExactly(Tuple.tuple("一(一)", "2023", "8685人"),
+                        Tuple.tuple("二", "2024", "5500人以上"));
     }
 
     @Test

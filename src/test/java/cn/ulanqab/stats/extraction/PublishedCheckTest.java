@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.extraction;
 
+import java.util.ArrayList;
+import org.assertj.core.groups.Tuple;
 import cn.ulanqab.stats.ReconciliationApplication;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.published.ClaimSettings;
@@ -54,8 +56,8 @@ class PublishedCheckTest {
         List<PublishedCheck.Line> lines = PublishedCheck.check(reference.catalog(), changed, phrases, extraction, "2023");
         List<PublishedCheck.Line> findings = lines.stream().filter(l -> l.status().isFinding()).toList();
         assertThat(findings).extracting(PublishedCheck.Line::indicatorCode, PublishedCheck.Line::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("MONITORED_HOUSEHOLDS", PublishedCheck.Status.PUBLISHED_DISAGREES),
-                org.assertj.core.groups.Tuple.tuple("URBAN_NEW_JOBS", PublishedCheck.Status.NOT_PUBLISHED));
+                Tuple.tuple("MONITORED_HOUSEHOLDS", PublishedCheck.Status.PUBLISHED_DISAGREES),
+                Tuple.tuple("URBAN_NEW_JOBS", PublishedCheck.Status.NOT_PUBLISHED));
         PublishedCheck.Line disagrees = findings.get(0);
         assertThat(disagrees.publishedText()).isEqualTo("1.39万户");
         assertThat(disagrees.reportText()).isEqualTo("1.38万户");
@@ -68,7 +70,7 @@ class PublishedCheckTest {
     @Test
     void aPublishedTextWithoutAUnitAgreesWithThePrintedFigureInTheCatalogUnit(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("2023.csv");
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of("input/published/2023.csv")));
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("input/published/2023.csv")));
         lines.replaceAll(l -> l.replace(",1.38万户,", ",1.38万,").replace(",1.8亿元,", ",1.8亿,").replace(",8685人,", ",8685,")
                 .replace(",5.2亿元,", ",52000,"));
         Files.write(file, lines);

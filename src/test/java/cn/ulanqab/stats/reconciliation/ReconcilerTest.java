@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.reconciliation;
 
+import java.math.MathContext;
 import cn.ulanqab.stats.aggregation.Aggregator;
 import cn.ulanqab.stats.aggregation.CityTotal;
 import cn.ulanqab.stats.catalog.Catalog;
@@ -99,7 +100,7 @@ class ReconcilerTest {
         ReconciliationLine line = reconcile("HEATING_GAS_PIPELINES", "729.2公里");
         assertThat(line.difference()).isEqualByComparingTo("0.00001");
         assertThat(Numbers.fraction(line.relativeDifference())).as("0.00001 / 729.2").isEqualTo("0.000000014");
-        assertThat(Numbers.fraction(new BigDecimal("-0.040").divide(new BigDecimal("516736.44"), new java.math.MathContext(2))))
+        assertThat(Numbers.fraction(new BigDecimal("-0.040").divide(new BigDecimal("516736.44"), new MathContext(2))))
                 .isEqualTo("-0.000000077");
         assertThat(Numbers.fraction(new BigDecimal("0.0000004"))).isEqualTo("0.0000004");
         assertThat(Numbers.fraction(BigDecimal.ZERO.setScale(6))).isEqualTo("0.000000");

@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.submission.Detail;
+import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.submission.RowReason;
 import cn.ulanqab.stats.submission.SubmissionStore;
 import org.apache.commons.csv.CSVFormat;
@@ -45,12 +47,12 @@ class CountyFeedbackTest {
     void everyRejectedRowIsExplainedInChineseWithTheChecksOwnWordsBeside() {
         for (RowReason reason : RowReason.values()) {
             SubmissionStore.RejectedRow row = new SubmissionStore.RejectedRow("150921.csv", 7, "150921", "GDP", "many", "", "",
-                    reason, "'many' is not a number");
+                    reason, Detail.of("not.a.number", "many"));
             assertThat(RejectedRowsCsv.message(row, ZH)).as(reason.name()).startsWith(RejectedRowsCsv.message(
-                    new SubmissionStore.RejectedRow("150921.csv", 7, "150921", "GDP", "many", "", "", reason, null), ZH))
-                    .containsPattern("^\\p{IsHan}").endsWith("（'many' is not a number）");
+                    new SubmissionStore.RejectedRow("150921.csv", 7, "150921", "GDP", "many", "", "", reason, Detail.NONE), ZH))
+                    .containsPattern("^\\p{IsHan}").endsWith("（“many”不是数字：请填阿拉伯数字，如 1203 或 1,203.5）");
             assertThat(RejectedRowsCsv.message(row, EN)).as(reason.name()).doesNotContainPattern("\\p{IsHan}")
-                    .endsWith(" ('many' is not a number)");
+                    .endsWith(" (“many” is not a number: write digits, e.g. 1203 or 1,203.5)");
         }
     }
 
@@ -148,7 +150,7 @@ class CountyFeedbackTest {
     @Test
     void aFindingConcernsTheUnitsItsCausesNameNeverOnesItsWordsHappenToMention() {
         // MEAT_OUTPUT's quote mentions no unit but its cause is unexplained: it concerns nobody; CO2_REDUCTION's unit slip names 150923
-        Map<String, List<cn.ulanqab.stats.reconciliation.ReconciliationLine>> concerns = CountyFeedback.concerns(REFERENCE.registry(), LINES);
+        Map<String, List<ReconciliationLine>> concerns = CountyFeedback.concerns(REFERENCE.registry(), LINES);
         assertThat(concerns.get("150923")).extracting(l -> l.indicatorCode()).containsExactly("CO2_REDUCTION", "URBAN_NEW_JOBS");
         assertThat(concerns.values().stream().flatMap(List::stream).map(l -> l.indicatorCode())).doesNotContain("MEAT_OUTPUT");
     }

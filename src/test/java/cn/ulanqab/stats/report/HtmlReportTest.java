@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import java.nio.file.Path;
 import cn.ulanqab.stats.reconciliation.Cause;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.Status;
@@ -25,7 +26,7 @@ class HtmlReportTest {
         ACCEPTED.forEach((indicator, values) -> values.keySet().forEach(unit -> affects.counted(unit, indicator)));
         return new OutputWriter.NightReport(RunSummary.of(42, "2023", LEDGER, lines), REFERENCE, Map.of(), lines, ACCEPTED,
                 REJECTED, LEDGER, Optional.empty(), List.of(), STARTED, null,
-                new CauseWords(Wording.of(language), REFERENCE), affects, java.nio.file.Path.of("input/2023"));
+                new CauseWords(Wording.of(language), REFERENCE), affects, Path.of("input/2023"));
     }
 
     /** A line of a catalog indicator (several lines may share one), told apart by its name. */

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.reconciliation.Cause;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
@@ -45,11 +46,11 @@ final class ReportFixture {
 
     static final List<RejectedRow> REJECTED = List.of(
             new RejectedRow("150902.csv", 3, "150902", "TECH_INCUBATORS", "", "", HYPERLINK,
-                    RowReason.MISSING_VALUE, "no value (blank means not reported, never zero)"),
+                    RowReason.MISSING_VALUE, Detail.NONE),
             new RejectedRow("150923.csv", 5, "150923", "CO2_REDUCTION", "=1+1", "", SCRIPT,
-                    RowReason.NOT_A_NUMBER, "'=1+1' is not a number: write digits, e.g. 1203 or 1,203.5"),
+                    RowReason.NOT_A_NUMBER, Detail.of("not.a.number", "=1+1")),
             new RejectedRow("150923.csv", 7, "150923", "MEAT_OUTPUT", "12", "斤", "",
-                    RowReason.UNKNOWN_UNIT, "unit '斤' cannot be converted to 吨"));
+                    RowReason.UNKNOWN_UNIT, Detail.of("unknown.unit", "斤", "吨")));
 
     static final List<LedgerLine> LEDGER = List.of(
             new LedgerLine("150902.csv", "150902", 1, FileStatus.PROCESSED, "UTF-8", 60, 59, 1, "ab12", null),

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.extraction.PublishedCheck;
 import cn.ulanqab.stats.history.Change;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
@@ -381,7 +382,7 @@ class XlsxReportTest {
 
     private static List<RejectedRow> rejectedRows(int count) {
         return IntStream.rangeClosed(1, count).mapToObj(i -> new RejectedRow("150902.csv", i, "150902", "GDP", "x", "", "",
-                RowReason.NOT_A_NUMBER, "'x' is not a number")).toList();
+                RowReason.NOT_A_NUMBER, Detail.of("not.a.number", "x"))).toList();
     }
 
     private static String fill(Cell cell) {

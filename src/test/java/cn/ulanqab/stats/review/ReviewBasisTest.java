@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.review;
 
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.reconciliation.Cause;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
@@ -72,6 +73,6 @@ class ReviewBasisTest {
                 + "POCKET_PARKS,EXPLAINED,x,王芳,2024-03-01,5,eleven\n", StandardCharsets.UTF_8);
         ReviewFile.Result result = ReviewFile.read(file, REFERENCE.catalog());
         assertThat(result.reviews()).isEmpty();
-        assertThat(result.rejected()).singleElement().satisfies(r -> assertThat(r.message()).contains("counties_reported"));
+        assertThat(result.rejected()).singleElement().satisfies(r -> assertThat(r.message().key()).isEqualTo("review.counties"));
     }
 }

@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.review;
 
+import cn.ulanqab.stats.submission.Detail;
+import org.assertj.core.groups.Tuple;
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.submission.RowReason;
@@ -66,13 +68,13 @@ class ReviewFileTest {
         assertThat(result.rowsRead()).isEqualTo(5);
         assertThat(result.reviews()).singleElement().satisfies(r -> assertThat(r.note()).isEqualTo(note2000));
         assertThat(result.rejected()).extracting(ReviewFile.Rejected::line, ReviewFile.Rejected::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2L, RowReason.FIELD_TOO_LONG), org.assertj.core.groups.Tuple.tuple(4L, RowReason.FIELD_TOO_LONG),
-                org.assertj.core.groups.Tuple.tuple(5L, RowReason.NOT_A_NUMBER), org.assertj.core.groups.Tuple.tuple(6L, RowReason.MALFORMED_ROW));
-        assertThat(result.rejected().get(0).message()).isEqualTo("note of 2,001 characters, more than the 2,000 a review keeps:"
-                + " shorten it, or write the rest where the review is filed and refer to it");
+                Tuple.tuple(2L, RowReason.FIELD_TOO_LONG), Tuple.tuple(4L, RowReason.FIELD_TOO_LONG),
+                Tuple.tuple(5L, RowReason.NOT_A_NUMBER), Tuple.tuple(6L, RowReason.MALFORMED_ROW));
+        assertThat(result.rejected().get(0).message()).isEqualTo(Detail.of("review.too.long.note", "2,001", "2,000"));
         assertThat(result.rejected().get(0).rawValue()).hasSize(100);
-        assertThat(result.rejected().get(1).message()).startsWith("reviewer of 201 characters, more than the 200");
-        assertThat(result.rejected().get(2).message()).contains("more than 40 characters");
+        assertThat(result.rejected().get(1).message()).isEqualTo(Detail.of("review.too.long.reviewer", "201", "200"));
+        assertThat(result.rejected().get(2).message().key()).isEqualTo("review.total.too.long");
+        assertThat(result.rejected().get(2).message().args()).endsWith("40");
         assertThat(result.rejected()).allSatisfy(r -> assertThat(r.rawValue().length()).isLessThanOrEqualTo(100));
     }
 
@@ -85,7 +87,7 @@ class ReviewFileTest {
         assertThat(result.reviews()).extracting(Review::line).containsExactly(3L);
         assertThat(result.rejected()).singleElement().satisfies(r -> {
             assertThat(r.reason()).isEqualTo(RowReason.MALFORMED_ROW);
-            assertThat(r.message()).startsWith("record longer than 1 MB");
+            assertThat(r.message()).isEqualTo(Detail.of("review.too.long", "2,000"));
             assertThat(r.rawValue()).hasSize(100);
         });
     }
@@ -100,7 +102,7 @@ class ReviewFileTest {
                 """);
         assertThat(result.reviews()).singleElement().extracting(Review::line).isEqualTo(4L);
         assertThat(result.rejected()).extracting(ReviewFile.Rejected::line).containsExactly(2L, 3L);
-        assertThat(result.rejected()).allSatisfy(r -> assertThat(r.message()).contains("line 4"));
+        assertThat(result.rejected()).allSatisfy(r -> assertThat(r.message()).isEqualTo(Detail.of("review.replaced", 4)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.sample;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -35,7 +36,7 @@ class SampleInputTest {
         for (Map.Entry<String, byte[]> e : generated.entrySet()) {
             Path file = INPUT.resolve(e.getKey());
             byte[] actual = Files.readAllBytes(file);
-            if (!java.util.Arrays.equals(e.getValue(), actual)) {
+            if (!Arrays.equals(e.getValue(), actual)) {
                 // a readable diff for text files, then the exact byte comparison
                 assertEquals(new String(e.getValue(), StandardCharsets.ISO_8859_1),
                         new String(actual, StandardCharsets.ISO_8859_1), file + " differs" + regenerate);

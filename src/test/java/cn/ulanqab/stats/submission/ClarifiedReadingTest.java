@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.catalog.Level;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +66,7 @@ class ClarifiedReadingTest {
 
         assertThat(outcomes).extracting(o -> o.row().line(), RowOutcome::reason)
                 .containsExactly(tuple(2L, RowReason.MALFORMED_ROW), tuple(3L, null));
-        assertThat(outcomes.get(0).message()).isEqualTo("1 fields where the header has 6: quote any value that contains a comma");
+        assertThat(outcomes.get(0).message()).isEqualTo(Detail.of("field.count", 1, 6));
     }
 
     @Test
@@ -110,7 +111,8 @@ class ClarifiedReadingTest {
                 + "150902,MILK_OUTPUT,2023," + digits41 + ",吨,\n150902,TECH_INCUBATORS,2023," + digits40 + ",家,\n");
 
         assertThat(outcomes).extracting(RowOutcome::reason).containsExactly(RowReason.NOT_A_NUMBER, RowReason.NOT_A_NUMBER, null);
-        assertThat(outcomes.get(0).message()).contains("more than 40 characters (150)", "write the number alone");
+        assertThat(outcomes.get(0).message().key()).isEqualTo("value.too.long");
+        assertThat(outcomes.get(0).message().args()).endsWith("40", "150");
         assertThat(outcomes.get(0).row().value()).as("the row keeps what was sent").isEqualTo(digits150);
         assertThat(outcomes.get(2).value()).isEqualByComparingTo(digits40);
     }
@@ -124,7 +126,7 @@ class ClarifiedReadingTest {
 
         assertThat(outcomes).extracting(o -> o.row().line(), RowOutcome::reason)
                 .containsExactly(tuple(2L, RowReason.MALFORMED_ROW), tuple(3L, null), tuple(4L, null));
-        assertThat(outcomes.get(0).message()).startsWith("record longer than 1 MB").contains("line 2");
+        assertThat(outcomes.get(0).message()).isEqualTo(Detail.of("record.too.long", 2));
         assertThat(outcomes.get(0).row().value()).hasSize(100).startsWith("150902,TECH_INCUBATORS,2023,5,家,长长");
         assertThat(outcomes.get(1).row().remark()).as("a remark below the record limit is kept whole").isEqualTo(nearlyLimit);
     }
@@ -154,7 +156,7 @@ class ClarifiedReadingTest {
         List<String> missingWith = missing(SubmissionCatalogue.of(folder, REFERENCE.registry()).files());
         List<String> missingWithout = missing(SubmissionCatalogue.of(folder, withoutCityIndicators.registry()).files());
 
-        assertThat(REFERENCE.catalog().indicators()).anyMatch(i -> i.level() == cn.ulanqab.stats.catalog.Level.CITY);
+        assertThat(REFERENCE.catalog().indicators()).anyMatch(i -> i.level() == Level.CITY);
         assertThat(missingWith).hasSize(12).contains("150900");
         assertThat(missingWithout).hasSize(11).doesNotContain("150900");
     }

@@ -23,7 +23,7 @@ class DuplicateSettlementTest {
                 row(5, "URBAN_NEW_JOBS", "12.0"), row(3, "URBAN_NEW_JOBS", "12")));
         assertThat(verdicts).extracting(Verdict::line, Verdict::reason)
                 .containsExactly(tuple(5L, RowReason.DUPLICATE));
-        assertThat(verdicts.get(0).message()).contains("line 3");
+        assertThat(verdicts.get(0).message()).isEqualTo(Detail.of("duplicate", 3));
     }
 
     @Test
@@ -32,7 +32,7 @@ class DuplicateSettlementTest {
                 row(2, "MEAT_OUTPUT", "100"), row(9, "MEAT_OUTPUT", "101")));
         assertThat(verdicts).extracting(Verdict::line, Verdict::reason).containsExactlyInAnyOrder(
                 tuple(2L, RowReason.DUPLICATE_CONFLICT), tuple(9L, RowReason.DUPLICATE_CONFLICT));
-        assertThat(verdicts.get(0).message()).contains("100").contains("101");
+        assertThat(verdicts.get(0).message().args()).anySatisfy(values -> assertThat(values).contains("100").contains("101"));
     }
 
     @Test
@@ -76,8 +76,11 @@ class DuplicateSettlementTest {
         }
         List<DuplicateSettlement.Verdict> verdicts = DuplicateSettlement.settle(copies);
         assertThat(verdicts).hasSize(100_000).allMatch(v -> v.reason() == RowReason.DUPLICATE_CONFLICT);
-        assertThat(verdicts.get(0).message()).hasSizeLessThan(1000).contains("appears on lines 2, 3, 4")
-                .contains("(100000 copies in all)").contains("none is counted");
+        Detail conflict = verdicts.get(0).message();
+        assertThat(conflict.key()).isEqualTo("duplicate.conflict.more");
+        assertThat(conflict.stored()).hasSizeLessThan(1000);
+        assertThat(conflict.args().get(1)).startsWith("2, 3, 4");
+        assertThat(conflict.args().get(3)).isEqualTo("100000");
     }
 
     @Test
@@ -88,8 +91,7 @@ class DuplicateSettlementTest {
                 new DuplicateSettlement.AcceptedRow(9, "Y", new BigDecimal("1")),
                 new DuplicateSettlement.AcceptedRow(11, "Y", new BigDecimal("2"))));
         assertThat(verdicts).extracting(DuplicateSettlement.Verdict::message).containsExactly(
-                "repeats line 3 with the same value; line 3 is kept",
-                "Y appears on lines 9, 11 with different values (1 vs 2); none is counted until the county sends one",
-                "Y appears on lines 9, 11 with different values (1 vs 2); none is counted until the county sends one");
+                Detail.of("duplicate", 3), Detail.of("duplicate.conflict", "Y", "9, 11", "1 / 2"),
+                Detail.of("duplicate.conflict", "Y", "9, 11", "1 / 2"));
     }
 }

@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.submission;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -50,7 +52,7 @@ class PackedRowsTest {
         PackedRows.Packer packer = new PackedRows.Packer();
         packer.add(2, "GDP", "1", "亿元", "", "1");
         byte[] whole = packer.bytes();
-        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 3);
+        byte[] cut = Arrays.copyOf(whole, whole.length - 3);
 
         assertThatThrownBy(() -> PackedRows.unpack(cut, 1))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged");
@@ -61,7 +63,7 @@ class PackedRowsTest {
         PackedRows.Packer packer = new PackedRows.Packer();
         packer.add(2, "URBAN_NEW_JOBS", " 712 ", "人", "备注", "712");
         packer.add(7, "CO2_REDUCTION", "12.6", null, null, "126000.0");
-        java.util.List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
 
         PackedRows.values(packer.bytes(), 2, (indicator, value) -> seen.add(indicator + "=" + value));
 
@@ -77,13 +79,13 @@ class PackedRowsTest {
         packer.add(3, "CO2_REDUCTION", "12.6", "万吨", "备注", "126000.0");
         packer.add(4, "指标甲", "5", null, null, "5");
         packer.add(5, "URBAN_NEW_JOBS_X", "1", "人", null, "1");
-        java.util.List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
 
-        PackedRows.values(packer.bytes(), 4, new PackedRows.Indicators(java.util.List.of("URBAN_NEW_JOBS", "指标甲", "GDP")),
+        PackedRows.values(packer.bytes(), 4, new PackedRows.Indicators(List.of("URBAN_NEW_JOBS", "指标甲", "GDP")),
                 (indicator, value) -> seen.add(indicator + "=" + value));
 
         assertThat(seen).containsExactly("URBAN_NEW_JOBS=712", "指标甲=5");
-        assertThatThrownBy(() -> PackedRows.values(packer.bytes(), 3, new PackedRows.Indicators(java.util.List.of("GDP")), (i, v) -> { }))
+        assertThatThrownBy(() -> PackedRows.values(packer.bytes(), 3, new PackedRows.Indicators(List.of("GDP")), (i, v) -> { }))
                 .hasMessageContaining("a record of 3 rows holds 4");
     }
 }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,7 +122,7 @@ class SubmissionEncodingTest {
     @Test
     void rejectsFileEndingInsideAUtf8Character() throws IOException {
         byte[] text = bytes("county_code,indicator_code,period,value\n150921,卓", StandardCharsets.UTF_8);
-        byte[] cut = java.util.Arrays.copyOf(text, text.length - 1);
+        byte[] cut = Arrays.copyOf(text, text.length - 1);
         SubmissionEncoding.Detected d = SubmissionEncoding.detect(
                 write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, cut));
         assertThat(d.readable()).isFalse();

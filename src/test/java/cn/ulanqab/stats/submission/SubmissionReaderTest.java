@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -192,7 +193,7 @@ class SubmissionReaderTest {
         List<SubmittedRow> rows = read(HEADER + "\n150921,MEAT_OUTPUT,2023,1,203,万吨,x\n150921,MILK_OUTPUT,2023,2,,\n");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).line()).isEqualTo(2);
-        assertThat(rows.get(0).malformed()).contains("7 fields").contains("6");
+        assertThat(rows.get(0).malformed()).isEqualTo(Detail.of("field.count", 7, 6));
         assertThat(rows.get(1).line()).isEqualTo(3);
         assertThat(rows.get(1).malformed()).isNull();
         assertThat(rows.get(1).indicatorCode()).isEqualTo("MILK_OUTPUT");
@@ -225,14 +226,14 @@ class SubmissionReaderTest {
         assertThat(rows.get(0).malformed()).isNull();
         assertThat(rows.get(0).line()).isEqualTo(2);
         assertThat(rows.get(1).line()).isEqualTo(4);
-        assertThat(rows.get(1).malformed()).contains("never closed");
+        assertThat(rows.get(1).malformed()).isEqualTo(Detail.of("unclosed.quote"));
     }
 
     @Test
     void textAfterClosingQuoteIsMalformedAndFollowingRowsAreRead() throws Exception {
         List<SubmittedRow> rows = read(HEADER + "\n150921,MEAT_OUTPUT,2023,1,,\n\"abc\"x,MILK_OUTPUT,2023,2,,\n150921,URBAN_NEW_JOBS,2023,3,,\n\n150921,POCKET_PARKS,2023,4,,\n");
         assertThat(rows).extracting(SubmittedRow::line).containsExactly(2L, 3L, 4L, 6L);
-        assertThat(rows.get(1).malformed()).contains("quot");
+        assertThat(rows.get(1).malformed()).isEqualTo(Detail.of("broken.quoting"));
         assertThat(rows.get(1).value()).contains("\"abc\"x");
         assertThat(rows).extracting(SubmittedRow::malformed).filteredOn(m -> m == null).hasSize(3);
         assertThat(rows.get(2).indicatorCode()).isEqualTo("URBAN_NEW_JOBS");
@@ -293,7 +294,7 @@ class SubmissionReaderTest {
             assertThat(reader.hasNext()).isTrue();
             reader.next();
             assertThat(reader.hasNext()).isFalse();
-            assertThatThrownBy(reader::next).isInstanceOf(java.util.NoSuchElementException.class);
+            assertThatThrownBy(reader::next).isInstanceOf(NoSuchElementException.class);
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.submission;
 
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,12 +82,12 @@ class SubmittedNumberTest {
     }
 
     @ParameterizedTest(name = "''{0}'' reads the same with or without the shortcut for plain decimals")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"12", "007", "0.000", "12.50", ".5", "5.", "1.2.3", "1..2", "", "1,203",
+    @ValueSource(strings = {"12", "007", "0.000", "12.50", ".5", "5.", "1.2.3", "1..2", "", "1,203",
             "12a", "-3", " 12", "99999999999999999999999.1"})
     void plainDecimalsReadAsTheGrammarReadsThem(String raw) {
-        java.util.regex.Pattern grammar = java.util.regex.Pattern.compile("-?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\\.[0-9]+)?");
-        java.util.Optional<java.math.BigDecimal> slow = grammar.matcher(SubmittedNumber.normalize(raw)).matches()
-                ? java.util.Optional.of(new java.math.BigDecimal(SubmittedNumber.normalize(raw).replace(",", ""))) : java.util.Optional.empty();
+        Pattern grammar = Pattern.compile("-?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\\.[0-9]+)?");
+        Optional<BigDecimal> slow = grammar.matcher(SubmittedNumber.normalize(raw)).matches()
+                ? Optional.of(new BigDecimal(SubmittedNumber.normalize(raw).replace(",", ""))) : Optional.empty();
 
         assertThat(SubmittedNumber.parse(raw)).isEqualTo(slow);
         if (SubmittedNumber.plainDecimal(raw)) {

@@ -1,4 +1,4 @@
-package cn.ulanqab.stats.report;
+package cn.ulanqab.stats.files;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

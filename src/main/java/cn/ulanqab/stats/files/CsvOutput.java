@@ -1,5 +1,9 @@
-package cn.ulanqab.stats.report;
+package cn.ulanqab.stats.files;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -35,9 +39,9 @@ public final class CsvOutput {
     }
 
     /** Writes rows as a producer hands them over, one at a time, so that millions of rows never sit in memory. */
-    public static void write(Path target, List<String> header, java.util.function.Consumer<java.util.function.Consumer<List<String>>> producer) {
+    public static void write(Path target, List<String> header, Consumer<Consumer<List<String>>> producer) {
         AtomicFiles.write(target, out -> {
-            Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             writer.write('\uFEFF');
             try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
                 printer.printRecord(header);
@@ -54,8 +58,8 @@ public final class CsvOutput {
                             return;
                         }
                         printer.printRecord(row.stream().map(CsvOutput::safe).toList());
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 });
             }

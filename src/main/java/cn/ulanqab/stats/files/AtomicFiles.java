@@ -1,4 +1,4 @@
-package cn.ulanqab.stats.report;
+package cn.ulanqab.stats.files;
 
 import java.io.IOException;
 import java.io.OutputStream;

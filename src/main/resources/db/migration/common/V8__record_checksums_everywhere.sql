@@ -1,0 +1,10 @@
+-- The CRC32C of every record of the job's own tables (ChecksummedTable), as ACCEPTED_ROWS has had since V6: written
+-- with the record and checked whenever it is read, against damage, not tampering. Records stored before this migration
+-- have none (null) and are read as they are.
+ALTER TABLE SUBMISSION_FILE ADD COLUMN CRC32C BIGINT;
+ALTER TABLE SUBMISSION_ROW ADD COLUMN CRC32C BIGINT;
+ALTER TABLE CITY_TOTAL ADD COLUMN CRC32C BIGINT;
+ALTER TABLE RECONCILIATION ADD COLUMN CRC32C BIGINT;
+ALTER TABLE RECONCILIATION_CAUSE ADD COLUMN CRC32C BIGINT;
+ALTER TABLE REVIEW_ROW ADD COLUMN CRC32C BIGINT;
+ALTER TABLE REVIEW_FILE ADD COLUMN CRC32C BIGINT;
