@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /** What the manager and its workers agree on: the queues, the message's headers and fields, and the jar's version. */
 final class RemotePartitioning {
@@ -87,7 +88,7 @@ final class RemotePartitioning {
             }
             throw new ConfigurationException("RabbitMQ at " + broker.getHost() + ":" + broker.getPort() + " does not answer ("
                     + root.getClass().getSimpleName() + ": " + root.getMessage() + "), which --" + Role.SETTING + "="
-                    + role.name().toLowerCase(java.util.Locale.ROOT) + " needs. Fix: start RabbitMQ there, or point"
+                    + role.name().toLowerCase(Locale.ROOT) + " needs. Fix: start RabbitMQ there, or point"
                     + " --spring.rabbitmq.host, --spring.rabbitmq.port (and --spring.rabbitmq.username, SPRING_RABBITMQ_PASSWORD)"
                     + " at the broker; nothing was read or changed");
         }

@@ -18,15 +18,12 @@ public enum Role {
         if (value == null || value.isBlank()) {
             return STANDALONE;
         }
-        try {
-            return valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("--" + SETTING + "=" + value + " is not a role. Fix: write standalone (the default,"
-                    + " one process), manager or worker (readAndValidateSubmissions over RabbitMQ, with --spring.profiles.active=postgres)");
+        for (Role role : values()) {
+            if (role.name().toLowerCase(Locale.ROOT).equals(value.strip())) {
+                return role;
+            }
         }
-    }
-
-    public boolean remote() {
-        return this != STANDALONE;
+        throw new ConfigurationException("--" + SETTING + "=" + value + " is not a role. Fix: write standalone (the default,"
+                + " one process), manager or worker (readAndValidateSubmissions over RabbitMQ, with --spring.profiles.active=postgres)");
     }
 }
