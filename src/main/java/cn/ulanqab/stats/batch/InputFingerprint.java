@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.batch;
 
+import cn.ulanqab.stats.catalog.BaseTotals;
 import cn.ulanqab.stats.published.ClaimSettings;
 import cn.ulanqab.stats.review.ReviewFile;
 import cn.ulanqab.stats.submission.FileKind;
@@ -18,7 +19,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The SHA-256 of everything a run reads for its period (reference files, the published file, every
+ * The SHA-256 of everything a run reads for its period (reference files, the published file, last year's base
+ * file {@code base/<previous period>.csv}, the year's targets {@code targets/<year>.csv} with
+ * {@code base/<last year>.csv}, every
  * entry of the submission folder, the reviewers' dispositions, and with {@code --report} the report and
  * {@code reference/report-phrases.csv} and {@code reference/report-units.csv}) and of its claim settings. Same input, same fingerprint, same run.
  */
@@ -34,10 +37,17 @@ public final class InputFingerprint {
         parts.add("aboutTolerance=" + night.claims().aboutTolerance().toPlainString());
         Path input = night.input();
         for (Path file : List.of(input.resolve("reference/counties.csv"), input.resolve("reference/indicators.csv"),
-                input.resolve("published").resolve(night.period() + ".csv"), ReviewFile.of(input, night.period()))) {
+                input.resolve("published").resolve(night.period() + ".csv"), ReviewFile.of(input, night.period()),
+                BaseTotals.fileOf(input, night.periodValue().previous()))) {
             if (FileKind.of(file) == FileKind.REGULAR_FILE) {
                 parts.add(input.relativize(file) + "=" + SubmissionCatalogue.sha256(file));
             }
+        }
+        if (!night.targets().isEmpty()) {
+            // the year's targets, and last year's full year that sets their pace
+            parts.add(input.relativize(night.targets().file()) + "=" + SubmissionCatalogue.sha256(night.targets().file()));
+            Path fullYear = night.targets().lastFullYear().file();
+            parts.add(input.relativize(fullYear) + "=" + (FileKind.of(fullYear) == FileKind.REGULAR_FILE ? SubmissionCatalogue.sha256(fullYear) : "absent"));
         }
         if (night.report() != null) {
             // the report and the phrases that link it to the catalog are read only with --report

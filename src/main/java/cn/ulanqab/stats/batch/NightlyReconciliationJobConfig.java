@@ -5,6 +5,7 @@ import cn.ulanqab.stats.aggregation.CityTotal;
 import cn.ulanqab.stats.aggregation.CityTotalStore;
 import cn.ulanqab.stats.aggregation.RegionTotals;
 import cn.ulanqab.stats.database.RunControl;
+import cn.ulanqab.stats.published.FigureKey;
 import cn.ulanqab.stats.reconciliation.ReconciliationService;
 import cn.ulanqab.stats.report.OutputWriter;
 import cn.ulanqab.stats.review.ReviewService;
@@ -12,6 +13,7 @@ import cn.ulanqab.stats.submission.DuplicateSettlement;
 import cn.ulanqab.stats.submission.SubmissionCatalogue;
 import cn.ulanqab.stats.submission.SubmissionFile;
 import cn.ulanqab.stats.submission.SubmissionStore;
+import cn.ulanqab.stats.targets.TargetTracking;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -42,6 +44,7 @@ import java.nio.file.Path;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -170,7 +173,9 @@ public class NightlyReconciliationJobConfig {
             RegionTotals sums = new RegionTotals(night.reference().registry());
             submissions.forEachAccepted(runId, (unit, indicator, value) -> sums.add(indicator, unit, value));
             var catalog = night.reference().catalog();
-            List<CityTotal> result = Aggregator.keys(night.reference().registry(), catalog, night.published().keySet()).stream()
+            Set<FigureKey> wanted = new LinkedHashSet<>(night.published().keySet());
+            night.targets().targets().forEach(t -> wanted.add(new FigureKey(t.indicatorCode(), t.regionCode())));
+            List<CityTotal> result = Aggregator.keys(night.reference().registry(), catalog, wanted).stream()
                     .map(key -> sums.total(catalog.get(key.indicatorCode()), key.regionCode())).toList();
             totals.replace(runId, result);
         });
@@ -180,7 +185,7 @@ public class NightlyReconciliationJobConfig {
     Step reconcileWithPublishedFigures(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, ReconciliationService service) {
         return tasklet(tonight, "reconcileWithPublishedFigures", jobs, tm,
                 (night, job) -> service.reconcile(job.getJobInstanceId(), night.reference(), night.published(),
-                        night.submissionFolder(), night.period()));
+                        night.submissionFolder(), night.period(), night.base()));
     }
 
     @Bean
@@ -193,11 +198,11 @@ public class NightlyReconciliationJobConfig {
 
     @Bean
     Step writeOutputs(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, OutputWriter writer,
-                      @Value("${reconciliation.zone}") String zone) {
+                      TargetTracking targets, @Value("${reconciliation.zone}") String zone) {
         ZoneId bureau = RunOptions.zone(zone);
         return tasklet(tonight, "writeOutputs", jobs, tm, (night, job) -> writer.write(job.getJobInstanceId(), night.period(),
                 night.reference(), night.published(), night.outputFolder(), NightlyRun.inZone(job.getStartTime(), bureau),
-                night.reportCheck(), night.submissionFolder()));
+                night.reportCheck(), night.submissionFolder(), night.trackTargets(targets, job.getJobInstanceId())));
     }
 
     /** Notes in the run's context the folders it was started with, so that a restart elsewhere can say so. */

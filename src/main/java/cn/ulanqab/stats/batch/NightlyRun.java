@@ -14,7 +14,12 @@ import cn.ulanqab.stats.report.ChangeWords;
 import cn.ulanqab.stats.report.FindingView;
 import cn.ulanqab.stats.report.OutputWriter;
 import cn.ulanqab.stats.report.RunSummary;
+import cn.ulanqab.stats.report.TargetChart;
+import cn.ulanqab.stats.report.TargetWords;
 import cn.ulanqab.stats.report.Wording;
+import cn.ulanqab.stats.targets.TargetResult;
+import cn.ulanqab.stats.targets.TargetStatus;
+import cn.ulanqab.stats.targets.TargetTracking;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -32,7 +37,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -58,6 +65,7 @@ public class NightlyRun {
     private final int keepRuns;
     private final MessageSource messages;
     private final Locale locale;
+    private final TargetTracking targets;
     private final PrintStream out = System.out;
 
     /** How a night ended: its exit status and the sentence that says why (for the console and last-run.json). */
@@ -66,6 +74,7 @@ public class NightlyRun {
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation, OutputWriter outputs,
                       ReconciliationStore reconciliations, RunControl runControl, CurrentNight tonight, Wording words,
+                      TargetTracking targets,
                       @Value("${reconciliation.claims.nearly-band}") BigDecimal nearlyBand,
                       @Value("${reconciliation.claims.about-tolerance}") BigDecimal aboutTolerance,
                       @Value("${spring.datasource.url}") String databaseUrl,
@@ -85,6 +94,7 @@ public class NightlyRun {
         this.claims = new ClaimSettings(nearlyBand, aboutTolerance);
         this.tonight = tonight;
         this.databaseUrl = databaseUrl;
+        this.targets = targets;
     }
 
     public Outcome run(RunOptions options) throws Exception {
@@ -118,7 +128,7 @@ public class NightlyRun {
             out.println(words.get("console.already", String.valueOf(runId),
                     words.time(inZone(last.getEndTime(), zone).withNano(0))));
             RunSummary summary = outputs.write(runId, night.period(), night.reference(), night.published(), night.outputFolder(),
-                    inZone(last.getStartTime(), zone), night.reportCheck(), night.submissionFolder());
+                    inZone(last.getStartTime(), zone), night.reportCheck(), night.submissionFolder(), night.trackTargets(targets, runId));
             return report(summary, night, keepInHistory(night, runId, fingerprint));
         } else {
             if (last.getStatus().isRunning()) {
@@ -208,8 +218,9 @@ public class NightlyRun {
         for (ReconciliationLine l : findings.subList(0, Math.min(findings.size(), CONSOLE_FINDINGS))) {
             String region = registry.singleCity() || l.regionCode() == null ? ""
                     : words.get("console.finding.region", registry.find(l.regionCode()).map(r -> r.nameZh() + " ").orElse("") + l.regionCode());
-            String total = l.cityTotal() == null ? words.get("console.total.none")
-                    : words.number(l.cityTotal()) + " " + l.unit() + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")");
+            String base = l.baseTotal() == null ? "" : words.get("console.base", words.number(l.baseTotal()), l.unit());
+            String total = l.cityTotal() == null ? words.get("console.total.none") + base
+                    : words.number(l.cityTotal()) + " " + l.unit() + base + (l.asPrinted() == null ? "" : " (" + l.asPrinted() + ")");
             String review = l.review() == null ? ""
                     : l.excused() ? words.get("console.review.excused", words.word("disposition.", l.review().disposition()), l.review().reviewer())
                     : l.reviewStale() ? words.get("console.review.stale", l.review().cityTotal())
@@ -221,12 +232,24 @@ public class NightlyRun {
         if (findings.size() > CONSOLE_FINDINGS) {
             out.println("    " + words.get("console.more", count(findings.size() - CONSOLE_FINDINGS)));
         }
+        List<TargetResult> targets = outputs.written(s.runId()).map(OutputWriter.NightReport::targets).orElse(List.of());
+        if (!targets.isEmpty()) {
+            Map<TargetStatus, Long> byStatus = new EnumMap<>(TargetStatus.class);
+            targets.forEach(t -> byStatus.merge(t.status(), 1L, Long::sum));
+            out.println("  " + words.get("console.targets", byStatus.entrySet().stream()
+                    .map(e -> count(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(", "))));
+            TargetWords targetWords = new TargetWords(new CauseWords(words, night.reference()));
+            targets.stream().filter(t -> t.status() != TargetStatus.MET && t.status() != TargetStatus.ON_TRACK
+                            && t.status() != TargetStatus.WITHIN).sorted(TargetWords.WORST_FIRST)
+                    .forEach(t -> out.printf("    %-10s %s%n", t.status(), words.get("console.target", t.indicator().code(),
+                            t.indicator().nameZh(), t.target().targetText(), TargetChart.of(t, targetWords, words).label())));
+        }
         if (night.reportCheck() == null) {
             out.println("  " + words.get("console.report.none"));
         } else {
             List<PublishedCheck.Line> check = night.reportCheck();
             out.println("  " + words.get("console.report", night.report().getFileName(),
-                    check.stream().filter(c -> c.status() == PublishedCheck.Status.AGREES).count(), (long) check.size(), s.reportFindings()));
+                    PublishedCheck.agreeing(check), PublishedCheck.published(check), s.reportFindings()));
             check.stream().filter(c -> c.status().isFinding()).forEach(c ->
                     out.printf("    %-19s %s: %s%n", c.status(), c.indicatorCode(),
                             words.get("cause.REPORT_CHECK." + c.status().name(), text(c.publishedText()), text(c.reportText()))));

@@ -157,7 +157,7 @@ class PartitionWorker implements ChannelAwareMessageListener {
         JobExecution run = jobs.getJobExecution(partition.getJobExecutionId());
         Path input = Path.of(run.getExecutionContext().getString(Night.INPUT));
         String period = run.getJobParameters().getString(Night.PERIOD);
-        return new Night(period, input, null, null, ReferenceData.load(input.resolve("reference")), Map.of(), null, null);
+        return new Night(period, input, null, null, ReferenceData.load(input.resolve("reference")), Map.of(), null, null, null, null);
     }
 
     /** Stops a partition before it stores a chunk once its run is no longer STARTED (its manager gave up on it or was restarted). */

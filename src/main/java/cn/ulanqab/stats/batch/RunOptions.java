@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.ConfigurationException;
+import cn.ulanqab.stats.catalog.Period;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -15,9 +16,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The command line: {@code --period} (default 2023), {@code --input} (default {@code input}),
+ * The command line: {@code --period} (default 2023; a year, a month {@code 2024-06} or a quarter {@code 2024-Q2}, see
+ * {@link Period}), {@code --input} (default {@code input}),
  * {@code --output} (default {@code output}) and {@code --report=<report.txt>} (default none: the published file
- * is not checked against the report). {@code --extract=<report.txt>} [{@code --write-published}] is the
+ * is not checked against the report). {@code --extract=<report.txt>} [{@code --write-published}] [{@code --write-targets}] is the
  * extraction mode: no job runs. Spring properties ({@code --spring.datasource.url=…}, {@code --logging.…},
  * {@code --reconciliation.…}) pass through; anything else is refused.
  *
@@ -27,8 +29,10 @@ import java.util.Locale;
  * @param report         the published report to check the published file against, or null
  * @param extract        the report to extract the printed figures from (extraction mode), or null
  * @param writePublished in extraction mode, also regenerate {@code <input>/published/<period>.csv}
+ * @param writeTargets   in extraction mode, also write the plan year's targets {@code <input>/targets/<year>.csv}
  */
-public record RunOptions(String period, Path input, Path output, Path report, Path extract, boolean writePublished) {
+public record RunOptions(String period, Path input, Path output, Path report, Path extract, boolean writePublished,
+                         boolean writeTargets) {
 
     /** The job's own settings (application.properties); a misspelt one is refused rather than silently ignored. */
     static final List<String> SETTINGS = List.of("reconciliation.claims.nearly-band", "reconciliation.claims.about-tolerance", "reconciliation.db-schema",
@@ -37,16 +41,21 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
             RemotePartitioning.TIMEOUT_SETTING, "reconciliation.testing.version");
     private static final List<String> PASS_THROUGH = List.of("spring.", "logging.", "reconciliation.", "debug", "trace");
     private static final String USAGE = "usage: java -jar reconciliation.jar [--period=2023] [--input=input] [--output=output]"
-            + " [--report=<report.txt>], or java -jar reconciliation.jar --extract=<report.txt> [--write-published] [--input=input] [--output=output]"
+            + " [--report=<report.txt>], or java -jar reconciliation.jar --extract=<report.txt> [--write-published] [--write-targets] [--input=input] [--output=output]"
             + " | --generate=<folder> [--counties=N] [--indicators=M]; --help lists every option and the exit statuses";
 
     public RunOptions(String period, Path input, Path output) {
-        this(period, input, output, null, null, false);
+        this(period, input, output, null, null, false, false);
     }
 
     /** Whether this is the extraction mode (no job runs). */
     public boolean extracting() {
         return extract != null;
+    }
+
+    /** The period as a value: its year, its months, the same period of last year. */
+    public Period periodValue() {
+        return Period.parse(period);
     }
 
     public static RunOptions parse(String... args) {
@@ -56,6 +65,7 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
         String report = null;
         String extract = null;
         boolean writePublished = false;
+        boolean writeTargets = false;
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 throw new ConfigurationException("unexpected argument '" + arg + "'. Fix: " + USAGE);
@@ -78,6 +88,12 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
                     }
                     writePublished = true;
                 }
+                case "write-targets" -> {
+                    if (value != null) {
+                        throw new ConfigurationException("--write-targets takes no value. Fix: " + USAGE);
+                    }
+                    writeTargets = true;
+                }
                 case "reconciliation.zone" -> zone(required(name, value));
                 case "reconciliation.keep-runs" -> keepRuns(required(name, value));
                 case "reconciliation.workers" -> workers(required(name, value));
@@ -94,21 +110,22 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
                 }
             }
         }
-        if (!period.matches("[0-9]{4}")) {
-            throw new ConfigurationException("--period=" + period + " is not a year. Fix: write four digits, e.g. --period=2023");
-        }
+        period = Period.parse(period).label();
         Path inputFolder = Path.of(input);
         if (writePublished && extract == null) {
             throw new ConfigurationException("--write-published regenerates the published file from a report. Fix: add --extract=<report.txt>");
+        }
+        if (writeTargets && extract == null) {
+            throw new ConfigurationException("--write-targets writes the year's targets from a report's plan part. Fix: add --extract=<report.txt>");
         }
         if (extract != null && report != null) {
             throw new ConfigurationException("--extract and --report do not go together: --extract only extracts, --report checks during the job. Fix: use one of them");
         }
         if (extract != null) {
-            if (writePublished && !inputFolder.toFile().isDirectory()) {
+            if ((writePublished || writeTargets) && !inputFolder.toFile().isDirectory()) {
                 throw new ConfigurationException("--input=" + input + ": no such folder. Fix: point --input at the folder that holds reference/ and published/");
             }
-            return new RunOptions(period, inputFolder, Path.of(output), null, Path.of(extract), writePublished);
+            return new RunOptions(period, inputFolder, Path.of(output), null, Path.of(extract), writePublished, writeTargets);
         }
         if (!inputFolder.toFile().isDirectory()) {
             throw new ConfigurationException("--input=" + input + ": no such folder. Fix: point --input at the folder that holds reference/, published/ and "
@@ -119,7 +136,7 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
                     + " is missing. Fix: put the county files in " + inputFolder.resolve(period) + "/ or choose another --period");
         }
         refuseOutputInsideInput(inputFolder, Path.of(output));
-        return new RunOptions(period, inputFolder, Path.of(output), report == null ? null : Path.of(report), null, false);
+        return new RunOptions(period, inputFolder, Path.of(output), report == null ? null : Path.of(report), null, false, false);
     }
 
     /** The bureau's zone unless {@code reconciliation.zone} says otherwise (as in application.properties). */

@@ -19,6 +19,9 @@ public final class StorageTrouble {
     /** H2's error codes: FILE_CORRUPTED_1, DATABASE_IS_READ_ONLY. */
     private static final int H2_FILE_CORRUPTED = 90030;
     private static final int H2_READ_ONLY = 90097;
+    /** PostgreSQL's SQLSTATE for a table, and for a schema, that does not exist. */
+    private static final String UNDEFINED_TABLE = "42P01";
+    private static final String INVALID_SCHEMA = "3F000";
 
     /**
      * @param databaseUrl the JDBC URL the run uses
@@ -56,6 +59,13 @@ public final class StorageTrouble {
         Optional<Throwable> damagedRecord = chain.stream().filter(t -> t instanceof RecordChecksum.DamagedRecord).findFirst();
         if (damagedRecord.isPresent()) {
             return Optional.of(damagedRecord.get().getMessage() + " (database " + place.database() + ")");
+        }
+        if (chain.stream().anyMatch(t -> t instanceof SQLException s && (UNDEFINED_TABLE.equals(s.getSQLState())
+                || INVALID_SCHEMA.equals(s.getSQLState())))) {
+            return Optional.of("the job's tables are gone from the database " + place.database() + " (its schema was dropped or"
+                    + " emptied while the run was on: " + messageOnly(innermost(chain)) + "). Fix: restore the database from a copy"
+                    + " to keep the history of earlier runs, or start again: the tables are made afresh and the night is read"
+                    + " from the start");
         }
         boolean throughDatabase = chain.stream().anyMatch(t -> t instanceof SQLException
                 || t.getClass().getName().startsWith("org.h2.") || t.getClass().getName().startsWith("org.springframework.dao."));
@@ -98,6 +108,13 @@ public final class StorageTrouble {
 
     private static Throwable innermost(List<Throwable> chain) {
         return chain.get(chain.size() - 1);
+    }
+
+    /** The first line of a failure's message, without the name of its class. */
+    private static String messageOnly(Throwable t) {
+        String line = firstLine(t);
+        String prefix = t.getClass().getSimpleName() + ": ";
+        return line.startsWith(prefix) ? line.substring(prefix.length()) : line;
     }
 
     private static String firstLine(Throwable t) {

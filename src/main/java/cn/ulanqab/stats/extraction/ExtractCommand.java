@@ -6,6 +6,7 @@ import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.published.PublishedFigures;
 import cn.ulanqab.stats.files.CsvOutput;
+import cn.ulanqab.stats.targets.TargetFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -42,6 +43,11 @@ public final class ExtractCommand {
 
     /** @return the exit status: 0 done, 2 a bad report or reference file (the message names it and the fix) */
     public int run(Path reportFile, Path input, Path output, boolean writePublished) {
+        return run(reportFile, input, output, writePublished, false);
+    }
+
+    /** The same, with {@code writeTargets}: also write {@code <input>/targets/<plan year>.csv} from the plan part. */
+    public int run(Path reportFile, Path input, Path output, boolean writePublished, boolean writeTargets) {
         try {
             ReportText report = ReportText.read(reportFile);
             FigureExtractor.Extraction extraction = FigureExtractor.extract(report, ReportUnits.load(input.resolve("reference")));
@@ -55,6 +61,9 @@ public final class ExtractCommand {
             out.printf(Locale.ROOT, "  figures: %s%n", csv.toAbsolutePath().normalize());
             if (writePublished) {
                 writePublished(extraction, input);
+            }
+            if (writeTargets) {
+                writeTargets(extraction, input);
             }
             return 0;
         } catch (ConfigurationException e) {
@@ -124,9 +133,55 @@ public final class ExtractCommand {
             rows.add(List.of(indicator.code(), period, f.publishedText(), f.section(), f.quote()));
         }
         Path target = input.resolve("published").resolve(period + ".csv");
+        writeCsv(target, PublishedFigures.COLUMNS, rows);
+        out.printf(Locale.ROOT, "  published: %d figures for %s written to %s%n", rows.size(), period, target.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Writes the plan year's targets ({@code <input>/targets/<plan year>.csv}) for the catalog: for each indicator with a
+     * phrase, the plan year's figure its phrase finds in the catalog unit, else a growth in % ({@code 增长6%左右}).
+     */
+    private void writeTargets(FigureExtractor.Extraction x, Path input) {
+        ReferenceData reference = ReferenceData.load(input.resolve("reference"));
+        Catalog catalog = reference.catalog();
+        ReportPhrases phrases = ReportPhrases.load(input.resolve("reference").resolve(ReportPhrases.FILE), catalog);
+        int year = x.report().planYear();
+        if (year < 0) {
+            throw ConfigurationException.of(x.report().file().toString(), "no heading names the year it plans for (二、2024年…)",
+                    "check that the report's part headings are on lines of their own");
+        }
+        String period = String.valueOf(year);
+        List<List<String>> rows = new ArrayList<>();
+        for (Indicator indicator : catalog.indicators()) {
+            if (!phrases.has(indicator.code())) {
+                continue;
+            }
+            ReportPhrases.Link link = phrases.link(indicator.code(), indicator.unit(), period, x.figures());
+            String text;
+            if (link.figure() != null) {
+                text = link.figure().publishedText();
+            } else {
+                ReportPhrases.Link growth = phrases.link(indicator.code(), "%", period, x.figures().stream()
+                        .filter(f -> f.kind() == FigureKind.GROWTH_RATE).toList());
+                if (growth.figure() == null) {
+                    continue;
+                }
+                link = growth;
+                text = TargetFile.GROWTH + growth.figure().publishedText();
+            }
+            ExtractedFigure f = link.figure();
+            rows.add(List.of(indicator.code(), "", text, f.section(), f.quote()));
+        }
+        Path target = TargetFile.of(input, year);
+        writeCsv(target, TargetFile.COLUMNS, rows);
+        out.printf(Locale.ROOT, "  targets: %d targets for %s written to %s%n", rows.size(), period, target.toAbsolutePath().normalize());
+    }
+
+    /** Writes a CSV file whole or not at all (UTF-8 without a BOM, as the bureau's other input files). */
+    private static void writeCsv(Path target, List<String> columns, List<List<String>> rows) {
         StringWriter text = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-            printer.printRecord(PublishedFigures.COLUMNS);
+            printer.printRecord(columns);
             for (List<String> row : rows) {
                 printer.printRecord(row);
             }
@@ -135,7 +190,7 @@ public final class ExtractCommand {
         }
         try {
             Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "." + period, ".part");
+            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
             try {
                 Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -146,7 +201,6 @@ public final class ExtractCommand {
             throw ConfigurationException.of(target.toString(), "cannot be written (" + e.getMessage() + ")",
                     "check that the folder is writable");
         }
-        out.printf(Locale.ROOT, "  published: %d figures for %s written to %s%n", rows.size(), period, target.toAbsolutePath().normalize());
     }
 
     static String baseName(Path file) {

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.extraction;
 
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.published.PrintedFigureParser;
@@ -38,7 +39,7 @@ public final class PublishedCheck {
 
     /** One line of report-check.csv. */
     public record Line(String indicatorCode, Status status, String publishedText, String reportText, String publishedSection,
-                       String reportSection, String quote, String figureId, String message) {
+                       String reportSection, String quote, String figureId, Detail message) {
     }
 
     public static final List<String> COLUMNS = List.of("indicator_code", "status", "published_text", "report_text",
@@ -63,25 +64,25 @@ public final class PublishedCheck {
             String pubSection = pub == null ? "" : pub.section();
             if (link.phrase() == null) {
                 lines.add(new Line(code, Status.NO_PHRASE, pubText, "", pubSection, "", "", "",
-                        "no phrase for " + code + " in reference/" + ReportPhrases.FILE + ": not checked; add the words that identify its clause"));
+                        Detail.of("check.no.phrase", code, "reference/" + ReportPhrases.FILE)));
             } else if (link.ambiguous()) {
                 lines.add(new Line(code, Status.AMBIGUOUS_PHRASE, pubText, "", pubSection, "", "", "",
-                        "the phrase '" + link.phrase() + "' finds " + link.candidates().stream()
-                                .map(c -> c.printedText() + " (" + c.id() + ")").toList() + "; make it more specific"));
+                        Detail.of("check.ambiguous", link.phrase(), String.join(", ", link.candidates().stream()
+                                .map(c -> c.printedText() + " (" + c.id() + ")").toList()))));
             } else if (f == null) {
                 lines.add(new Line(code, pub == null ? Status.AGREES : Status.NOT_IN_REPORT, pubText, "", pubSection, "", "", "",
-                        pub == null ? "neither published nor found in the report" : "the phrase '" + link.phrase()
-                                + "' finds no " + period + " figure in " + indicator.unit() + " in the report"));
+                        pub == null ? Detail.of("check.neither") : Detail.of("check.not.in.report", link.phrase(), period,
+                                indicator.unit())));
             } else if (pub == null) {
                 lines.add(new Line(code, Status.NOT_PUBLISHED, "", f.publishedText(), "", f.section(), f.quote(), f.id(),
-                        "the report prints " + f.publishedText() + " but published/" + period + ".csv has no row for " + code));
+                        Detail.of("check.not.published", f.publishedText(), "published/" + period + ".csv", code)));
             } else if (same(pubText, f.publishedText(), indicator.unit())) {
                 lines.add(new Line(code, Status.AGREES, pubText, f.publishedText(), pubSection, f.section(), f.quote(), f.id(),
-                        f.unitPrinted() || f.unit().isEmpty() ? "" : "printed " + f.printedText() + "; the unit " + f.unit() + " is implied by its noun"));
+                        f.unitPrinted() || f.unit().isEmpty() ? Detail.NONE : Detail.of("check.unit.implied", f.printedText(), f.unit())));
             } else {
                 lines.add(new Line(code, Status.PUBLISHED_DISAGREES, pubText, f.publishedText(), pubSection, f.section(), f.quote(), f.id(),
-                        "published/" + period + ".csv says " + pubText + " but the report prints " + f.publishedText()
-                                + " (" + f.section() + ": " + f.quote() + ")"));
+                        Detail.of("check.disagrees", "published/" + period + ".csv", pubText, f.publishedText(), f.section(),
+                                f.quote())));
             }
         }
         return List.copyOf(lines);
@@ -99,6 +100,16 @@ public final class PublishedCheck {
         } catch (IllegalArgumentException unreadable) {
             return false;
         }
+    }
+
+    /** The lines about a figure of the published file (not those of an indicator with a phrase that nothing prints). */
+    public static long published(List<Line> lines) {
+        return lines.stream().filter(l -> !l.publishedText().isEmpty()).count();
+    }
+
+    /** The published figures that agree with the report. */
+    public static long agreeing(List<Line> lines) {
+        return lines.stream().filter(l -> !l.publishedText().isEmpty() && l.status() == Status.AGREES).count();
     }
 
     public static long findings(List<Line> lines) {

@@ -58,7 +58,7 @@ public final class Changes {
         for (LedgerLine now : afterFiles) {
             if (now.status() == FileStatus.UNREADABLE && !oldUnreadable.contains(now.file())) {
                 changes.add(new Change(Change.Kind.FILE_UNREADABLE, now.file(), "", "", FileStatus.UNREADABLE.name(), null, null,
-                        now.reason()));
+                        now.reason().stored()));
             }
         }
         for (String county : new TreeSet<>(union(oldUsed.keySet(), newUsed.keySet()))) {
@@ -89,7 +89,7 @@ public final class Changes {
 
     /** Lines are compared by indicator and region; a line stored before regions (region null) is the one city's. */
     private static FigureKey key(ReconciliationLine line) {
-        return new FigureKey(line.indicatorCode(), line.regionCode() == null ? "" : line.regionCode());
+        return new FigureKey(line.indicatorCode(), line.regionCode() == null ? "" : line.regionCode(), line.claimKind());
     }
 
     /** A figure's review as a reviewer tells it apart: the disposition and whether it excuses, is stale or neither. */

@@ -6,6 +6,9 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +29,24 @@ public class RunHistory {
                 .filter(id -> id < runId)
                 .filter(id -> completedFor(jobs.getLastJobExecution(jobs.getJobInstance(id)), period))
                 .max(Long::compare);
+    }
+
+    /**
+     * The latest completed run of each of these periods that has one (period label to run), for the runs of earlier
+     * periods of a year.
+     */
+    public Map<String, Long> latestCompletedRuns(Collection<String> periods) {
+        Map<String, Long> latest = new HashMap<>();
+        jobs.getJobNames().stream().flatMap(name -> jobs.findJobInstances(name).stream()).forEach(instance -> {
+            JobExecution execution = jobs.getLastJobExecution(instance);
+            if (execution != null && execution.getStatus() == BatchStatus.COMPLETED) {
+                String period = execution.getJobParameters().getString("period");
+                if (period != null && periods.contains(period)) {
+                    latest.merge(period, instance.getInstanceId(), Math::max);
+                }
+            }
+        });
+        return latest;
     }
 
     /** The input fingerprint a run was started with (the job parameter the batch package sets), or null. */

@@ -21,6 +21,18 @@ public final class AsPrinted {
     }
 
     /**
+     * A computed change written as the report printed it, without the qualifier: the printed verb, the change half-up to
+     * the printed decimals, and % or 个百分点; a change the other way keeps its minus sign ({@code 增长-2.1%}).
+     *
+     * @param change the change in percent or points, in the printed direction
+     */
+    public static String change(PrintedFigure figure, BigDecimal change) {
+        Objects.requireNonNull(figure, "figure");
+        Objects.requireNonNull(change, "change");
+        return figure.verb() + change.setScale(figure.decimals(), RoundingMode.HALF_UP).toPlainString() + figure.unit();
+    }
+
+    /**
      * @param total the total in the catalog unit
      * @throws IllegalArgumentException when the printed unit does not fit the catalog unit
      */

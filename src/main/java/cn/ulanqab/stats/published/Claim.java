@@ -37,9 +37,21 @@ public record Claim(Qualifier qualifier, BigDecimal value, BigDecimal halfUnit,
      * @throws IllegalArgumentException when the printed unit does not fit the catalog unit
      */
     public static Claim of(PrintedFigure figure, String catalogUnit, ClaimSettings settings) {
+        if (figure.kind().isChange()) {
+            if (figure.kind() == ClaimKind.POINT_CHANGE && !PrintedFigureParser.PERCENT.equals(catalogUnit == null ? "" : catalogUnit.strip())) {
+                throw new IllegalArgumentException("'" + figure.text() + "' is a change in 个百分点, a difference of rates, but the catalog unit is '"
+                        + catalogUnit + "', not %");
+            }
+            // a change is claimed in percent or points whatever the catalog unit: g, d or the point change itself
+            return bounds(figure.qualifier(), figure.number(), figure.halfUnit(), settings);
+        }
         BigDecimal v = UnitFit.toCatalog(figure.value(), figure, catalogUnit);
         BigDecimal h = UnitFit.toCatalog(figure.halfUnit(), figure, catalogUnit);
-        Qualifier q = figure.qualifier();
+        return bounds(figure.qualifier(), v, h, settings);
+    }
+
+    /** The claim of qualifier q on a printed value v whose last digit is worth 2h. */
+    static Claim bounds(Qualifier q, BigDecimal v, BigDecimal h, ClaimSettings settings) {
         return switch (q) {
             case EXACT -> new Claim(q, v, h, v.subtract(h), true, v.add(h), false);
             case AT_LEAST -> new Claim(q, v, h, v.subtract(h), true, null, false);
@@ -72,12 +84,33 @@ public record Claim(Qualifier qualifier, BigDecimal value, BigDecimal halfUnit,
         return upperInclusive ? partialTotal.compareTo(upper) > 0 : partialTotal.compareTo(upper) >= 0;
     }
 
+    /**
+     * A change claim (on g, d or a point change) as a claim on this year's total t, given last year's total b: the
+     * change grows with t for a growth or a rise and falls with t for a decline or a fall, so then the bounds swap.
+     * Exact (no division): t = b·(1 + g/100), b·(1 − d/100), b + p or b − p.
+     */
+    public Claim onTotal(ClaimKind kind, BigDecimal base, boolean down) {
+        BigDecimal v = kind.totalFor(value, base, down);
+        BigDecimal h = kind == ClaimKind.POINT_CHANGE ? halfUnit : base.multiply(halfUnit).movePointLeft(2);
+        BigDecimal l = lower == null ? null : kind.totalFor(lower, base, down);
+        BigDecimal u = upper == null ? null : kind.totalFor(upper, base, down);
+        if (kind.falling(down)) {
+            return new Claim(qualifier, v, h, u, upperInclusive, l, lowerInclusive);
+        }
+        return new Claim(qualifier, v, h, l, lowerInclusive, u, upperInclusive);
+    }
+
     /** The allowed range in plain maths: {@code 13750 ≤ t < 13850}, {@code t > 1000000}, {@code 900 ≤ t < 1000}. */
     public String describe() {
+        return describe("t");
+    }
+
+    /** The allowed range of a quantity named {@code symbol}: {@code 33.35 ≤ g < 33.45}. */
+    public String describe(String symbol) {
         if (upper == null) {
-            return "t" + (lowerInclusive ? " ≥ " : " > ") + plain(lower);
+            return symbol + (lowerInclusive ? " ≥ " : " > ") + plain(lower);
         }
-        String below = "t" + (upperInclusive ? " ≤ " : " < ") + plain(upper);
+        String below = symbol + (upperInclusive ? " ≤ " : " < ") + plain(upper);
         if (lower == null) {
             return below;
         }

@@ -14,9 +14,26 @@ import java.math.BigDecimal;
  * @param unit           the printed unit without its magnitude ({@code 元} for {@code 5.2亿元}); empty when none
  * @param decimals       the number of printed decimals (0 for Chinese numerals)
  * @param chineseNumeral whether the number was written in Chinese numerals ({@code 千}, {@code 三千五百})
+ * @param kind           a level, or the change it claims against last year ({@code 增长33.4%}: {@link ClaimKind#GROWTH})
+ * @param verb           the printed verb of a change ({@code 增长}, {@code 压减}, {@code 提高}); empty for a level
  */
 public record PrintedFigure(String text, Qualifier qualifier, BigDecimal number, BigDecimal magnitude,
-                            String magnitudeWord, String unit, int decimals, boolean chineseNumeral) {
+                            String magnitudeWord, String unit, int decimals, boolean chineseNumeral, ClaimKind kind,
+                            String verb) {
+
+    /** The verbs of a change that falls: 下降, 减少, 压减. */
+    static final java.util.List<String> DOWN_VERBS = java.util.List.of("下降", "减少", "压减");
+
+    /** A level figure. */
+    public PrintedFigure(String text, Qualifier qualifier, BigDecimal number, BigDecimal magnitude,
+                         String magnitudeWord, String unit, int decimals, boolean chineseNumeral) {
+        this(text, qualifier, number, magnitude, magnitudeWord, unit, decimals, chineseNumeral, ClaimKind.LEVEL, "");
+    }
+
+    /** Whether the printed verb says the figure fell (下降, 减少, 压减). */
+    public boolean down() {
+        return DOWN_VERBS.contains(verb);
+    }
 
     private static final BigDecimal HALF = new BigDecimal("0.5");
     private static final BigDecimal TEN_THOUSAND = new BigDecimal("10000");
@@ -59,6 +76,9 @@ public record PrintedFigure(String text, Qualifier qualifier, BigDecimal number,
      * the catalog unit is never the same.
      */
     public boolean saysTheSameAs(PrintedFigure other, String catalogUnit) {
+        if (kind != other.kind || !verb.equals(other.verb)) {
+            return false;
+        }
         if (qualifier != other.qualifier || decimals != other.decimals || number.compareTo(other.number) != 0) {
             return false;
         }

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  *       ({@code 千余名}, {@code 20多个}, {@code 6%以上}, {@code 3万人左右})</li>
  *   <li>unit: whatever is left ({@code 户}, {@code 元}, {@code 微克/立方米}, {@code %}, {@code 个百分点})</li>
  * </ul>
+ * A change against last year starts with its verb: {@code 增长x%}, {@code 提高x%}, {@code 提升x%} (growth),
+ * {@code 下降x%}, {@code 减少x%}, {@code 压减x%} (decline), {@code 提高x个百分点}, {@code 提升x个百分点},
+ * {@code 下降x个百分点} (point change); the rest reads as a level ({@code 增长6%以上}), in % or 个百分点 only.
  * Blanks are ignored and the traditional forms 萬 億 兩 餘 約 過 內 are read as 万 亿 两 余 约 过 内.
  */
 public final class PrintedFigureParser {
@@ -61,6 +64,12 @@ public final class PrintedFigureParser {
     private static final String EXPECTED = "expected [近|超|超过|逾|破|约|不少于] number [万|亿] [余|多] [unit] "
             + "[以上|不少于|左右|以下|以内], e.g. 1.38万户, 近千家, 超95%, 6%以上";
 
+    /** Verbs of a change; 下降, 减少 and 压减 say it fell. */
+    private static final List<String> VERBS = List.of("增长", "提高", "提升", "下降", "减少", "压减");
+    private static final List<String> POINT_VERBS = List.of("提高", "提升", "下降");
+    static final String PERCENT = "%";
+    static final String POINTS = "个百分点";
+
     private PrintedFigureParser() {
     }
 
@@ -69,6 +78,43 @@ public final class PrintedFigureParser {
             throw new IllegalArgumentException("the printed text is blank; " + EXPECTED);
         }
         String s = normalize(text);
+        for (String verb : VERBS) {
+            if (s.startsWith(verb)) {
+                return change(text, verb, s.substring(verb.length()));
+            }
+        }
+        return level(text, s);
+    }
+
+    /** {@code 增长33.4%}: the verb, then the change written as a level in % or 个百分点. */
+    private static PrintedFigure change(String text, String verb, String rest) {
+        if (rest.isEmpty()) {
+            throw new IllegalArgumentException("'" + text + "' has the verb " + verb + " but no change after it; "
+                    + "expected e.g. 增长33.4%, 压减63.2%, 提高23.4个百分点");
+        }
+        PrintedFigure f = level(text, rest);
+        ClaimKind kind;
+        if (f.unit().equals(PERCENT)) {
+            kind = PrintedFigure.DOWN_VERBS.contains(verb) ? ClaimKind.DECLINE : ClaimKind.GROWTH;
+        } else if (f.unit().equals(POINTS)) {
+            if (!POINT_VERBS.contains(verb)) {
+                throw new IllegalArgumentException("'" + text + "' says " + verb + " in 个百分点; a change of a rate in points is printed with"
+                        + " 提高, 提升 or 下降");
+            }
+            kind = ClaimKind.POINT_CHANGE;
+        } else {
+            throw new IllegalArgumentException("'" + text + "' is a change (" + verb + ") in '" + f.unit() + "'; a change is printed in"
+                    + " % (relative to last year) or 个百分点 (a difference of rates), e.g. 增长33.4%, 提高23.4个百分点");
+        }
+        if (f.magnitudePrinted()) {
+            throw new IllegalArgumentException("'" + text + "' has a magnitude (" + f.magnitudeWord() + ") in a change; expected plain"
+                    + " digits before % or 个百分点");
+        }
+        return new PrintedFigure(text, f.qualifier(), f.number(), f.magnitude(), f.magnitudeWord(), f.unit(), f.decimals(),
+                f.chineseNumeral(), kind, verb);
+    }
+
+    private static PrintedFigure level(String text, String s) {
         int pos = 0;
 
         Qualifier qualifier = Qualifier.EXACT;

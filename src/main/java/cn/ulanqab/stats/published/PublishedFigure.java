@@ -14,7 +14,12 @@ public record PublishedFigure(String indicatorCode, String period, String text, 
         this(indicatorCode, period, text, section, quote, figure, claim, null);
     }
 
+    /** (indicator, region, claim kind): a level and a change of one indicator are two figures. */
     public FigureKey key() {
-        return new FigureKey(indicatorCode, regionCode);
+        return new FigureKey(indicatorCode, regionCode, figure.kind());
+    }
+
+    public ClaimKind kind() {
+        return figure.kind();
     }
 }

@@ -28,14 +28,14 @@ public final class PublishedFigures {
     /**
      * Reads the published figures (UTF-8, optional BOM, header row with {@link #COLUMNS}).
      *
-     * @return indicator code → figure, in file order
+     * @return indicator code → level figure, in file order (a change figure is not a figure of the indicator's level)
      * @throws cn.ulanqab.stats.ConfigurationException naming the file and line for a missing file or
      *         column, an unknown indicator, another period, an indicator twice, a text that cannot be
      *         read or a unit that does not fit the catalog unit
      */
     public static Map<String, PublishedFigure> load(Path file, String period, Catalog catalog, ClaimSettings settings) {
         Map<String, PublishedFigure> figures = new LinkedHashMap<>();
-        read(file, period, catalog, null, settings).values().forEach(f -> {
+        read(file, period, catalog, null, settings).values().stream().filter(f -> f.kind() == ClaimKind.LEVEL).forEach(f -> {
             PublishedFigure earlier = figures.putIfAbsent(f.indicatorCode(), f);
             if (earlier != null) {
                 throw ConfigurationException.of(file.toString(), "indicator " + f.indicatorCode()
@@ -49,21 +49,22 @@ public final class PublishedFigures {
      * Reads the published figures of a registry of regions: the optional last column {@code region_code} names the
      * region each figure is about; it may be blank only when the registry has exactly one city (then that city).
      *
-     * @return (indicator, region) → figure, in file order
+     * @return (indicator, region, claim kind) → figure, in file order
      * @throws cn.ulanqab.stats.ConfigurationException naming the file, line and fix, as {@link #load(Path, String,
      *         Catalog, ClaimSettings)} and for a region that is blank with several cities, not in the registry, a leaf
-     *         (whose own figures are not totals), not a city for a CITY-level indicator, or the same (indicator,
-     *         region) twice
+     *         (whose own figures are not totals), not a city for a CITY-level indicator, the same (indicator,
+     *         region) twice with one claim kind, or a change in 个百分点 of an indicator whose unit is not %
      */
     public static Map<FigureKey, PublishedFigure> load(Path file, String period, Registry registry, Catalog catalog,
                                                        ClaimSettings settings) {
         return read(file, period, catalog, registry, settings);
     }
 
-    /** The figures of one region, by indicator code. */
+    /** The level figures of one region, by indicator code. */
     public static Map<String, PublishedFigure> ofRegion(Map<FigureKey, PublishedFigure> figures, String regionCode) {
         Map<String, PublishedFigure> result = new LinkedHashMap<>();
-        figures.values().stream().filter(f -> regionCode.equals(f.regionCode())).forEach(f -> result.put(f.indicatorCode(), f));
+        figures.values().stream().filter(f -> regionCode.equals(f.regionCode()) && f.kind() == ClaimKind.LEVEL)
+                .forEach(f -> result.put(f.indicatorCode(), f));
         return result;
     }
 
@@ -97,21 +98,27 @@ public final class PublishedFigures {
             } else {
                 region = null;
             }
-            FigureKey key = new FigureKey(code, region);
-            Long earlier = firstLine.putIfAbsent(key, row.line());
-            if (earlier != null) {
-                throw row.problem(region == null || registry != null && registry.singleCity() && region.equals(registry.city().code())
-                                ? "indicator " + code + " appears twice (first on line " + earlier + ")"
-                                : "indicator " + code + " for region " + region + " appears twice (first on line " + earlier + ")",
-                        "keep one printed figure per indicator and region");
-            }
             String text = row.get("published_text");
             PrintedFigure figure;
             try {
                 figure = PrintedFigureParser.parse(text);
             } catch (IllegalArgumentException e) {
                 throw row.problem("the published_text '" + text + "' of " + code + " cannot be read: " + e.getMessage(),
-                        "write the figure exactly as printed, e.g. 1.38万户, 近千家, 超95%");
+                        "write the figure exactly as printed, e.g. 1.38万户, 近千家, 超95%, 增长33.4%, 提高23.4个百分点");
+            }
+            FigureKey key = new FigureKey(code, region, figure.kind());
+            Long earlier = firstLine.putIfAbsent(key, row.line());
+            if (earlier != null) {
+                String what = figure.kind() == ClaimKind.LEVEL ? "" : " (a " + figure.kind().code() + " figure)";
+                throw row.problem(region == null || registry != null && registry.singleCity() && region.equals(registry.city().code())
+                                ? "indicator " + code + what + " appears twice (first on line " + earlier + ")"
+                                : "indicator " + code + what + " for region " + region + " appears twice (first on line " + earlier + ")",
+                        "keep one printed figure per indicator, region and claim kind (one level, one change)");
+            }
+            if (figure.kind() == ClaimKind.POINT_CHANGE && !"%".equals(indicator.unit())) {
+                throw row.problem("the published_text '" + text + "' of " + code + " is a change in 个百分点 (a difference of rates) but "
+                                + code + " is in '" + indicator.unit() + "', not %",
+                        "print a change of a count or amount in % (增长x%, 下降x%), or check the indicator code");
             }
             Claim claim;
             try {

@@ -2,6 +2,7 @@ package cn.ulanqab.stats.reconciliation;
 
 import java.math.BigDecimal;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -50,8 +51,29 @@ public record Cause(Kind kind, String county, String file, long line, String cod
         /** more rejected rows than are noted one by one (value: how many). */
         MORE_REJECTED,
         /** a rejected row whose value would complete the total to what is printed (closing: that total). */
-        WOULD_COMPLETE
+        WOULD_COMPLETE,
+        /** a change figure with no base row (raw: last year's period, file: the base file). */
+        NO_BASE,
+        /** a change figure whose base is 0: no relative change exists (raw: last year's period). */
+        BASE_ZERO,
+        /** the change computed from the complete total is outside the claim (value: the change, closing: the base). */
+        CHANGE_OUTSIDE_CLAIM,
+        /** this year's total explains a change's gap (value: the total, closing: the total the printed change needs). */
+        CHANGE_FROM_TOTAL,
+        /**
+         * the base explains a change's gap (value: the base, closing: the base that fits; code: UNIT_SLIP with factor,
+         * DIGITS_SWAPPED, or LEVEL_MATCHES when this year's total fits its own printed level; file: the base file).
+         */
+        CHANGE_FROM_BASE,
+        /** neither explains a change's gap alone (value: the total the change needs, closing: the base it needs). */
+        CHANGE_UNEXPLAINED
     }
+
+    /** The codes of {@link Kind#CHANGE_FROM_BASE}: why the base is suspected. */
+    public static final String BASE_UNIT_SLIP = "UNIT_SLIP";
+    public static final String BASE_DIGITS_SWAPPED = "DIGITS_SWAPPED";
+    public static final String BASE_LEVEL_MATCHES = "LEVEL_MATCHES";
+    public static final List<String> BASE_CODES = List.of(BASE_UNIT_SLIP, BASE_DIGITS_SWAPPED, BASE_LEVEL_MATCHES);
 
     /** The kinds that blame a county's value for the gap: the diagnosis names that county. */
     private static final Set<Kind> DIAGNOSES = EnumSet.of(Kind.UNIT_SLIP, Kind.DIGITS_SWAPPED, Kind.COUNTED_TWICE,

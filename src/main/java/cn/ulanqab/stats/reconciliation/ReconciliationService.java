@@ -4,8 +4,10 @@ import cn.ulanqab.stats.aggregation.Aggregator;
 import cn.ulanqab.stats.aggregation.CityTotal;
 import cn.ulanqab.stats.aggregation.CityTotalStore;
 import cn.ulanqab.stats.catalog.Indicator;
+import cn.ulanqab.stats.catalog.BaseTotals;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.catalog.Registry;
+import cn.ulanqab.stats.published.ClaimKind;
 import cn.ulanqab.stats.published.FigureKey;
 import cn.ulanqab.stats.published.PublishedFigure;
 import cn.ulanqab.stats.review.Review;
@@ -40,11 +42,18 @@ public class ReconciliationService {
         this.store = store;
     }
 
+    /** The change claims a level's total is also checked against, in the order their lines follow the level's. */
+    private static final List<ClaimKind> CHANGES = List.of(ClaimKind.GROWTH, ClaimKind.DECLINE, ClaimKind.POINT_CHANGE);
+
     /** Rejected rows noted by name in a figure's hint, per indicator and unit; the rest are counted. */
     static final int NOTED_REJECTIONS = 10;
 
+    /**
+     * Reconciles every total with its level figure and, where the report prints one, with its change figures against
+     * last year's totals ({@code base}).
+     */
     public void reconcile(long runId, ReferenceData reference, Map<FigureKey, PublishedFigure> published, Path submissionFolder,
-                          String period) {
+                          String period, BaseTotals base) {
         Registry registry = reference.registry();
         Map<FigureKey, CityTotal> regionTotals = totals.totals(runId);
         Map<String, Map<String, BigDecimal>> earlier = new HashMap<>();
@@ -64,6 +73,15 @@ public class ReconciliationService {
             if (figure != null && !indicator.isRatio() && total != null && total.complete() && total.total() != null
                     && !figure.claim().holds(total.total())) {
                 diagnosed.add(indicator.code());
+            }
+            for (ClaimKind kind : CHANGES) {
+                PublishedFigure change = published.get(key.withKind(kind));
+                BigDecimal b = change == null ? null : base.total(key.indicatorCode(), key.regionCode()).orElse(null);
+                if (b != null && (b.signum() != 0 || kind == ClaimKind.POINT_CHANGE) && !indicator.isRatio() && total != null
+                        && total.complete() && total.total() != null
+                        && !change.claim().onTotal(kind, b, change.figure().down()).holds(total.total())) {
+                    diagnosed.add(indicator.code());
+                }
             }
         }
         // One pass over the rows: the accepted values of the diagnosed indicators, and the first few rejected rows of
@@ -95,6 +113,7 @@ public class ReconciliationService {
         });
 
         Reconciler reconciler = new Reconciler(registry);
+        String baseFileName = BaseTotals.FOLDER + "/" + base.period().label() + ".csv";
         List<ReconciliationLine> lines = new ArrayList<>(keys.size());
         for (FigureKey key : keys) {
             Indicator indicator = reference.catalog().get(key.indicatorCode());
@@ -132,8 +151,19 @@ public class ReconciliationService {
                     earlierValues.put(county, new Diagnosis.EarlierValue(earlierFile.get(county), values.get(indicator.code())));
                 }
             });
-            lines.add(reconciler.reconcile(indicator, regionTotals.get(key), published.get(key),
-                    accepted.getOrDefault(indicator.code(), Map.of()), earlierValues, notes));
+            ReconciliationLine level = reconciler.reconcile(indicator, regionTotals.get(key), published.get(key),
+                    accepted.getOrDefault(indicator.code(), Map.of()), earlierValues, notes);
+            lines.add(level);
+            for (ClaimKind kind : CHANGES) {
+                PublishedFigure change = published.get(key.withKind(kind));
+                if (change != null) {
+                    List<Cause> changeNotes = notes.stream().filter(n -> n.kind() != Cause.Kind.WOULD_COMPLETE).toList();
+                    lines.add(reconciler.reconcileChange(indicator, regionTotal, change,
+                            base.total(key.indicatorCode(), key.regionCode()).orElse(null), base.period().label(), baseFileName,
+                            published.containsKey(key) ? level.status() : null, accepted.getOrDefault(indicator.code(), Map.of()),
+                            earlierValues, changeNotes));
+                }
+            }
         }
         store.replace(runId, lines);
     }

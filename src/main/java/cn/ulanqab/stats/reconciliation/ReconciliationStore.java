@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.reconciliation;
 
 import cn.ulanqab.stats.database.ChecksummedTable;
+import cn.ulanqab.stats.published.ClaimKind;
 import cn.ulanqab.stats.review.Disposition;
 import cn.ulanqab.stats.review.Review;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The reconciliation lines of a run, in catalog order, each with its causes (one record per cause) and its review. */
+/** The reconciliation lines of a run (level and change lines), in catalog order, each with its causes (one record per cause) and its review. */
 @Repository
 public class ReconciliationStore {
 
@@ -25,7 +26,7 @@ public class ReconciliationStore {
             "NAME_ZH", "NAME_EN", "UNIT", "PUBLISHED_TEXT", "PUBLISHED_VALUE", "CLAIM", "CITY_TOTAL", "AS_PRINTED", "DIFFERENCE",
             "RELATIVE_DIFFERENCE", "STATUS", "COUNTIES_REPORTED", "MISSING_COUNTIES", "SECTION", "QUOTE", "REVIEW_LINE",
             "DISPOSITION", "REVIEW_NOTE", "REVIEWER", "REVIEW_DATE", "REVIEW_TOTAL", "REVIEW_COUNTIES", "REVIEW_NAMED_COUNTY",
-            "REGION_CODE");
+            "REGION_CODE", "CLAIM_KIND", "BASE_TOTAL", "COMPUTED_CHANGE");
     private static final ChecksummedTable CAUSES = new ChecksummedTable("RECONCILIATION_CAUSE", "RUN_ID", "SEQ", "POS", "KIND",
             "COUNTY_CODE", "FILE_NAME", "LINE", "CODE", "RAW_TEXT", "REMARK", "VALUE_TEXT", "FACTOR", "CLOSING");
 
@@ -49,7 +50,8 @@ public class ReconciliationStore {
                     String.join(";", l.missingCounties()), l.section(), l.quote(),
                     r == null ? null : r.line(), r == null ? null : r.disposition().name(), r == null ? null : r.note(),
                     r == null ? null : r.reviewer(), r == null ? null : r.date(), r == null ? null : text(r.cityTotal()),
-                    r == null ? null : r.countiesReported(), r == null ? null : r.namedCounty(), l.regionCode()));
+                    r == null ? null : r.countiesReported(), r == null ? null : r.namedCounty(), l.regionCode(),
+                    l.claimKind().name(), text(l.baseTotal()), text(l.computedChange())));
             for (int p = 0; p < l.causes().size(); p++) {
                 Cause c = l.causes().get(p);
                 causeArgs.add(CAUSES.record(runId, i, p, c.kind().name(), c.county(), c.file(), c.line(), c.code(), c.raw(),
@@ -86,7 +88,7 @@ public class ReconciliationStore {
         return jdbc.query("SELECT INDICATOR_CODE, NAME_ZH, NAME_EN, UNIT, PUBLISHED_TEXT, PUBLISHED_VALUE, CLAIM, CITY_TOTAL,"
                         + " AS_PRINTED, DIFFERENCE, RELATIVE_DIFFERENCE, STATUS, COUNTIES_REPORTED, MISSING_COUNTIES, SEQ, SECTION, QUOTE,"
                         + " REVIEW_LINE, DISPOSITION, REVIEW_NOTE, REVIEWER, REVIEW_DATE, REVIEW_TOTAL, REGION_CODE,"
-                        + " REVIEW_COUNTIES, REVIEW_NAMED_COUNTY, " + LINES.checkedColumns()
+                        + " REVIEW_COUNTIES, REVIEW_NAMED_COUNTY, CLAIM_KIND, BASE_TOTAL, COMPUTED_CHANGE, " + LINES.checkedColumns()
                         + " FROM RECONCILIATION WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ",
                 (rs, i) -> line(rs, runId, causes), runId);
     }
@@ -98,7 +100,8 @@ public class ReconciliationStore {
                         number(rs.getString(10)), number(rs.getString(11)), Status.valueOf(rs.getString(12)), rs.getInt(13),
                         rs.getString(14) == null || rs.getString(14).isEmpty() ? List.of() : Arrays.asList(rs.getString(14).split(";")),
                         causes.getOrDefault(rs.getInt(15), List.of()), rs.getString(16), rs.getString(17), review(rs),
-                        rs.getString(24));
+                        rs.getString(24), rs.getString(27) == null ? ClaimKind.LEVEL : ClaimKind.valueOf(rs.getString(27)),
+                        number(rs.getString(28)), number(rs.getString(29)));
     }
 
     private static Review review(ResultSet rs) throws SQLException {

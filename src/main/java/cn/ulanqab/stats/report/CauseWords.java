@@ -89,6 +89,15 @@ public final class CauseWords {
             case MORE_REJECTED -> words.get(key, c.value());
             case WOULD_COMPLETE -> words.get(key, name(c.county()), c.file(), c.line(), c.code(), text(c.raw()), c.value(), unit,
                     c.closing()) + (c.remark() == null ? "" : words.get("cause.WOULD_COMPLETE.remark", c.remark()));
+            case NO_BASE, BASE_ZERO -> words.get(key, text(c.raw()), text(c.file()));
+            case CHANGE_OUTSIDE_CLAIM -> words.get(key, c.closing(), text(c.raw()), line.cityTotal(), unit, c.value(),
+                    line.publishedText(), line.claim());
+            case CHANGE_FROM_TOTAL -> words.get(key, c.value(), unit, c.closing(), line.publishedText());
+            case CHANGE_FROM_BASE -> Cause.BASE_UNIT_SLIP.equals(c.code())
+                    ? words.get(key + ".UNIT_SLIP", text(c.file()), c.value(), unit, factor(c.factor()), c.closing(), line.publishedText())
+                    : words.get(key + "." + c.code(), text(c.file()), c.value(), unit, c.closing(), line.publishedText());
+            case CHANGE_UNEXPLAINED -> words.get(key, line.baseTotal(), unit, c.value(), line.cityTotal(), c.closing(),
+                    line.publishedText());
         };
     }
 

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.history.Change;
 import cn.ulanqab.stats.review.Review;
 
@@ -34,7 +35,7 @@ public final class ChangeWords {
                 parts.addAll(causes.staleWhy(c.line()));
                 yield String.join(CauseWords.SEPARATOR, parts);
             }
-            case FILE_UNREADABLE -> w.get("change.note.unreadable", c.subject(), text(c.detail()));
+            case FILE_UNREADABLE -> w.get("change.note.unreadable", c.subject(), w.detail(Detail.fromStored(c.detail())));
             case FILE_RESUBMITTED -> c.before().equals(c.after()) ? w.get("change.note.same.name")
                     : "PROCESSED".equals(c.detail()) ? w.get("change.note.replaced", c.before()) : "";
             case COUNTY_DROPPED_OUT -> w.get("change.note.dropped.out", causes.county(c.subject()), text(c.detail()));

@@ -4,6 +4,7 @@ import cn.ulanqab.stats.catalog.Aggregation;
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Level;
 import cn.ulanqab.stats.published.Claim;
+import cn.ulanqab.stats.published.ClaimKind;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.Registry;
 import cn.ulanqab.stats.reconciliation.Cause;
@@ -78,7 +79,7 @@ public record FindingView(ReconciliationLine line, List<String> missing, List<Co
         }
         BigDecimal largest = units.stream().map(values::get).filter(v -> v != null && v.signum() > 0)
                 .max(Comparator.naturalOrder()).orElse(BigDecimal.ONE);
-        BigDecimal scale = scaleOf(line, claim, values, units);
+        BigDecimal scale = scaleOf(line, line.claimKind() == ClaimKind.LEVEL ? claim : null, values, units);
         List<CountyBar> bars = new ArrayList<>();
         BigDecimal running = BigDecimal.ZERO;
         for (String code : units) {
@@ -94,7 +95,8 @@ public record FindingView(ReconciliationLine line, List<String> missing, List<Co
                     x, Math.max(0, px(running, scale, CHART_WIDTH) - x), suspect(line, code), ""));
         }
         Chart chart = null;
-        if (indicator.aggregation() == Aggregation.SUM && line.status() != Status.NO_DATA
+        // a change's claim is in percent or points, not on the scale of the total: its line has the county bars only
+        if (indicator.aggregation() == Aggregation.SUM && line.claimKind() == ClaimKind.LEVEL && line.status() != Status.NO_DATA
                 && line.publishedValue() != null && line.cityTotal() != null) {
             BigDecimal[] bounds = bounds(claim);
             chart = new Chart(CHART_WIDTH, px(line.cityTotal(), scale, CHART_WIDTH),
@@ -118,7 +120,7 @@ public record FindingView(ReconciliationLine line, List<String> missing, List<Co
                 max = max.max(b);
             }
         }
-        if (line.publishedValue() != null) {
+        if (line.publishedValue() != null && line.claimKind() == ClaimKind.LEVEL) {
             max = max.max(line.publishedValue());
         }
         return max.signum() == 0 ? BigDecimal.ONE : max.multiply(new BigDecimal("1.08"));

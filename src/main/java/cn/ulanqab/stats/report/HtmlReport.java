@@ -121,6 +121,7 @@ public class HtmlReport {
         context.setVariable("reportCheck", night.reportCheck());
         context.setVariable("reportFindings", night.reportCheck() == null ? List.of()
                 : night.reportCheck().stream().filter(c -> c.status().isFinding()).toList());
+        context.setVariable("targets", TargetChart.chartsOf(night.targets(), new TargetWords(night.words()), night.words().words()));
         context.setVariable("w", words);
         return engine.process("report", context);
     }
@@ -221,6 +222,11 @@ public class HtmlReport {
 
         public String reason(SubmissionStore.RejectedRow row) {
             return RejectedRowsCsv.message(row, words);
+        }
+
+        /** Why a file of the ledger was not read, or what was noted of it. */
+        public String reason(SubmissionStore.LedgerLine file) {
+            return words.detail(file.reason());
         }
 
         /** A figure or a count with thousands separators; blank for none. */

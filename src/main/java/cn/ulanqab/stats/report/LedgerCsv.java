@@ -14,11 +14,11 @@ final class LedgerCsv {
     private LedgerCsv() {
     }
 
-    static void write(Path folder, OutputWriter.NightReport night) {
+    static void write(Path folder, OutputWriter.NightReport night, Wording words) {
         CsvOutput.write(folder.resolve(FILE), COLUMNS, night.ledger().stream().map(f -> List.of(
                 f.file(), ReconciliationCsv.text(f.countyCode()), f.version() == null ? "" : String.valueOf(f.version()),
                 f.status().name(), ReconciliationCsv.text(f.encoding()), String.valueOf(f.rowsRead()),
                 String.valueOf(f.rowsAccepted()), String.valueOf(f.rowsRejected()), ReconciliationCsv.text(f.sha256()),
-                ReconciliationCsv.text(f.reason()))).toList());
+                words.detail(f.reason()))).toList());
     }
 }

@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.aggregation.RegionTotals;
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.files.AtomicFiles;
 import cn.ulanqab.stats.files.CsvOutput;
 import cn.ulanqab.stats.catalog.County;
@@ -18,6 +20,7 @@ import cn.ulanqab.stats.reconciliation.Status;
 import cn.ulanqab.stats.review.ReviewService;
 import cn.ulanqab.stats.submission.FileStatus;
 import cn.ulanqab.stats.submission.SubmissionStore;
+import cn.ulanqab.stats.targets.TargetResult;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -75,13 +78,25 @@ public class OutputWriter {
     /**
      * What a run stored, gathered once for the outputs. {@code accepted} holds the county values of the indicators the
      * findings need; {@code rejected} the first {@link #HTML_REJECTED_ROWS} rejected rows; {@code affects} says which
-     * figure each rejected row leaves incomplete; {@code words} words the causes in the night's language.
+     * figure each rejected row leaves incomplete; {@code words} words the causes in the night's language; {@code targets}
+     * says where each of the year's targets stands (none without a targets file).
      */
     public record NightReport(RunSummary summary, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
                               List<ReconciliationLine> lines, Map<String, Map<String, BigDecimal>> accepted,
                               List<SubmissionStore.RejectedRow> rejected, List<SubmissionStore.LedgerLine> ledger,
                               Optional<Long> previousRun, List<Change> changes, OffsetDateTime runStarted,
-                              List<PublishedCheck.Line> reportCheck, CauseWords words, Affects affects, Path submissionFolder) {
+                              List<PublishedCheck.Line> reportCheck, CauseWords words, Affects affects, Path submissionFolder,
+                              List<TargetResult> targets) {
+
+        /** A night without targets. */
+        public NightReport(RunSummary summary, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
+                           List<ReconciliationLine> lines, Map<String, Map<String, BigDecimal>> accepted,
+                           List<SubmissionStore.RejectedRow> rejected, List<SubmissionStore.LedgerLine> ledger,
+                           Optional<Long> previousRun, List<Change> changes, OffsetDateTime runStarted,
+                           List<PublishedCheck.Line> reportCheck, CauseWords words, Affects affects, Path submissionFolder) {
+            this(summary, reference, published, lines, accepted, rejected, ledger, previousRun, changes, runStarted, reportCheck,
+                    words, affects, submissionFolder, List.of());
+        }
 
         /** The changes the reviewers must see before the findings. */
         public List<Change> tonight() {
@@ -126,13 +141,21 @@ public class OutputWriter {
     /** The same, with the submission folder the report links an UNRECOGNIZED file in (null: no links). */
     public RunSummary write(long runId, String period, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
                             Path folder, OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck, Path submissionFolder) {
+        return write(runId, period, reference, published, folder, runStarted, reportCheck, submissionFolder, List.of());
+    }
+
+    /** The same, with where the year's targets stand (targets.csv, a section of report.html, a sheet of report.xlsx). */
+    public RunSummary write(long runId, String period, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
+                            Path folder, OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck, Path submissionFolder,
+                            List<TargetResult> targets) {
         return new OutputFolder(folder).replace(set -> writeSet(runId, period, reference, published, set, runStarted, reportCheck,
-                submissionFolder));
+                submissionFolder, targets));
     }
 
     /** Writes the whole set into {@code folder}, a new and empty folder. */
     private RunSummary writeSet(long runId, String period, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
-                                Path folder, OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck, Path submissionFolder) {
+                                Path folder, OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck, Path submissionFolder,
+                                List<TargetResult> targets) {
         List<ReconciliationLine> runLines = withReportCheck(reconciliations.lines(runId), reportCheck, reference.registry().city().code());
         Set<String> kept = valuesKept(reference, runLines);
         boolean regional = !reference.registry().singleCity();
@@ -149,6 +172,7 @@ public class OutputWriter {
         Map<String, long[]> rowsByFile = new HashMap<>();
         Affects affects = new Affects(reference);
         BreakdownCsv.Wide wide = regional ? null : new BreakdownCsv.Wide(reference);
+        RegionTotals baseSums = new RegionTotals(reference.registry());
         CsvOutput.write(folder.resolve(RejectedRowsCsv.FILE), RejectedRowsCsv.COLUMNS, (Consumer<List<String>> rejectedRow) -> {
             Consumer<Consumer<List<String>>> scan = breakdownRow ->
                     submissions.forEachRow(runId, new SubmissionStore.RowVisitor() {
@@ -156,6 +180,7 @@ public class OutputWriter {
                         public void accepted(String file, String unit, String indicator, String value) {
                             rowsByFile.computeIfAbsent(file, k -> new long[2])[0]++;
                             affects.counted(unit, indicator);
+                            baseSums.add(indicator, unit, new BigDecimal(value));
                             BigDecimal v = null;
                             if (kept.contains(indicator)) {
                                 v = new BigDecimal(value);
@@ -186,14 +211,16 @@ public class OutputWriter {
         });
         List<SubmissionStore.LedgerLine> runLedger = submissions.ledger(runId, rowsByFile);
         NightReport night = gather(runId, period, reference, published, runStarted, reportCheck, runLines, runLedger,
-                firstRejected, accepted, affects, submissionFolder);
+                firstRejected, accepted, affects, submissionFolder, targets);
 
         ReportCheckCsv.write(folder, night);
+        TargetsCsv.write(folder, night);
         ReconciliationCsv.write(folder, night);
+        BaseCsv.write(folder, reference, baseSums);
         if (wide != null) {
             wide.write(folder);
         }
-        LedgerCsv.write(folder, night);
+        LedgerCsv.write(folder, night, wording);
         ChangesCsv.write(folder, night);
         String page = html.render(night);
         AtomicFiles.write(folder.resolve(HtmlReport.FILE), out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
@@ -226,6 +253,16 @@ public class OutputWriter {
             @Override
             public String affects(SubmissionStore.RejectedRow row) {
                 return affects.of(row);
+            }
+
+            @Override
+            public String reason(SubmissionStore.LedgerLine file) {
+                return wording.detail(file.reason());
+            }
+
+            @Override
+            public String detail(Detail detail) {
+                return wording.detail(detail);
             }
         };
     }
@@ -274,7 +311,8 @@ public class OutputWriter {
     private NightReport gather(long runId, String period, ReferenceData reference, Map<FigureKey, PublishedFigure> published,
                                OffsetDateTime runStarted, List<PublishedCheck.Line> reportCheck, List<ReconciliationLine> lines,
                                List<SubmissionStore.LedgerLine> runLedger, List<SubmissionStore.RejectedRow> firstRejected,
-                               Map<String, Map<String, BigDecimal>> accepted, Affects affects, Path submissionFolder) {
+                               Map<String, Map<String, BigDecimal>> accepted, Affects affects, Path submissionFolder,
+                               List<TargetResult> targets) {
         List<SubmissionStore.LedgerLine> ledger = new ArrayList<>(runLedger);
         ledger.addAll(reviews.ledgerLine(runId));
         List<SubmissionStore.RejectedRow> rejected = new ArrayList<>(firstRejected);
@@ -282,9 +320,10 @@ public class OutputWriter {
         Optional<Long> previous = history.previousRun(runId, period);
         List<Change> changes = previous.map(p -> Changes.between(reconciliations.lines(p), submissions.ledger(p), lines,
                 runLedger)).orElse(List.of());
-        return new NightReport(RunSummary.of(runId, period, ledger, lines, reportCheck), reference, published, lines,
-                accepted, rejected, ledger, previous, changes, runStarted, reportCheck, new CauseWords(wording, reference),
-                affects, submissionFolder);
+        long targetFindings = targets.stream().filter(t -> t.status().isFinding()).count();
+        return new NightReport(RunSummary.of(runId, period, ledger, lines, reportCheck).withTargetFindings(targetFindings),
+                reference, published, lines, accepted, rejected, ledger, previous, changes, runStarted, reportCheck,
+                new CauseWords(wording, reference), affects, submissionFolder, targets);
     }
 
     static List<ReconciliationLine> withReportCheck(List<ReconciliationLine> lines, List<PublishedCheck.Line> reportCheck) {

@@ -29,6 +29,6 @@ final class ReportCheckCsv {
         }
         CsvOutput.write(target, PublishedCheck.COLUMNS, night.reportCheck().stream().map(c -> List.of(c.indicatorCode(),
                 c.status().name(), c.publishedText(), c.reportText(), c.publishedSection(), c.reportSection(), c.quote(),
-                c.figureId(), c.message())).toList());
+                c.figureId(), night.words().words().detail(c.message()))).toList());
     }
 }

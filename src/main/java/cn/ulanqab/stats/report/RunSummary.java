@@ -13,11 +13,17 @@ import java.util.Map;
 /**
  * What a night's run amounts to: files, rows and figures counted from what is stored. Files and rows are the
  * submissions'; the reviewers' file is counted apart ({@code reviewsAccepted}, {@code reviewsRejected}; -1 when the
- * run had no reviewers' file).
+ * run had no reviewers' file). {@code targetFindings} counts the year's targets that are INCOMPLETE or NO_DATA.
  */
 public record RunSummary(long runId, String period, Map<FileStatus, Long> files, long rowsRead, long rowsAccepted,
                          long rowsRejected, Map<Status, Long> figures, long openFindings, long excusedFindings,
-                         long reportFindings, long reviewsAccepted, long reviewsRejected) {
+                         long reportFindings, long reviewsAccepted, long reviewsRejected, long targetFindings) {
+
+    /** The same summary with the targets that are INCOMPLETE or NO_DATA counted among the findings. */
+    public RunSummary withTargetFindings(long count) {
+        return new RunSummary(runId, period, files, rowsRead, rowsAccepted, rowsRejected, figures, openFindings,
+                excusedFindings, reportFindings, reviewsAccepted, reviewsRejected, count);
+    }
 
     public static RunSummary of(long runId, String period, List<SubmissionStore.LedgerLine> ledger, List<ReconciliationLine> lines) {
         return of(runId, period, ledger, lines, null);
@@ -44,7 +50,7 @@ public record RunSummary(long runId, String period, Map<FileStatus, Long> files,
                 lines.stream().filter(ReconciliationLine::excused).count(),
                 reportCheck == null ? 0 : PublishedCheck.findings(reportCheck),
                 reviews.isEmpty() ? -1 : reviews.stream().mapToLong(SubmissionStore.LedgerLine::rowsAccepted).sum(),
-                reviews.isEmpty() ? -1 : reviews.stream().mapToLong(SubmissionStore.LedgerLine::rowsRejected).sum());
+                reviews.isEmpty() ? -1 : reviews.stream().mapToLong(SubmissionStore.LedgerLine::rowsRejected).sum(), 0);
     }
 
     /** The file-ledger name of the reviewers' file starts with this (reviews/<period>.csv). */
@@ -56,10 +62,11 @@ public record RunSummary(long runId, String period, Map<FileStatus, Long> files,
 
     /**
      * Findings that still need attention: MISMATCH, INCOMPLETE and NO_DATA figures that no current EXPLAINED or
-     * ACCEPTED review excuses, and the findings of the check of the published file against the report.
+     * ACCEPTED review excuses, the findings of the check of the published file against the report, and the year's
+     * targets that are INCOMPLETE or NO_DATA (a target behind, missed, over pace or exceeded is news, not a finding).
      */
     public long findings() {
-        return openFindings + reportFindings;
+        return openFindings + reportFindings + targetFindings;
     }
 
     /** 0 when every published figure matches or its finding is excused by a review, 1 when findings remain. */

@@ -31,10 +31,11 @@ public final class SummaryJson {
 
     /**
      * One finding. {@code review_status}: blank (no review), {@code current}, {@code excused} (it no longer counts
-     * for the exit status) or {@code stale}.
+     * for the exit status) or {@code stale}. {@code claim_kind}: level, growth, decline or point_change.
      */
     record Finding(@JsonProperty("indicator_code") String indicatorCode, @JsonProperty("region_code") String regionCode,
-                   String status, @JsonProperty("review_status") String reviewStatus, List<String> causes) {
+                   String status, @JsonProperty("review_status") String reviewStatus, List<String> causes,
+                   @JsonProperty("claim_kind") String claimKind) {
     }
 
     private SummaryJson() {
@@ -53,7 +54,7 @@ public final class SummaryJson {
         List<Finding> findings = XlsxReport.findingsOrder(night.lines(), night.reference()).stream()
                 .filter(l -> l.status().isFinding())
                 .map(l -> new Finding(l.indicatorCode(), l.regionCode() == null ? city : l.regionCode(), l.status().name(),
-                        XlsxReport.reviewStatus(l), FindingCauses.kinds(l)))
+                        XlsxReport.reviewStatus(l), FindingCauses.kinds(l), l.claimKind().code()))
                 .toList();
         Summary document = new Summary(summary.period(), summary.runId(), fingerprint, started(night.runStarted()),
                 summary.exitStatus(), counts, findings);

@@ -71,7 +71,7 @@ public final class Wording {
 
     /** What a check found ({@link Detail}) in this language; empty when it adds nothing to the reason. */
     public String detail(Detail detail) {
-        if (detail.isNone()) {
+        if (detail == null || detail.isNone()) {
             return "";
         }
         return detail.isLiteral() ? detail.args().get(0) : get("detail." + detail.key(), detail.args().toArray());

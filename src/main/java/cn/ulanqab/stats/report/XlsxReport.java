@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.files.AtomicFiles;
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;
@@ -13,6 +14,8 @@ import cn.ulanqab.stats.reconciliation.Status;
 import cn.ulanqab.stats.review.Review;
 import cn.ulanqab.stats.submission.FileStatus;
 import cn.ulanqab.stats.submission.SubmissionStore;
+import cn.ulanqab.stats.targets.TargetResult;
+import cn.ulanqab.stats.targets.TargetStatus;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,8 +38,8 @@ import java.util.function.Consumer;
 
 /**
  * The reviewers' workbook {@code report.xlsx}: the summary, the findings with their reviews, all figures, the county
- * breakdown, the rejected rows, the file ledger, the report check and the changes since the previous run, one sheet
- * each. Each sheet has a hidden row of the contract's column names (those of the CSVs) above a header in the report's
+ * breakdown, the rejected rows, the file ledger, the report check, the changes since the previous run and the year's
+ * targets (worst first), one sheet each. Each sheet has a hidden row of the contract's column names (those of the CSVs) above a header in the report's
  * language, frozen and filtered. Figures are numeric cells holding their exact decimal, formatted with thousands
  * separators; statuses are coloured; long texts wrap; every text is a plain string cell, never a formula. Streamed
  * (SXSSF), so a sheet of a million rows is not held in memory; a sheet holds at most Excel's 1,048,576 rows, the last
@@ -47,7 +51,7 @@ public class XlsxReport {
     public static final String FILE = "report.xlsx";
     /** The sheets in order, by their message key ({@code xlsx.sheet.<key>}). */
     public static final List<String> SHEETS = List.of("summary", "findings", "figures", "breakdown", "rejected", "files",
-            "report-check", "changes");
+            "report-check", "changes", "targets");
     /** The summary sheet: what a person reads first, the token a program matches last. */
     public static final List<String> SUMMARY_COLUMNS = List.of("label", "value", "item");
     /** The breakdown sheet with several cities: long form, the county values behind the worst findings (see the CSV). */
@@ -76,6 +80,12 @@ public class XlsxReport {
         String message(SubmissionStore.RejectedRow row);
 
         String affects(SubmissionStore.RejectedRow row);
+
+        /** Why a file of the ledger was not read, or what was noted of it, as file-ledger.csv says it. */
+        String reason(SubmissionStore.LedgerLine file);
+
+        /** What a check found (a report-check line's message), as the CSVs word it. */
+        String detail(Detail detail);
     }
 
     private final MessageSource messages;
@@ -110,9 +120,10 @@ public class XlsxReport {
             linesSheet(sheet(workbook, styles, "figures"), ordered, texts, styles);
             breakdownSheet(sheet(workbook, styles, "breakdown"), reference, ordered, countyValues);
             rejectedSheet(sheet(workbook, styles, "rejected"), rejected, night.summary(), texts, styles);
-            filesSheet(sheet(workbook, styles, "files"), night.ledger(), styles);
-            reportCheckSheet(sheet(workbook, styles, "report-check"), night.reportCheck(), styles);
+            filesSheet(sheet(workbook, styles, "files"), night.ledger(), texts, styles);
+            reportCheckSheet(sheet(workbook, styles, "report-check"), night.reportCheck(), texts, styles);
             changesSheet(sheet(workbook, styles, "changes"), night.changes(), new ChangeWords(night.words()), !reference.registry().singleCity(), styles);
+            targetsSheet(sheet(workbook, styles, "targets"), night.targets(), new TargetWords(night.words()), styles);
             AtomicFiles.write(target, workbook::write);
         } finally {
             workbook.dispose();
@@ -192,6 +203,10 @@ public class XlsxReport {
             cells.put("hint", texts.hint(l));
             cells.put("section", l.section());
             cells.put("quote", l.quote());
+            cells.put("claim_kind", l.claimKind().code());
+            cells.put("base_total", figure(l.baseTotal()));
+            cells.put("computed_change", l.computedChange() == null ? null
+                    : new BigDecimal(ReconciliationCsv.sixDecimals(l.computedChange())));
             if (review != null) {
                 cells.put("disposition", review.disposition().name());
                 cells.put("disposition_note", review.note());
@@ -331,7 +346,7 @@ public class XlsxReport {
         return cells;
     }
 
-    private void filesSheet(XlsxSheet sheet, List<SubmissionStore.LedgerLine> ledger, XlsxStyles styles) {
+    private void filesSheet(XlsxSheet sheet, List<SubmissionStore.LedgerLine> ledger, Texts texts, XlsxStyles styles) {
         header(sheet, OutputWriter.LEDGER_COLUMNS);
         for (SubmissionStore.LedgerLine f : ledger) {
             Map<String, Object> cells = new HashMap<>();
@@ -344,14 +359,14 @@ public class XlsxReport {
             cells.put("rows_accepted", f.rowsAccepted());
             cells.put("rows_rejected", f.rowsRejected());
             cells.put("sha256", f.sha256());
-            cells.put("reason", f.reason());
+            cells.put("reason", texts.reason(f));
             sheet.row(cells(OutputWriter.LEDGER_COLUMNS, cells, styles));
         }
         finish(sheet, "file-ledger.csv", ledger.size());
     }
 
     /** The report check's lines; without {@code --report} one row saying the check was not made. */
-    private void reportCheckSheet(XlsxSheet sheet, List<PublishedCheck.Line> check, XlsxStyles styles) {
+    private void reportCheckSheet(XlsxSheet sheet, List<PublishedCheck.Line> check, Texts texts, XlsxStyles styles) {
         header(sheet, PublishedCheck.COLUMNS);
         if (check == null) {
             sheet.row(new XlsxSheet.Styled(text("xlsx.note.no-report"), styles.note()));
@@ -369,10 +384,51 @@ public class XlsxReport {
             cells.put("report_section", c.reportSection());
             cells.put("quote", c.quote());
             cells.put("figure_id", c.figureId());
-            cells.put("message", c.message());
+            cells.put("message", texts.detail(c.message()));
             sheet.row(cells(PublishedCheck.COLUMNS, cells, styles));
         }
         finish(sheet, OutputWriter.REPORT_CHECK_FILE, check.size());
+    }
+
+    /** The targets of the year as targets.csv has them, worst first, the status in the report's words beside its token. */
+    private void targetsSheet(XlsxSheet sheet, List<TargetResult> targets, TargetWords words, XlsxStyles styles) {
+        List<String> columns = new ArrayList<>(TargetsCsv.COLUMNS);
+        columns.add(columns.indexOf("status") + 1, "status_words");
+        header(sheet, columns);
+        if (targets.isEmpty()) {
+            sheet.row(new XlsxSheet.Styled(text("xlsx.note.no-targets"), styles.note()));
+            sheet.finish("");
+            return;
+        }
+        for (TargetResult r : targets.stream().sorted(TargetWords.WORST_FIRST).toList()) {
+            List<String> csv = TargetsCsv.row(r, words);
+            Map<String, Object> cells = new HashMap<>();
+            for (int c = 0; c < TargetsCsv.COLUMNS.size(); c++) {
+                cells.put(TargetsCsv.COLUMNS.get(c), csv.get(c));
+            }
+            cells.put("target_value", r.targetValue());
+            cells.put("cumulative_total", r.cumulativeTotal());
+            cells.put("share_of_target", sixDecimals(r.shareOfTarget()));
+            cells.put("cumulative_growth", sixDecimals(r.cumulativeGrowth()));
+            cells.put("expected_share", sixDecimals(r.expectedShare()));
+            cells.put("counties_reported", r.countiesReported() == null ? null : (long) r.countiesReported());
+            cells.put("status", new XlsxSheet.Styled(r.status().name(), styles.fill(colour(r.status()))));
+            cells.put("status_words", words.status(r));
+            sheet.row(cells(columns, cells, styles));
+        }
+        finish(sheet, TargetsCsv.FILE, targets.size());
+    }
+
+    private static BigDecimal sixDecimals(BigDecimal value) {
+        return value == null ? null : value.setScale(6, RoundingMode.HALF_UP);
+    }
+
+    private static XlsxStyles.Colour colour(TargetStatus status) {
+        return switch (status) {
+            case MET, ON_TRACK, WITHIN -> XlsxStyles.Colour.GOOD;
+            case INCOMPLETE, NO_DATA -> XlsxStyles.Colour.WARNING;
+            default -> XlsxStyles.Colour.BAD;
+        };
     }
 
     private void changesSheet(XlsxSheet sheet, List<Change> changes, ChangeWords words, boolean regional, XlsxStyles styles) {

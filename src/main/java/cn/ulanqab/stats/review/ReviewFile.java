@@ -46,7 +46,7 @@ public final class ReviewFile {
     public record Rejected(long line, String indicatorCode, String rawValue, RowReason reason, Detail message) {
     }
 
-    public record Result(List<Review> reviews, List<Rejected> rejected, long rowsRead, String problem) {
+    public record Result(List<Review> reviews, List<Rejected> rejected, long rowsRead, Detail problem) {
         public static Result none() {
             return new Result(List.of(), List.of(), 0, null);
         }
@@ -88,14 +88,14 @@ public final class ReviewFile {
                 }
                 if (columns == null) {
                     if (record.kind() != CsvRecords.Kind.FIELDS) {
-                        return new Result(List.of(), List.of(), 0, "the header (line " + record.line() + ") cannot be read as CSV:"
-                                + " write the header " + String.join(",", COLUMNS) + " on its first line and save it as CSV UTF-8");
+                        return new Result(List.of(), List.of(), 0, Detail.of("review.file.header", record.line(),
+                                String.join(",", COLUMNS)));
                     }
                     Map<String, Integer> found = header(record.fields());
                     List<String> missing = COLUMNS.subList(0, 5).stream().filter(c -> !found.containsKey(c)).toList();
                     if (!missing.isEmpty()) {
-                        return new Result(List.of(), List.of(), 0, "the header lacks " + String.join(", ", missing)
-                                + ": the columns are " + String.join(", ", COLUMNS));
+                        return new Result(List.of(), List.of(), 0, Detail.of("review.file.lacks", String.join(", ", missing),
+                                String.join(", ", COLUMNS)));
                     }
                     columns = found;
                     headerSize = record.fields().size();
@@ -111,7 +111,7 @@ public final class ReviewFile {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            return new Result(List.of(), List.of(), 0, "cannot be read (" + e.getMessage() + "): save it as CSV UTF-8");
+            return new Result(List.of(), List.of(), 0, Detail.of("review.file.cannot.read", e.getMessage()));
         }
         return settle(accepted, rejected, rowsRead);
     }

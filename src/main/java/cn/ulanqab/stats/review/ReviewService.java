@@ -47,7 +47,8 @@ public class ReviewService {
             return List.of();
         }
         ReviewFile.Result result = ReviewFile.read(file, catalog);
-        jdbc.update(FILE.insert(), FILE.record(runId, name(period), encodingOf(file), SubmissionCatalogue.sha256(file), result.problem()));
+        jdbc.update(FILE.insert(), FILE.record(runId, name(period), encodingOf(file), SubmissionCatalogue.sha256(file),
+                result.problem() == null ? null : result.problem().stored()));
         List<Object[]> rows = new ArrayList<>();
         result.reviews().forEach(r -> rows.add(LINES.record(runId, r.line(), r.indicatorCode(), r.disposition().name(), null, null)));
         result.rejected().forEach(r -> rows.add(LINES.record(runId, r.line(), r.indicatorCode(), r.rawValue(), r.reason().name(), r.message().stored())));
@@ -68,7 +69,7 @@ public class ReviewService {
                     String problem = rs.getString("PROBLEM");
                     return new SubmissionStore.LedgerLine(rs.getString("FILE_NAME"), null, null,
                             problem == null ? FileStatus.PROCESSED : FileStatus.UNREADABLE, rs.getString("ENCODING"),
-                            lines[0] + lines[1], lines[0], lines[1], rs.getString("SHA256"), problem);
+                            lines[0] + lines[1], lines[0], lines[1], rs.getString("SHA256"), Detail.fromStored(problem));
                 }, runId);
     }
 

@@ -57,7 +57,7 @@ public final class SubmissionCatalogue {
 
     static SubmissionFile inspect(SubmissionFile f) {
         if (!Files.isReadable(f.path())) {
-            return f.withReading(FileStatus.UNREADABLE, null, "the file cannot be opened (no read permission): make it readable");
+            return f.withReading(FileStatus.UNREADABLE, null, Detail.of("file.no.permission"));
         }
         try {
             SubmissionEncoding.Detected encoding = SubmissionEncoding.detect(f.path());
@@ -67,13 +67,12 @@ public final class SubmissionCatalogue {
             try (SubmissionReader reader = new SubmissionReader(f.path(), f.countyCode(), encoding)) {
                 List<String> ignored = reader.ignoredColumns();
                 return f.withReading(FileStatus.PROCESSED, encoding.label(), ignored.isEmpty() ? null
-                        : SubmissionReader.truncate("extra columns ignored: " + String.join(", ", ignored)));
+                        : Detail.of("file.extra.columns", SubmissionReader.truncate(String.join(", ", ignored))));
             } catch (SubmissionReader.UnreadableHeader e) {
-                return f.withReading(FileStatus.UNREADABLE, encoding.label(), e.getMessage());
+                return f.withReading(FileStatus.UNREADABLE, encoding.label(), e.detail());
             }
         } catch (IOException | UncheckedIOException e) {
-            return f.withReading(FileStatus.UNREADABLE, null, "the file cannot be read (" + e.getMessage() + "): make it"
-                    + " readable, or send it again");
+            return f.withReading(FileStatus.UNREADABLE, null, Detail.of("file.cannot.read", e.getMessage()));
         }
     }
 

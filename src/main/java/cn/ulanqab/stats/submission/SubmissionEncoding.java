@@ -22,7 +22,7 @@ public final class SubmissionEncoding {
     public static final Charset GB18030 = Charset.forName("GB18030");
 
     /** The detected encoding, or the reason the file cannot be decoded. */
-    public record Detected(String label, Charset charset, boolean bom, String problem) {
+    public record Detected(String label, Charset charset, boolean bom, Detail problem) {
         public boolean readable() {
             return problem == null;
         }
@@ -39,26 +39,24 @@ public final class SubmissionEncoding {
         }
         if (n >= 2 && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE || head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
                 || looksLikeUtf16WithoutBom(head, n)) {
-            return unreadable("the file is UTF-16 text (Excel's \"Unicode text\"): save it as \"CSV UTF-8\" or as CSV (GB18030)");
+            return unreadable(Detail.of("encoding.utf16"));
         }
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            return unreadable("the file is an Excel workbook (.xlsx) or another zip archive, not CSV text: open it in Excel"
-                    + " and save it as \"CSV UTF-8\"");
+            return unreadable(Detail.of("encoding.zip"));
         }
         boolean bom = n >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
-        String utf8Problem = decodes(file, StandardCharsets.UTF_8, bom ? 3 : 0);
+        Undecodable utf8Problem = decodes(file, StandardCharsets.UTF_8, bom ? 3 : 0);
         if (utf8Problem == null) {
             return new Detected(bom ? "UTF-8-BOM" : "UTF-8", StandardCharsets.UTF_8, bom, null);
         }
         if (bom) {
-            return unreadable("the file starts with a UTF-8 byte-order mark but " + utf8Problem + ": save it again as \"CSV UTF-8\"");
+            return unreadable(utf8Problem.as("encoding.bom."));
         }
-        String gbProblem = decodes(file, GB18030, 0);
+        Undecodable gbProblem = decodes(file, GB18030, 0);
         if (gbProblem == null) {
             return new Detected("GB18030", GB18030, false, null);
         }
-        return unreadable("the bytes are neither UTF-8 nor GB18030 text (" + utf8Problem + "), as with a binary file:"
-                + " save the sheet as \"CSV UTF-8\"");
+        return unreadable(utf8Problem.as("encoding.binary."));
     }
 
     /** Text in UTF-16 without a byte-order mark: most of the even (or odd) bytes are NUL. */
@@ -76,12 +74,19 @@ public final class SubmissionEncoding {
         return (evenNul > pairs * 0.6 && oddNul < pairs * 0.1) || (oddNul > pairs * 0.6 && evenNul < pairs * 0.1);
     }
 
-    private static Detected unreadable(String problem) {
+    /** What stops a charset from decoding a file: a byte that is not valid (its number from 1), a NUL, or the end cut. */
+    private record Undecodable(String kind, long byteNumber) {
+        Detail as(String prefix) {
+            return kind.equals("invalid") ? Detail.of(prefix + kind, byteNumber) : Detail.of(prefix + kind);
+        }
+    }
+
+    private static Detected unreadable(Detail problem) {
         return new Detected(null, null, false, problem);
     }
 
     /** Null when the whole file decodes cleanly and holds no NUL character, else what is wrong. */
-    private static String decodes(Path file, Charset charset, int skip) throws IOException {
+    private static Undecodable decodes(Path file, Charset charset, int skip) throws IOException {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
@@ -100,12 +105,12 @@ public final class SubmissionEncoding {
                 bytes.flip();
                 CoderResult result = decoder.decode(bytes, chars, eof);
                 if (result.isError()) {
-                    return "byte " + (offset + bytes.position() + 1) + " is not valid " + charset.name();
+                    return new Undecodable("invalid", offset + bytes.position() + 1);
                 }
                 chars.flip();
                 while (chars.hasRemaining()) {
                     if (chars.get() == '\0') {
-                        return "it holds NUL bytes, as binary files do";
+                        return new Undecodable("nul", 0);
                     }
                 }
                 chars.clear();
@@ -114,10 +119,10 @@ public final class SubmissionEncoding {
             }
             CoderResult flush = decoder.flush(chars);
             if (flush.isError()) {
-                return "the file ends inside a character";
+                return new Undecodable("cut", 0);
             }
         } catch (CharacterCodingException e) {
-            return e.getMessage();
+            return new Undecodable("invalid", offset + 1);
         }
         return null;
     }

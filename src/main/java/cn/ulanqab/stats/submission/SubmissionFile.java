@@ -7,9 +7,9 @@ import java.nio.file.Path;
  * {@code reason} says why a file is not read (SUPERSEDED, UNRECOGNIZED, UNREADABLE).
  */
 public record SubmissionFile(String name, Path path, String countyCode, Integer version, FileStatus status,
-                             String encoding, String reason) {
+                             String encoding, Detail reason) {
 
-    public SubmissionFile withReading(FileStatus newStatus, String newEncoding, String newReason) {
+    public SubmissionFile withReading(FileStatus newStatus, String newEncoding, Detail newReason) {
         return new SubmissionFile(name, path, countyCode, version, newStatus, newEncoding, newReason);
     }
 }

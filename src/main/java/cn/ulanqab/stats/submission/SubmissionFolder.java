@@ -44,13 +44,13 @@ public final class SubmissionFolder {
             Matcher m = NAME.matcher(name);
             if (!m.matches()) {
                 files.add(new SubmissionFile(name, path, null, null, FileStatus.UNRECOGNIZED, null,
-                        "not a submission name: expected <code>.csv or <code>-v<N>.csv"));
+                        Detail.of("file.not.a.submission.name")));
                 continue;
             }
             String code = m.group(1);
             if (registry.find(code).isEmpty()) {
                 files.add(new SubmissionFile(name, path, code, null, FileStatus.UNRECOGNIZED, null,
-                        code + " is not a unit of the registry"));
+                        Detail.of("file.not.a.unit", code)));
                 continue;
             }
             int version = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
@@ -68,20 +68,19 @@ public final class SubmissionFolder {
         for (SubmissionFile f : files) {
             SubmissionFile used = f.countyCode() == null ? null : newest.get(f.countyCode());
             if (f.status() == FileStatus.PROCESSED && used != f) {
-                result.add(f.withReading(FileStatus.SUPERSEDED, null, "replaced by " + used.name()));
+                result.add(f.withReading(FileStatus.SUPERSEDED, null, Detail.of("file.replaced", used.name())));
             } else {
                 result.add(f);
             }
         }
         registry.submitters().stream().filter(u -> !newest.containsKey(u.code())).sorted(Comparator.comparing(County::code))
                 .forEach(u -> result.add(new SubmissionFile("", null, u.code(), null, FileStatus.MISSING, null,
-                        u.nameZh() + " sent no file")));
+                        Detail.of("file.sent.none", u.nameZh()))));
         return result;
     }
 
     /** Never opened: a link may point anywhere on the machine, a named pipe would block the night forever. */
-    private static String notRegular(FileKind kind) {
-        return "not a regular file but " + kind.words() + ", so it was not opened: "
-                + (kind == FileKind.FOLDER ? "put the unit's CSV file here instead" : "put the unit's CSV file itself here");
+    private static Detail notRegular(FileKind kind) {
+        return Detail.of("file.not.regular." + kind.name());
     }
 }

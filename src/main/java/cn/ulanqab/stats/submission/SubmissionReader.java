@@ -43,8 +43,15 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
 
     /** The header could not be used: why, in words an office can act on. */
     public static final class UnreadableHeader extends Exception {
-        public UnreadableHeader(String message) {
-            super(message);
+        private final transient Detail detail;
+
+        public UnreadableHeader(Detail detail) {
+            super(detail.key() + " " + detail.args());
+            this.detail = detail;
+        }
+
+        public Detail detail() {
+            return detail;
         }
     }
 
@@ -81,15 +88,14 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
         while (true) {
             CsvRecords.Record header = records.next();
             if (header == null) {
-                throw new UnreadableHeader("the file is empty: it needs a header row such as county_code,indicator_code,period,value,unit,remark");
+                throw new UnreadableHeader(Detail.of("header.empty"));
             }
             switch (header.kind()) {
                 case BLANK -> {
                     continue;
                 }
-                case TOO_LONG -> throw new UnreadableHeader("the header row (line " + header.line() + ") is longer than 1 MB:"
-                        + " make line " + header.line() + " the header county_code,indicator_code,period,value,unit,remark");
-                case BROKEN_QUOTING, UNCLOSED_QUOTE -> throw new UnreadableHeader("the header row has broken quoting: save the sheet as CSV again");
+                case TOO_LONG -> throw new UnreadableHeader(Detail.of("header.too.long", header.line()));
+                case BROKEN_QUOTING, UNCLOSED_QUOTE -> throw new UnreadableHeader(Detail.of("header.quoting"));
                 case FIELDS -> {
                     columns = mapColumns(header.fields());
                     headerSize = header.fields().size();
@@ -107,10 +113,10 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
             names.add(name);
             Optional<SubmissionColumn> column = SubmissionColumn.byHeader(name);
             if (column.isEmpty()) {
-                ignoredColumns.add(truncate(name.isEmpty() ? "(column " + (i + 1) + " without a name)" : name));
+                ignoredColumns.add(truncate(name.isEmpty() ? "#" + (i + 1) : name));
             }
             if (column.isPresent() && found.putIfAbsent(column.get(), i) != null) {
-                throw new UnreadableHeader("the header names " + column.get().label() + " twice: keep one such column");
+                throw new UnreadableHeader(Detail.of("header.twice", column.get().label()));
             }
         }
         List<String> missing = new ArrayList<>();
@@ -121,19 +127,16 @@ public final class SubmissionReader implements Iterator<SubmittedRow>, Closeable
         }
         if (!missing.isEmpty()) {
             String joined = String.join(",", names);
-            String hint;
+            String lacking = String.join(", ", missing);
+            String read = truncate(joined);
             if (joined.contains("\t")) {
-                hint = "it looks like tab-separated text: save the sheet as \"CSV UTF-8\"";
+                throw new UnreadableHeader(Detail.of("header.lacks.tabs", lacking, read));
             } else if (joined.contains(";")) {
-                hint = "it looks like semicolon-separated text: save the sheet as \"CSV UTF-8\" with commas";
+                throw new UnreadableHeader(Detail.of("header.lacks.semicolons", lacking, read));
             } else if (!names.isEmpty() && names.get(0).matches("[0-9]{6}")) {
-                hint = "the first row is data (it starts with the code " + names.get(0) + "), not a header: add the header row"
-                        + " county_code,indicator_code,period,value,unit,remark as line 1";
-            } else {
-                hint = "name the columns county_code, indicator_code, period, value (or 区划代码, 指标代码, 统计期, 数值)";
+                throw new UnreadableHeader(Detail.of("header.lacks.data", lacking, read, names.get(0)));
             }
-            throw new UnreadableHeader("the header lacks " + String.join(", ", missing) + " (found: "
-                    + truncate(joined) + "): " + hint);
+            throw new UnreadableHeader(Detail.of("header.lacks", lacking, read));
         }
         return found;
     }

@@ -27,7 +27,7 @@ public class SubmissionStore {
 
     /** A file-ledger line: the file, what became of it, and its row accounting. */
     public record LedgerLine(String file, String countyCode, Integer version, FileStatus status, String encoding,
-                             long rowsRead, long rowsAccepted, long rowsRejected, String sha256, String reason) {
+                             long rowsRead, long rowsAccepted, long rowsRejected, String sha256, Detail reason) {
     }
 
     /** A rejected row as the reviewers see it. */
@@ -59,7 +59,7 @@ public class SubmissionStore {
         for (int i = 0; i < files.size(); i++) {
             SubmissionFile f = files.get(i);
             args.add(FILES.record(runId, i, f.name(), f.countyCode(), f.version(), f.status().name(), f.encoding(),
-                    sha256ByName.get(f.name()), f.reason()));
+                    sha256ByName.get(f.name()), f.reason() == null ? null : f.reason().stored()));
         }
         jdbc.batchUpdate(FILES.insert(), args);
     }
@@ -424,7 +424,7 @@ public class SubmissionStore {
                     FileStatus status = FileStatus.valueOf(rs.getString(4));
                     long[] n = status == FileStatus.PROCESSED ? rowsByFile.getOrDefault(rs.getString(1), new long[2]) : new long[2];
                     return new LedgerLine(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), status, rs.getString(5),
-                            n[0] + n[1], n[0], n[1], rs.getString(6), rs.getString(7));
+                            n[0] + n[1], n[0], n[1], rs.getString(6), Detail.fromStored(rs.getString(7)));
                 }, runId);
     }
 

@@ -48,7 +48,7 @@ class ConcurrentRunIT {
                 .contains("\"pid\" : " + first.process.pid());
 
         assertThat(first.waitFor(Duration.ofMinutes(3))).as(first.console()).isEqualTo(1);
-        assertThat(first.console()).contains("开始新的运行").contains("读取 666，接受 651，退回 15");
+        assertThat(first.console()).contains("开始新的运行").contains("读取 701，接受 686，退回 15");
         assertThat(JobRun.count(output, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("the second start made no execution").isEqualTo(1);
         Map<String, byte[]> actual = JobRun.csvBytes(output.resolve("2023"));
         actual.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(expected.get(name)));

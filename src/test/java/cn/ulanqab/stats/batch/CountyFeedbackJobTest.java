@@ -36,7 +36,7 @@ class CountyFeedbackJobTest {
         List<CSVRecord> own = JobRun.readCsv(output.resolve("2023/feedback/150902.csv"));
         assertThat(own.stream().filter(r -> r.get(6).equals("NOT_A_NUMBER")).count()).isEqualTo(extra);
         List<CSVRecord> later = JobRun.readCsv(output.resolve("2023/feedback/150981.csv"));
-        assertThat(later).extracting(r -> r.get(2) + ":" + r.get(6)).contains("58:DUPLICATE_CONFLICT", "61:DUPLICATE_CONFLICT");
+        assertThat(later).extracting(r -> r.get(2) + ":" + r.get(6)).contains("58:DUPLICATE_CONFLICT", "64:DUPLICATE_CONFLICT");
         assertThat(JobRun.readCsv(output.resolve("2023/rejected-rows.csv"))).hasSize(1 + 15 + extra);
 
         List<String> toCheck = JobRun.readCsv(output.resolve("2023/feedback/150921.csv")).stream()

@@ -54,7 +54,7 @@ class CrashRecoveryIT {
         List<String> options = new ArrayList<>(database.jobOptions());
         options.addAll(List.of("--input=" + input, "--output=" + output));
         List<String> paused = new ArrayList<>(options);
-        // one worker: its 4 partitions (about 166 rows each) one after another, so that two chunks are at least 200 rows
+        // one worker: its 4 partitions (about 175 rows each) one after another, so that two chunks are at least 200 rows
         options.add("--reconciliation.workers=1");
         paused.addAll(List.of("--reconciliation.workers=1", "--reconciliation.testing.pause-after-chunk-ms=60000",
                 "--reconciliation.chunk-size=200"));
@@ -76,12 +76,12 @@ class CrashRecoveryIT {
 
         assertThat(status).as(next.console()).isEqualTo(1);
         assertThat(next.console()).contains("运行 1 停在 STARTED，其进程已不在")
-                .contains("继续运行 1（").contains("读取 666，接受 651，退回 15");
-        assertThat(database.storedRows(output)).isEqualTo(666);
+                .contains("继续运行 1（").contains("读取 701，接受 686，退回 15");
+        assertThat(database.storedRows(output)).isEqualTo(701);
         assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
         assertThat(database.count(output, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'readAndValidateSubmissions'"
                 + " AND STATUS = 'COMPLETED'")).as("only the rows not committed before the kill are read again")
-                .isEqualTo(666 - committed);
+                .isEqualTo(701 - committed);
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")));
         assertThat(withoutTimesAndRunIds(output.resolve("2023/report.html"))).isEqualTo(uninterruptedHtml);
     }
@@ -105,7 +105,7 @@ class CrashRecoveryIT {
         assertThat(next.console()).contains("继续运行 1（")
                 .contains("it was started with --input=" + firstInput.toAbsolutePath().normalize())
                 .contains("it was started with --output=" + firstOutput.toAbsolutePath().normalize())
-                .contains("读取 666，接受 651，退回 15")
+                .contains("读取 701，接受 686，退回 15")
                 .contains("输出：  " + secondOutput.resolve("2023").toAbsolutePath().normalize());
         assertSameBytes(JobRun.csvBytes(secondOutput.resolve("2023")));
         assertThat(firstOutput.resolve("2023")).as("nothing goes to the first attempt's folder").doesNotExist();
@@ -148,7 +148,7 @@ class CrashRecoveryIT {
         JarProcess next = JarProcess.start("--input=" + editedInput, "--output=" + output, "--reconciliation.chunk-size=200");
 
         assertThat(next.waitFor(RUN)).as(next.console()).isEqualTo(1);
-        assertThat(next.console()).contains("继续运行 1（").contains("读取 40,666");
+        assertThat(next.console()).contains("继续运行 1（").contains("读取 40,701");
         assertThat(Files.readString(output.resolve("2023/rejected-rows.csv"))).contains("NO_SUCH_39990,1,")
                 .doesNotContain("NO_SUCH_39990,7,");
     }

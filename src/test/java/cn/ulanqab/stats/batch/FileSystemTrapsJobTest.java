@@ -49,12 +49,12 @@ class FileSystemTrapsJobTest {
             Map<String, CSVRecord> ledger = JobRun.readCsv(out.resolve("file-ledger.csv")).stream().skip(1)
                     .collect(Collectors.toMap(r -> r.get(0), r -> r, (a, b) -> a));
             assertThat(ledger.get("150921.csv").get(3)).isEqualTo("UNREADABLE");
-            assertThat(ledger.get("150921.csv").get(9)).contains("not a regular file but a symbolic link");
+            assertThat(ledger.get("150921.csv").get(9)).contains("不是普通文件而是符号链接，未打开");
             assertThat(ledger.get("150921.csv").get(8)).as("never opened, so never hashed").isEmpty();
-            assertThat(ledger.get("150922.csv").get(9)).contains("not a regular file but a symbolic link");
-            assertThat(ledger.get("150923.csv").get(9)).contains("not a regular file but a symbolic link");
+            assertThat(ledger.get("150922.csv").get(9)).contains("不是普通文件而是符号链接，未打开");
+            assertThat(ledger.get("150923.csv").get(9)).contains("不是普通文件而是符号链接，未打开");
             assertThat(ledger.get("150926.csv").get(3)).isEqualTo("UNREADABLE");
-            assertThat(ledger.get("150926.csv").get(9)).contains("not a regular file but a named pipe");
+            assertThat(ledger.get("150926.csv").get(9)).contains("不是普通文件而是命名管道，未打开");
             assertThat(ledger.get("loop.csv").get(3)).isEqualTo("UNRECOGNIZED");
             for (String name : List.of("file-ledger.csv", "rejected-rows.csv", "report.html", "county-breakdown.csv")) {
                 assertThat(Files.readString(out.resolve(name), StandardCharsets.UTF_8)).as(name).doesNotContain("root:x:0:0");
@@ -112,7 +112,7 @@ class FileSystemTrapsJobTest {
         JobRun.Result night = JobRun.run(input, output);
 
         assertThat(night.exitStatus()).as(night.errors()).isEqualTo(1);
-        assertThat(night.console()).contains("读取 666，接受 651，退回 15");
+        assertThat(night.console()).contains("读取 701，接受 686，退回 15");
         assertThat(work.resolve("real-output/2023/reconciliation.csv")).isRegularFile();
     }
 

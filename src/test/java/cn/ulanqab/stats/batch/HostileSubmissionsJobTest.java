@@ -56,12 +56,12 @@ class HostileSubmissionsJobTest {
         Map<String, CSVRecord> ledger = JobRun.readCsv(out.resolve("file-ledger.csv")).stream().skip(1)
                 .collect(Collectors.toMap(r -> r.get(0), r -> r, (a, b) -> a));
         assertThat(ledger.get("150921.csv").get(3)).isEqualTo("UNREADABLE");
-        assertThat(ledger.get("150921.csv").get(9)).contains("UTF-16").contains("save it as \"CSV UTF-8\"");
-        assertThat(ledger.get("150922.csv").get(9)).contains("tab-separated");
-        assertThat(ledger.get("150923.csv").get(9)).contains("not a regular file but a folder");
-        assertThat(ledger.get("150926.csv").get(9)).contains("neither UTF-8 nor GB18030");
+        assertThat(ledger.get("150921.csv").get(9)).contains("UTF-16 文本").contains("请另存为“CSV UTF-8”");
+        assertThat(ledger.get("150922.csv").get(9)).contains("看起来是以制表符分隔的文本");
+        assertThat(ledger.get("150923.csv").get(9)).contains("不是普通文件而是文件夹");
+        assertThat(ledger.get("150926.csv").get(9)).contains("既不是 UTF-8 也不是 GB18030 文本");
         assertThat(ledger.get("150927.csv").get(3)).isEqualTo("PROCESSED");
-        assertThat(ledger.get("150927.csv").get(9)).isEqualTo("extra columns ignored: 填报人");
+        assertThat(ledger.get("150927.csv").get(9)).isEqualTo("已忽略多余的列：填报人");
         assertThat(ledger.get("150927.csv").get(5)).isNotEqualTo("0");
 
         List<CSVRecord> lines = JobRun.readCsv(out.resolve("reconciliation.csv"));

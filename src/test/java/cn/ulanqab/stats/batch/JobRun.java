@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 /** Runs the job as an operator does (the application's entry point) on a copy of the shipped input. */
 final class JobRun {
 
-    static final List<String> CSV_OUTPUTS = List.of("reconciliation.csv", "county-breakdown.csv", "rejected-rows.csv", "file-ledger.csv");
+    static final List<String> CSV_OUTPUTS = List.of("reconciliation.csv", "county-breakdown.csv", "rejected-rows.csv", "file-ledger.csv",
+            "base.csv");
 
     /** @param console what the run printed on stdout; {@code errors} what it printed on stderr */
     record Result(int exitStatus, String console, String errors) {

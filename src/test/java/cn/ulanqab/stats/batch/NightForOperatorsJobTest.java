@@ -54,11 +54,12 @@ class NightForOperatorsJobTest {
         assertThat(summary.path("started").asString()).as("the bureau's zone").endsWith("+08:00");
         JsonNode counts = summary.path("counts");
         assertThat(List.of(counts.path("MATCH").asInt(), counts.path("MISMATCH").asInt(), counts.path("INCOMPLETE").asInt(),
-                counts.path("NO_DATA").asInt(), counts.path("UNPUBLISHED").asInt())).containsExactly(58, 2, 3, 1, 3);
+                counts.path("NO_DATA").asInt(), counts.path("UNPUBLISHED").asInt())).containsExactly(61, 3, 3, 1, 11);
         List<String> findings = new ArrayList<>();
         summary.path("findings").forEach(f -> findings.add(f.path("indicator_code").asString() + "@" + f.path("region_code").asString()
                 + " " + f.path("status").asString() + " " + f.path("causes")));
-        assertThat(findings).hasSize(6)
+        assertThat(findings).hasSize(7)
+                .contains("RURAL_WASTE_COVERAGE@150900 MISMATCH [\"CHANGE_OUTSIDE_CLAIM\",\"CHANGE_FROM_BASE\"]")
                 .contains("CO2_REDUCTION@150900 MISMATCH [\"OUTSIDE_CLAIM\",\"UNIT_SLIP\"]")
                 .contains("URBAN_NEW_JOBS@150900 MISMATCH [\"OUTSIDE_CLAIM\",\"DIGITS_SWAPPED\"]")
                 .anySatisfy(f -> assertThat(f).startsWith("NEW_HOSPITAL_BEDS@150900 INCOMPLETE").contains("WOULD_COMPLETE"));
@@ -68,7 +69,7 @@ class NightForOperatorsJobTest {
         assertThat(lastRun.path("period").asString()).isEqualTo("2023");
         assertThat(lastRun.path("exit_status").asInt()).isEqualTo(1);
         assertThat(lastRun.path("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
-        assertThat(lastRun.path("message").asString()).isEqualTo("退出状态 1：6 项需核查，见 report.html 与 reconciliation.csv");
+        assertThat(lastRun.path("message").asString()).isEqualTo("退出状态 1：7 项需核查，见 report.html 与 reconciliation.csv");
         assertThat(OffsetDateTime.parse(lastRun.path("ended").asString()))
                 .isAfterOrEqualTo(OffsetDateTime.parse(lastRun.path("started").asString()));
 
@@ -99,7 +100,7 @@ class NightForOperatorsJobTest {
         assertThat(night).as("keep-runs=1").doesNotExist();
         assertThat(Files.readString(output.resolve("index.html"), StandardCharsets.UTF_8))
                 .contains("history/2023/" + secondFolder + "/").doesNotContain("history/2023/1-");
-        assertThat(secondSummary.path("findings").get(5).path("review_status").asString())
+        assertThat(secondSummary.path("findings").get(6).path("review_status").asString())
                 .as("the excused finding comes last and says so").isEqualTo("excused");
     }
 

@@ -1,6 +1,8 @@
 package cn.ulanqab.stats.batch;
 
-import java.util.LinkedHashMap;
+import cn.ulanqab.stats.catalog.BaseTotals;
+import cn.ulanqab.stats.catalog.Period;
+import cn.ulanqab.stats.catalog.ReferenceData;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -9,10 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,17 +69,18 @@ class NightlyReconciliationJobTest {
         assertThat(result.exitStatus()).isEqualTo(1);
         assertThat(result.console())
                 .contains("12 PROCESSED, 1 SUPERSEDED, 1 UNRECOGNIZED")
-                .contains("数据行：读取 666，接受 651，退回 15")
-                .contains("58 MATCH, 2 MISMATCH, 3 INCOMPLETE, 1 NO_DATA, 3 UNPUBLISHED")
+                .contains("数据行：读取 701，接受 686，退回 15")
+                .contains("61 MATCH, 3 MISMATCH, 3 INCOMPLETE, 1 NO_DATA, 11 UNPUBLISHED")
                 .contains(outputs.toAbsolutePath().toString())
                 .contains("MISMATCH   CO2_REDUCTION 减排二氧化碳：公布 184万吨，汇总 1,712,475.1 吨 (171万吨)")
-                .contains("退出状态 1：6 项需核查");
+                .contains("MISMATCH   RURAL_WASTE_COVERAGE 农村牧区生活垃圾收运处置体系覆盖率：公布 提高34.4%，汇总 92.6 %，上年 86.9 % (提高6.6%)")
+                .contains("退出状态 1：7 项需核查");
     }
 
     @Test
     void reconcilesEveryIndicatorWithThePlantedProblemsFound() throws IOException {
-        Map<String, Map<String, String>> lines = byIndicator(outputs.resolve("reconciliation.csv"));
-        assertThat(lines).hasSize(67);
+        Map<String, Map<String, String>> lines = byIndicator(outputs.resolve("reconciliation.csv"), "level");
+        assertThat(lines).hasSize(75);
         Map<String, String> statuses = lines.values().stream()
                 .collect(Collectors.toMap(l -> l.get("indicator_code"), l -> l.get("status")));
         Map<String, String> expected = new HashMap<>();
@@ -82,7 +88,10 @@ class NightlyReconciliationJobTest {
         Set.of("CO2_REDUCTION", "URBAN_NEW_JOBS").forEach(c -> expected.put(c, "MISMATCH"));
         Set.of("HEATING_GAS_PIPELINES", "POCKET_PARKS", "NEW_HOSPITAL_BEDS").forEach(c -> expected.put(c, "INCOMPLETE"));
         expected.put("ONLINE_SERVICE_CASES", "NO_DATA");
-        Set.of("RESIDENT_POPULATION", "CHILDCARE_SLOTS", "PETITION_CASES_ASSIGNED").forEach(c -> expected.put(c, "UNPUBLISHED"));
+        Set.of("RESIDENT_POPULATION", "CHILDCARE_SLOTS", "PETITION_CASES_ASSIGNED", "TECH_CONTRACT_VALUE", "RURAL_WASTE_COVERAGE",
+                "ORGANIZED_TOWNS", "TOWNS_WITH_SEWAGE_TREATMENT", "TOWN_SEWAGE_COVERAGE", "GRASSLAND_VEGETATION_COVER",
+                "VOCATIONAL_TRAINING", "RETAIL_SALES")
+                .forEach(c -> expected.put(c, "UNPUBLISHED"));
         assertThat(statuses).isEqualTo(expected);
 
         Map<String, String> co2 = lines.get("CO2_REDUCTION");
@@ -104,7 +113,7 @@ class NightlyReconciliationJobTest {
         assertThat(pipelines.get("counties_reported")).isEqualTo("10");
         assertThat(pipelines.get("missing_counties")).isEqualTo("150923");
         assertThat(lines.get("NEW_HOSPITAL_BEDS").get("missing_counties")).isEqualTo("150981");
-        assertThat(lines.get("NEW_HOSPITAL_BEDS").get("hint")).contains("可补全：丰镇市 150981.csv 第 61 行（DUPLICATE_CONFLICT）"
+        assertThat(lines.get("NEW_HOSPITAL_BEDS").get("hint")).contains("可补全：丰镇市 150981.csv 第 64 行（DUPLICATE_CONFLICT）"
                 + "填的是“86”；按 86 张 计入，合计为 882，与公布数字相符（备注：以此为准）");
         assertThat(lines.get("POCKET_PARKS").get("hint")).contains("可补全：化德县 150922.csv 第 35 行（NOT_A_NUMBER）填的是“一”");
         assertThat(lines.get("HEATING_GAS_PIPELINES").get("hint")).doesNotContain("可补全");
@@ -129,7 +138,7 @@ class NightlyReconciliationJobTest {
                 .map(r -> r.get(0) + ":" + r.get(1) + ":" + r.get(2) + ":" + r.get(3) + ":" + r.get(5)).toList();
         assertThat(rejected).containsExactly(
                 "150902.csv:57:150902:NEW_SCHOOL_PLACES:NOT_AN_INTEGER",
-                "150902.csv:61:150902:GDP:UNKNOWN_INDICATOR",
+                "150902.csv:64:150902:GDP:UNKNOWN_INDICATOR",
                 "150922.csv:35:150922:POCKET_PARKS:NOT_A_NUMBER",
                 "150923.csv:26:150923:MEAT_OUTPUT:PERIOD_MISMATCH",
                 "150923.csv:37:150923::MALFORMED_ROW",
@@ -140,9 +149,9 @@ class NightlyReconciliationJobTest {
                 "150927.csv:56:150927:PETITION_RESOLUTION_RATE:WRONG_LEVEL",
                 "150928.csv:25:150928:MEAT_OUTPUT:UNKNOWN_UNIT",
                 "150929.csv:17:150929:LAND_RECLAIMED:NEGATIVE_VALUE",
-                "150929.csv:62:150929:PUBLIC_CHARGING_PILES:DUPLICATE",
+                "150929.csv:65:150929:PUBLIC_CHARGING_PILES:DUPLICATE",
                 "150981.csv:58:150981:NEW_HOSPITAL_BEDS:DUPLICATE_CONFLICT",
-                "150981.csv:61:150981:NEW_HOSPITAL_BEDS:DUPLICATE_CONFLICT");
+                "150981.csv:64:150981:NEW_HOSPITAL_BEDS:DUPLICATE_CONFLICT");
     }
 
     @Test
@@ -151,11 +160,70 @@ class NightlyReconciliationJobTest {
         assertThat(rows.get(0).values()).endsWith("remark", "affects");
         assertThat(rows.stream().skip(1).filter(r -> !r.get(9).isEmpty()).map(r -> r.get(0) + ":" + r.get(1) + ":" + r.get(9)))
                 .as("12 of the 15 have a valid row of the same indicator that counts, or never could count")
-                .containsExactly("150922.csv:35:POCKET_PARKS", "150981.csv:58:NEW_HOSPITAL_BEDS", "150981.csv:61:NEW_HOSPITAL_BEDS");
+                .containsExactly("150922.csv:35:POCKET_PARKS", "150981.csv:58:NEW_HOSPITAL_BEDS", "150981.csv:64:NEW_HOSPITAL_BEDS");
         assertThat(rows.get(3).get(6)).as("the message follows the language; the reason stays a token")
                 .startsWith("数值不是数字（").endsWith("）");
         String html = Files.readString(outputs.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("<td>POCKET_PARKS</td>\n    </tr>");
+    }
+
+    @Test
+    void checksThePrintedChangesAgainstLastYearsBase() throws IOException {
+        List<CSVRecord> records = JobRun.readCsv(outputs.resolve("reconciliation.csv"));
+        assertThat(records.get(0).values()).endsWith("region_code", "claim_kind", "base_total", "computed_change");
+        Map<String, Map<String, String>> growth = byIndicator(outputs.resolve("reconciliation.csv"), "growth");
+        Map<String, Map<String, String>> points = byIndicator(outputs.resolve("reconciliation.csv"), "point_change");
+        assertThat(growth).containsOnlyKeys("TECH_CONTRACT_VALUE", "RURAL_WASTE_COVERAGE");
+        assertThat(points).containsOnlyKeys("TOWN_SEWAGE_COVERAGE", "GRASSLAND_VEGETATION_COVER");
+
+        Map<String, String> tech = growth.get("TECH_CONTRACT_VALUE");
+        assertThat(tech.get("status")).isEqualTo("MATCH");
+        assertThat(tech.get("city_total")).isEqualTo("40123.6");
+        assertThat(tech.get("base_total")).isEqualTo("30078.4");
+        // (40123.6 ÷ 30078.4 − 1) × 100 = 33.3967232…
+        assertThat(tech.get("computed_change")).isEqualTo("33.396723");
+        assertThat(tech.get("published_value")).isEqualTo("33.4");
+        assertThat(tech.get("as_printed")).isEqualTo("增长33.4%");
+
+        Map<String, String> waste = growth.get("RURAL_WASTE_COVERAGE");
+        assertThat(waste.get("status")).isEqualTo("MISMATCH");
+        assertThat(waste.get("base_total")).isEqualTo("86.9");
+        // (92.6 ÷ 86.9 − 1) × 100 = 6.5592635…
+        assertThat(waste.get("computed_change")).isEqualTo("6.559264");
+        assertThat(waste.get("as_printed")).isEqualTo("提高6.6%");
+        assertThat(waste.get("hint")).isEqualTo("按上年同期（2022）基数 86.9 %，合计 92.6 % 的变化为 6.559264，不在公布数字“提高34.4%”的口径内"
+                + "（34.35 ≤ g < 34.45） | 差额出在上年基数：base/2022.csv 中的基数 86.9 % 可能数字颠倒，改为 68.9 即与“提高34.4%”相符；请核对基数文件");
+
+        Map<String, String> sewage = points.get("TOWN_SEWAGE_COVERAGE");
+        assertThat(sewage.get("status")).isEqualTo("MATCH");
+        // 39 ÷ 62 × 100 − 39.5 = 23.403225…
+        assertThat(sewage.get("computed_change")).isEqualTo("23.403226");
+        assertThat(sewage.get("as_printed")).isEqualTo("提高23.4个百分点");
+        assertThat(points.get("GRASSLAND_VEGETATION_COVER").get("computed_change")).isEqualTo("4.500000");
+        assertThat(byIndicator(outputs.resolve("reconciliation.csv"), "level").get("CO2_REDUCTION").get("base_total")).isEmpty();
+    }
+
+    @Test
+    void writesTheCompleteTotalsAsNextYearsBase() throws IOException {
+        Map<String, Map<String, String>> base = byIndicator(outputs.resolve("base.csv"));
+        assertThat(JobRun.readCsv(outputs.resolve("base.csv")).get(0).values()).containsExactly("indicator_code", "region_code", "total");
+        assertThat(base.get("TECH_CONTRACT_VALUE")).containsEntry("region_code", "150900").containsEntry("total", "40123.6");
+        assertThat(base.get("CO2_REDUCTION").get("total")).isEqualTo("1712475.1");
+        assertThat(base.get("GOOD_AIR_DAYS_RATIO").get("total")).isEqualTo("92.35");
+        assertThat(new BigDecimal(base.get("TOWN_SEWAGE_COVERAGE").get("total")).subtract(new BigDecimal("62.903225806451612903225806451613")).abs())
+                .isLessThan(new BigDecimal("1E-28"));
+        // incomplete or without data: not a base
+        assertThat(base).doesNotContainKeys("POCKET_PARKS", "HEATING_GAS_PIPELINES", "NEW_HOSPITAL_BEDS", "ONLINE_SERVICE_CASES");
+        assertThat(base).hasSize(69);
+        assertThat(List.copyOf(base.keySet()).subList(0, 3)).containsExactly("TECH_INCUBATORS", "INDUSTRY_RESEARCH_INSTITUTES",
+                "ENTERPRISE_RD_CENTERS");
+        // read back as next year's base file
+        Path next = work.resolve(database + "-next/base/2023.csv");
+        Files.createDirectories(next.getParent());
+        Files.copy(outputs.resolve("base.csv"), next);
+        ReferenceData reference = ReferenceData.load(Path.of("input/reference"));
+        assertThat(BaseTotals.read(next.getParent().getParent(), Period.parse("2023"), reference).total("CO2_REDUCTION", "150900"))
+                .hasValueSatisfying(t -> assertThat(t).isEqualByComparingTo("1712475.1"));
     }
 
     @Test
@@ -173,7 +241,7 @@ class NightlyReconciliationJobTest {
                 assertThat(r.get(8)).hasSize(64);
             }
         }
-        assertThat(records.stream().mapToLong(r -> r.getRecordNumber() == 1 ? 0 : Long.parseLong(r.get(5))).sum()).isEqualTo(666);
+        assertThat(records.stream().mapToLong(r -> r.getRecordNumber() == 1 ? 0 : Long.parseLong(r.get(5))).sum()).isEqualTo(701);
         assertThat(records.stream().map(r -> r.get(3))).doesNotContain("MISSING", "UNREADABLE");
         assertThat(ledger.get("150924.csv").get("status")).isEqualTo("SUPERSEDED");
         assertThat(ledger.get("150924.csv").get("reason")).contains("150924-v2.csv");
@@ -181,7 +249,7 @@ class NightlyReconciliationJobTest {
         assertThat(ledger.get("150929-说明.txt").get("status")).isEqualTo("UNRECOGNIZED");
         assertThat(ledger.get("150925.csv").get("encoding")).isEqualTo("GB18030");
         assertThat(ledger.get("150926.csv").get("encoding")).isEqualTo("UTF-8-BOM");
-        assertThat(ledger.get("150927.csv").get("rows_read")).isEqualTo("63");
+        assertThat(ledger.get("150927.csv").get("rows_read")).isEqualTo("66");
         assertThat(ledger.get("150927.csv").get("rows_rejected")).isEqualTo("4");
     }
 
@@ -215,6 +283,27 @@ class NightlyReconciliationJobTest {
 
     private static Map<String, Map<String, String>> byIndicator(Path csv) throws IOException {
         return byKey(csv, "indicator_code");
+    }
+
+    /** The lines of reconciliation.csv of one claim kind, by indicator. */
+    private static Map<String, Map<String, String>> byIndicator(Path csv, String claimKind) throws IOException {
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        allRows(csv).stream().filter(r -> r.get("claim_kind").equals(claimKind)).forEach(r -> rows.put(r.get("indicator_code"), r));
+        return rows;
+    }
+
+    private static List<Map<String, String>> allRows(Path csv) throws IOException {
+        List<CSVRecord> records = JobRun.readCsv(csv);
+        List<String> header = records.get(0).toList();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (CSVRecord r : records.subList(1, records.size())) {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), r.get(i));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static Map<String, Map<String, String>> byKey(Path csv, String key) throws IOException {

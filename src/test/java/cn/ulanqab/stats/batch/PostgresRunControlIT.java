@@ -46,8 +46,8 @@ class PostgresRunControlIT {
         JarProcess next = JarProcess.start(options(postgres, input, work.resolve("host-b")));
         assertThat(next.waitFor(RUN)).as(next.console()).isEqualTo(1);
         assertThat(next.console()).contains("运行 1 停在 STARTED，其进程已不在（本进程持有 jdbc:postgresql:")
-                .contains("继续运行 1（").contains("读取 666，接受 651，退回 15");
-        assertThat(postgres.storedRows(null)).isEqualTo(666);
+                .contains("继续运行 1（").contains("读取 701，接受 686，退回 15");
+        assertThat(postgres.storedRows(null)).isEqualTo(701);
         JobRun.csvBytes(work.resolve("host-b/2023")).forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(expected.get(name)));
         assertThat(postgres.count(null, "SELECT COUNT(*) FROM RUN_HOLDER")).as("an ended run leaves no holder behind").isZero();
     }

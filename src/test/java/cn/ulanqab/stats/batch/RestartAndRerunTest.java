@@ -71,12 +71,12 @@ class RestartAndRerunTest {
             database.failStoringTheRow(c);
         }
 
-        // chunks of 200 rows on one worker, so that the sample's 666 rows make several chunks in 4 partitions
+        // chunks of 200 rows on one worker, so that the sample's 701 rows make several chunks in 4 partitions
         JobRun.Result failed = run(input, output, "--reconciliation.chunk-size=" + SMALL_CHUNK, "--reconciliation.workers=1");
         assertThat(failed.exitStatus()).isEqualTo(2);
         assertThat(output.resolve("2023/reconciliation.csv")).doesNotExist();
         long committedBeforeFailure = database.storedRows(output);
-        assertThat(committedBeforeFailure).as("the chunks committed before the failure").isPositive().isLessThan(666);
+        assertThat(committedBeforeFailure).as("the chunks committed before the failure").isPositive().isLessThan(701);
         assertThat(database.count(output, "SELECT SUM(ROWS_READ) FROM SUBMISSION_FILE_READ"))
                 .as("the rows read as counted with the committed chunks, no more").isEqualTo(committedBeforeFailure);
         assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'readAndValidateFiles:%'"
@@ -89,9 +89,9 @@ class RestartAndRerunTest {
 
         assertThat(resumed.exitStatus()).isEqualTo(1);
         assertThat(resumed.console()).contains("继续运行 1（");
-        assertThat(database.storedRows(output)).isEqualTo(666);
+        assertThat(database.storedRows(output)).isEqualTo(701);
         assertThat(database.count(output, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'readAndValidateSubmissions'"
-                + " AND STATUS = 'COMPLETED'")).as("rows read again after the restart").isEqualTo(666 - committedBeforeFailure);
+                + " AND STATUS = 'COMPLETED'")).as("rows read again after the restart").isEqualTo(701 - committedBeforeFailure);
         assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")), uninterrupted);
     }
@@ -105,10 +105,10 @@ class RestartAndRerunTest {
         JobRun.Result again = run(input, output);
 
         assertThat(again.exitStatus()).isEqualTo(1);
-        assertThat(again.console()).contains("已核对过").contains("读取 666，接受 651，退回 15")
+        assertThat(again.console()).contains("已核对过").contains("读取 701，接受 686，退回 15")
                 .as("the completion time in the bureau's zone, with its offset")
                 .containsPattern("运行 1 于 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(UTC\\+08:00\\) 用同一输入完成");
-        assertThat(database.storedRows(output)).isEqualTo(666);
+        assertThat(database.storedRows(output)).isEqualTo(701);
         assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")), uninterrupted);
     }
@@ -124,9 +124,9 @@ class RestartAndRerunTest {
 
         JobRun.Result second = run(changedInput, output);
 
-        assertThat(second.console()).contains("开始新的运行").contains("运行 2\n").contains("读取 666，接受 652，退回 14");
+        assertThat(second.console()).contains("开始新的运行").contains("运行 2\n").contains("读取 701，接受 687，退回 14");
         assertThat(database.count(output, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(2);
-        assertThat(database.count(output, "SELECT (SELECT SUM(ROW_COUNT) FROM ACCEPTED_ROWS WHERE RUN_ID = 1) + (SELECT COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = 1)")).isEqualTo(666);
+        assertThat(database.count(output, "SELECT (SELECT SUM(ROW_COUNT) FROM ACCEPTED_ROWS WHERE RUN_ID = 1) + (SELECT COUNT(*) FROM SUBMISSION_ROW WHERE RUN_ID = 1)")).isEqualTo(701);
         assertThat(Files.readString(output.resolve("2023/reconciliation.csv"))).contains("POCKET_PARKS,建成口袋公园,个,7个,7,7,7个");
     }
 

@@ -85,12 +85,13 @@ class StoredRecordChecksumsTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM RECONCILIATION_CAUSE WHERE CRC32C IS NULL", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SUBMISSION_FILE_READ WHERE CRC32C IS NULL", Long.class)).isZero();
         assertThat(new SubmissionStore(jdbc).rowsReadByFile(runId)).hasSize(12).containsKey("150902.csv")
-                .satisfies(read -> assertThat(read.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(666));
+                .satisfies(read -> assertThat(read.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(701));
         assertThat(new SubmissionStore(jdbc).ledger(runId)).hasSize(14);
         assertThat(new SubmissionStore(jdbc).rejectedRows(runId)).hasSize(15);
         assertThat(new CityTotalStore(jdbc).totals(runId)).isNotEmpty();
-        assertThat(new ReconciliationStore(jdbc).lines(runId)).hasSize(67)
+        assertThat(new ReconciliationStore(jdbc).lines(runId)).hasSize(77)
                 .anySatisfy(line -> assertThat(line.review()).isNotNull())
+                .anySatisfy(line -> assertThat(line.baseTotal()).isEqualByComparingTo("86.9"))
                 .anySatisfy(line -> assertThat(line.causes()).isNotEmpty());
         assertThat(new ReviewService(jdbc).ledgerLine(runId)).singleElement()
                 .satisfies(line -> assertThat(line.rowsRejected()).isEqualTo(1));

@@ -57,7 +57,7 @@ class ReferenceDataTest {
         assertThat(data.registry().isCity("150900")).isTrue();
         assertThat(data.registry().isCity("150902")).isFalse();
         assertThat(data.registry().find("150000")).isEmpty();
-        assertThat(data.catalog().indicators()).hasSize(67);
+        assertThat(data.catalog().indicators()).hasSize(75);
         assertThat(data.catalog().indicators().get(0).code()).isEqualTo("TECH_INCUBATORS");
         Indicator ratio = data.catalog().get("CHILDCARE_SLOTS_PER_1000");
         assertThat(ratio.aggregation()).isEqualTo(Aggregation.RATIO);

@@ -70,6 +70,31 @@ class ExtractCommandTest {
     }
 
     @Test
+    void writeTargetsReproducesTheShippedTargetsOfThePlanYear(@TempDir Path work) throws IOException {
+        Path input = work.resolve("input");
+        Files.createDirectories(input.resolve("reference"));
+        for (String file : List.of("counties.csv", "indicators.csv", "report-phrases.csv", "report-units.csv")) {
+            Files.copy(Path.of("input/reference").resolve(file), input.resolve("reference").resolve(file));
+        }
+        String console = capture(() -> assertThat(ReconciliationApplication.run("--extract=" + FigureExtractorTest.REPORT,
+                "--write-targets", "--input=" + input, "--output=" + work.resolve("output"))).isZero());
+        assertThat(console).contains("targets: 10 targets for 2024 written to");
+        String written = Files.readString(input.resolve("targets/2024.csv"), StandardCharsets.UTF_8);
+        assertThat(written).isEqualTo(Files.readString(Path.of("input/targets/2024.csv"), StandardCharsets.UTF_8));
+        // a level in the catalog unit, a level in 万 of it, and a growth (the catalog unit is 万元, the print in %)
+        assertThat(written).contains("URBAN_NEW_JOBS,,5500人以上,三(六),城镇新增就业5500人以上\n",
+                "VOCATIONAL_TRAINING,,1.1万人次以上,三(六),开展职业技能培训1.1万人次以上\n",
+                "RETAIL_SALES,,增长6%左右,二,社会消费品零售总额增长6%左右\n");
+        assertThat(input.resolve("published")).doesNotExist();
+    }
+
+    @Test
+    void writeTargetsNeedsAReportToExtract() {
+        String errors = captureErr(() -> assertThat(ReconciliationApplication.run("--write-targets")).isEqualTo(2));
+        assertThat(errors).contains("--write-targets", "--extract=<report.txt>");
+    }
+
+    @Test
     void readsAMarkdownReportWithHashHeadings(@TempDir Path work) throws IOException {
         Path md = work.resolve("report.md");
         Files.writeString(md, "## 一、2023年工作回顾\n\n### (一) 民生\n\n城镇新增就业8685人。\n\n## 二、2024年目标\n\n城镇新增就业5500人以上。\n");

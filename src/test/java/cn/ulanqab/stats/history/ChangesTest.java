@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.history;
 
+import cn.ulanqab.stats.submission.Detail;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.Status;
 import cn.ulanqab.stats.review.Disposition;
@@ -78,7 +79,7 @@ class ChangesTest {
         List<LedgerLine> oldFiles = List.of(file("150922.csv", "150922", "bb"), file("150923.csv", "150923", "cc"));
         List<LedgerLine> newFiles = List.of(file("150922.csv", "150922", "bb"),
                 new LedgerLine("150923.csv", "150923", 1, FileStatus.SUPERSEDED, "UTF-8", 0, 0, 0, "cc", null),
-                new LedgerLine("150923-v2.csv", "150923", 2, FileStatus.UNREADABLE, null, 0, 0, 0, "dd", "tab-separated"));
+                new LedgerLine("150923-v2.csv", "150923", 2, FileStatus.UNREADABLE, null, 0, 0, 0, "dd", Detail.of("header.lacks.tabs", "county_code", "a\tb")));
 
         List<Change> changes = Changes.between(before, oldFiles, after, newFiles);
 
@@ -87,7 +88,7 @@ class ChangesTest {
                 "NEW_FINDING:A", "TOTAL_CHANGED:A");
         assertThat(changes.stream().filter(Change::tonight)).extracting(c -> c.kind().name())
                 .containsExactly("FILE_UNREADABLE", "COUNTY_DROPPED_OUT", "FILE_RESUBMITTED");
-        assertThat(changes.get(0).detail()).isEqualTo("tab-separated");
+        assertThat(Detail.fromStored(changes.get(0).detail())).isEqualTo(Detail.of("header.lacks.tabs", "county_code", "a\tb"));
     }
 
     private static LedgerLine file(String name, String county, String sha) {

@@ -94,7 +94,8 @@ class PublishedFiguresRegionsTest {
         ReferenceData shipped = ReferenceData.load(Path.of("input/reference"));
         Map<FigureKey, PublishedFigure> figures = PublishedFigures.load(Path.of("input/published/2023.csv"), "2023",
                 shipped.registry(), shipped.catalog(), ClaimSettings.defaults());
-        assertThat(figures).hasSize(64);
+        assertThat(figures).hasSize(68);
+        assertThat(figures.keySet()).filteredOn(k -> k.kind() != ClaimKind.LEVEL).hasSize(4);
         assertThat(figures.values()).allMatch(f -> f.regionCode().equals("150900"));
         Files.writeString(file, HEADER + "TECH_INCUBATORS,2023,5家,一(三),建成科技企业孵化器5家,\n"
                 + "TECH_INCUBATORS,2023,5家,一(三),again,150900\n");

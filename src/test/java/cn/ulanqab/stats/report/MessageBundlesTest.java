@@ -77,10 +77,11 @@ class MessageBundlesTest {
             used.add("change." + k.name());
         }
         for (Cause.Kind k : Cause.Kind.values()) {
-            if (k != Cause.Kind.REPORT_CHECK) {
+            if (k != Cause.Kind.REPORT_CHECK && k != Cause.Kind.CHANGE_FROM_BASE) {
                 used.add("cause." + k.name());
             }
         }
+        Cause.BASE_CODES.forEach(code -> used.add("cause.CHANGE_FROM_BASE." + code));
         for (PublishedCheck.Status s : PublishedCheck.Status.values()) {
             if (s.isFinding()) {
                 used.add("cause.REPORT_CHECK." + s.name());

@@ -55,7 +55,7 @@ final class ReportFixture {
     static final List<LedgerLine> LEDGER = List.of(
             new LedgerLine("150902.csv", "150902", 1, FileStatus.PROCESSED, "UTF-8", 60, 59, 1, "ab12", null),
             new LedgerLine("150923.csv", "150923", 2, FileStatus.PROCESSED, "GB18030", 60, 58, 2, "cd34", null),
-            new LedgerLine("notes.txt", null, null, FileStatus.UNRECOGNIZED, null, 0, 0, 0, "ef56", "not a submission name"));
+            new LedgerLine("notes.txt", null, null, FileStatus.UNRECOGNIZED, null, 0, 0, 0, "ef56", Detail.of("file.not.a.submission.name")));
 
     static final RunSummary SUMMARY = RunSummary.of(42, "2023", LEDGER, LINES);
 

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class XlsxReportTest {
 
     static final List<String> SHEET_NAMES = List.of("汇总", "待核查问题", "全部指标", "分旗县数据", "被拒收的行", "文件清单",
-            "报告核对", "与上次运行相比");
+            "报告核对", "与上次运行相比", "年度目标");
 
     @TempDir
     static Path folder;
@@ -117,6 +117,16 @@ class XlsxReportTest {
             public String affects(RejectedRow row) {
                 return night.affects().of(row);
             }
+
+            @Override
+            public String reason(LedgerLine file) {
+                return night.words().words().detail(file.reason());
+            }
+
+            @Override
+            public String detail(Detail detail) {
+                return chinese.detail(detail);
+            }
         };
     }
 
@@ -130,7 +140,7 @@ class XlsxReportTest {
     }
 
     @Test
-    void hasTheEightSheetsInOrderNamedInChinese() {
+    void hasTheNineSheetsInOrderNamedInChinese() {
         List<String> names = new ArrayList<>();
         workbook.forEach(s -> names.add(s.getSheetName()));
         assertThat(names).containsExactlyElementsOf(SHEET_NAMES);
@@ -263,13 +273,15 @@ class XlsxReportTest {
     @Test
     void reportCheckLinesAreListedWithTheirStatusColoured(@TempDir Path dir) throws IOException {
         List<PublishedCheck.Line> check = List.of(
-                new PublishedCheck.Line("CO2_REDUCTION", PublishedCheck.Status.AGREES, "184万吨", "184万吨", "二", "一(三)", "减排二氧化碳184万吨", "F012", ""),
-                new PublishedCheck.Line("MEAT_OUTPUT", PublishedCheck.Status.PUBLISHED_DISAGREES, "25万吨", "26万吨", "二", "一(二)", "肉类产量26万吨", "F020", "the report prints 26万吨"));
+                new PublishedCheck.Line("CO2_REDUCTION", PublishedCheck.Status.AGREES, "184万吨", "184万吨", "二", "一(三)", "减排二氧化碳184万吨", "F012", Detail.NONE),
+                new PublishedCheck.Line("MEAT_OUTPUT", PublishedCheck.Status.PUBLISHED_DISAGREES, "25万吨", "26万吨", "二", "一(二)", "肉类产量26万吨", "F020",
+                        Detail.of("check.disagrees", "published/2023.csv", "25万吨", "26万吨", "一(二)", "肉类产量26万吨")));
         try (XSSFWorkbook book = writeAndRead(new XlsxReport(messages(), Locale.CHINESE, XlsxReport.EXCEL_ROWS),
                 night(LINES, List.of(), check), REJECTED, dir)) {
             Sheet sheet = book.getSheet("报告核对");
             assertThat(sheet.getLastRowNum()).isEqualTo(3);
-            assertThat(row(sheet, 3)).startsWith("MEAT_OUTPUT", "PUBLISHED_DISAGREES", "25万吨", "26万吨");
+            assertThat(row(sheet, 3)).startsWith("MEAT_OUTPUT", "PUBLISHED_DISAGREES", "25万吨", "26万吨")
+                    .endsWith("published/2023.csv 写的是 25万吨，但报告印的是 26万吨（一(二)：肉类产量26万吨）");
             assertThat(fill(sheet.getRow(3).getCell(1))).isEqualTo("FFC7CE");
             assertThat(fill(sheet.getRow(2).getCell(1))).isEqualTo("C6EFCE");
         }
@@ -341,6 +353,16 @@ class XlsxReportTest {
             @Override
             public String affects(RejectedRow row) {
                 return row.indicatorCode();
+            }
+
+            @Override
+            public String reason(LedgerLine file) {
+                return "";
+            }
+
+            @Override
+            public String detail(Detail detail) {
+                return "";
             }
         };
         Path target = dir.resolve(XlsxReport.FILE);

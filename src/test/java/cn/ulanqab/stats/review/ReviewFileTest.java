@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.review;
 
+import cn.ulanqab.stats.report.Wording;
 import cn.ulanqab.stats.submission.Detail;
 import org.assertj.core.groups.Tuple;
 import cn.ulanqab.stats.catalog.Catalog;
@@ -108,7 +109,7 @@ class ReviewFileTest {
     @Test
     void aFileWithoutTheColumnsIsUnreadable() throws IOException {
         ReviewFile.Result result = read("code,what\nCO2_REDUCTION,EXPLAINED\n");
-        assertThat(result.problem()).contains("indicator_code").contains("disposition");
+        assertThat(en(result.problem())).contains("indicator_code").contains("disposition");
     }
 
     @Test
@@ -129,5 +130,10 @@ class ReviewFileTest {
         Path file = dir.resolve("2023.csv");
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return ReviewFile.read(file, CATALOG);
+    }
+
+    /** What a check found, in the English bundle's words. */
+    private static String en(Detail detail) {
+        return Wording.of("en").detail(detail);
     }
 }

@@ -1,12 +1,14 @@
 /*
- * Generator of the shipped sample submissions in input/2023/ and of input/README.md.
+ * Generator of the shipped sample submissions in input/2023/, of last year's totals in input/base/2022.csv, of the year's
+ * targets sample (input/2024-06/, input/targets/2024.csv, input/base/2023-06.csv, input/base/2023.csv; see
+ * {@link Targets2024}) and of input/README.md.
  *
  * To regenerate (from the project folder):
  *
  *     mvn -q test-compile && java -cp target/test-classes cn.ulanqab.stats.sample.SampleInputGenerator input
  *
- * then commit input/2023/ and input/README.md (main also deletes any other file in input/2023/, so the folder holds
- * exactly the sample). SampleInputTest fails whenever the committed files differ
+ * then commit input/2023/, input/2024-06/, input/targets/, input/base/ and input/README.md (main also deletes any other
+ * file in input/2023/ and input/2024-06/, so the folders hold exactly the sample). SampleInputTest fails whenever the committed files differ
  * from what this class writes, so change the numbers here, never in the CSV files.
  *
  * Plain Java, JDK only: it reads input/reference/indicators.csv, input/reference/counties.csv and
@@ -135,7 +137,10 @@ public final class SampleInputGenerator {
             new Plan("NEW_SCHOOL_PLACES", "2070", URBAN),
             new Plan("NEW_HOSPITAL_BEDS", "882", URBAN),
             new Plan("CULTURAL_VENUES_UPGRADED", "16", ADMIN),
-            new Plan("SAFETY_HAZARDS_ELIMINATED", "24157", ADMIN));
+            new Plan("SAFETY_HAZARDS_ELIMINATED", "24157", ADMIN),
+            new Plan("TECH_CONTRACT_VALUE", "40123.6", INDUSTRY),
+            new Plan("ORGANIZED_TOWNS", "62", RURAL),
+            new Plan("TOWNS_WITH_SEWAGE_TREATMENT", "39", RURAL));
 
     /** Counties that resolved one petition case fewer than they were assigned (465 of 467). */
     static final Set<String> RESOLVED_ONE_SHORT = Set.of("150923", "150981");
@@ -160,7 +165,33 @@ public final class SampleInputGenerator {
             "HOTLINE_RESOLUTION_RATE", "96.3",
             "GOOD_AIR_DAYS_RATIO", "92.35",
             "PM25_CONCENTRATION", "22.8",
-            "YELLOW_RIVER_WATER_DIVERTED", "27651836.5");
+            "YELLOW_RIVER_WATER_DIVERTED", "27651836.5",
+            "RURAL_WASTE_COVERAGE", "92.6",
+            "GRASSLAND_VEGETATION_COVER", "53.4");
+
+    // ------------------------------------------------------------------------------------------------
+    // Last year: base/2022.csv, the bureau's final 2022 totals that the printed changes are checked against
+    // ------------------------------------------------------------------------------------------------
+
+    static final String BASE_PERIOD = "2022";
+
+    /** The city's 2022 totals in the catalog unit, as written in base/2022.csv (one planted wrong, see BASE_PLANTED). */
+    static final Map<String, String> BASE = mapOf(
+            "TECH_CONTRACT_VALUE", "30078.4",      // 40123.6 / 30078.4 = +33.3967%: 增长33.4%
+            "RURAL_WASTE_COVERAGE", "86.9",        // planted: the true 68.9 with two digits swapped
+            "TOWN_SEWAGE_COVERAGE", "39.5",        // 39 / 62 × 100 = 62.903%: +23.403 points, 提高23.4个百分点
+            "GRASSLAND_VEGETATION_COVER", "48.9"); // 53.4 − 48.9 = 4.5 points: 提升4.5个百分点
+
+    /** The base planted wrong, its true value, and what is wrong with it. */
+    static final String[] BASE_PLANTED = {"RURAL_WASTE_COVERAGE", "68.9",
+            "the 2022 coverage 68.9% written 86.9 (two digits swapped): 92.6 against 86.9 is a growth of 6.6%, not 34.4%"};
+
+    /** The status the job must report for each printed change figure (by indicator). */
+    static final Map<String, String> CHANGE_STATUS = mapOf(
+            "TECH_CONTRACT_VALUE", "MATCH",
+            "RURAL_WASTE_COVERAGE", "MISMATCH",
+            "TOWN_SEWAGE_COVERAGE", "MATCH",
+            "GRASSLAND_VEGETATION_COVER", "MATCH");
 
     /** The figure status the job must report for every indicator that is not MATCH. */
     static final Map<String, String> EXPECTED_STATUS = mapOf(
@@ -172,7 +203,20 @@ public final class SampleInputGenerator {
             "ONLINE_SERVICE_CASES", "NO_DATA",
             "RESIDENT_POPULATION", "UNPUBLISHED",
             "CHILDCARE_SLOTS", "UNPUBLISHED",
-            "PETITION_CASES_ASSIGNED", "UNPUBLISHED");
+            "PETITION_CASES_ASSIGNED", "UNPUBLISHED",
+            // the levels of the indicators printed only as a change
+            "TECH_CONTRACT_VALUE", "UNPUBLISHED",
+            "RURAL_WASTE_COVERAGE", "UNPUBLISHED",
+            "ORGANIZED_TOWNS", "UNPUBLISHED",
+            "TOWNS_WITH_SEWAGE_TREATMENT", "UNPUBLISHED",
+            "TOWN_SEWAGE_COVERAGE", "UNPUBLISHED",
+            "GRASSLAND_VEGETATION_COVER", "UNPUBLISHED",
+            // the indicators of the 2024 targets, which the 2023 submissions do not report
+            "VOCATIONAL_TRAINING", "UNPUBLISHED",
+            "RETAIL_SALES", "UNPUBLISHED");
+
+    /** COUNTY/SUM indicators of the catalog that the 2023 submissions do not report (added for the 2024 targets): unprinted, no data. */
+    static final Set<String> NOT_IN_2023 = Set.of("VOCATIONAL_TRAINING", "RETAIL_SALES");
 
     // ------------------------------------------------------------------------------------------------
     // The model of the sample: files of rows, each row knowing what the job must do with it
@@ -294,6 +338,8 @@ public final class SampleInputGenerator {
         final List<Indicator> indicators = new ArrayList<>();
         final List<County> counties = new ArrayList<>();
         final Map<String, String> published = new LinkedHashMap<>();
+        /** The printed change figures (增长33.4%, 提高23.4个百分点), by indicator. */
+        final Map<String, String> changes = new LinkedHashMap<>();
         final List<SampleFile> files = new ArrayList<>();
         /** True values, key indicator@county, catalog unit. */
         final Map<String, BigDecimal> truth = new TreeMap<>();
@@ -308,8 +354,9 @@ public final class SampleInputGenerator {
                     .orElseThrow(() -> new IllegalStateException("no county " + code + " in the registry"));
         }
 
+        /** The COUNTY/SUM indicators that the 2023 county files report. */
         List<Indicator> countySums() {
-            return indicators.stream().filter(Indicator::countySum).toList();
+            return indicators.stream().filter(Indicator::countySum).filter(i -> !NOT_IN_2023.contains(i.code)).toList();
         }
 
         SampleFile file(String name) {
@@ -328,19 +375,20 @@ public final class SampleInputGenerator {
     public static void main(String[] args) throws IOException {
         Path input = Path.of(args.length > 0 ? args[0] : "input");
         Map<String, byte[]> files = generate(input);
-        Path folder = input.resolve(PERIOD);
-        Files.createDirectories(folder);
-        Set<String> keep = new LinkedHashSet<>();
+        Set<Path> keep = new LinkedHashSet<>();
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             Path target = input.resolve(e.getKey());
+            Files.createDirectories(target.getParent());
             Files.write(target, e.getValue());
-            keep.add(target.getFileName().toString());
+            keep.add(target);
         }
-        try (Stream<Path> existing = Files.list(folder)) {
-            for (Path p : existing.toList()) {
-                if (Files.isRegularFile(p) && !keep.contains(p.getFileName().toString())) {
-                    Files.delete(p);
-                    System.out.println("removed " + p);
+        for (Path folder : List.of(input.resolve(PERIOD), input.resolve(Targets2024.PERIOD))) {
+            try (Stream<Path> existing = Files.list(folder)) {
+                for (Path p : existing.toList()) {
+                    if (Files.isRegularFile(p) && !keep.contains(p)) {
+                        Files.delete(p);
+                        System.out.println("removed " + p);
+                    }
                 }
             }
         }
@@ -354,7 +402,9 @@ public final class SampleInputGenerator {
         for (SampleFile f : sample.files) {
             out.put(PERIOD + "/" + f.name, render(f));
         }
-        out.put("README.md", readme(sample).getBytes(StandardCharsets.UTF_8));
+        out.put("base/" + BASE_PERIOD + ".csv", baseFile(sample).getBytes(StandardCharsets.UTF_8));
+        out.putAll(Targets2024.files(sample));
+        out.put("README.md", (readme(sample) + Targets2024.readme(sample)).getBytes(StandardCharsets.UTF_8));
         return out;
     }
 
@@ -405,8 +455,12 @@ public final class SampleInputGenerator {
         }
         for (Map<String, String> r : readSimpleCsv(input.resolve("published/" + PERIOD + ".csv"))) {
             if (r.get("period").equals(PERIOD)) {
-                s.published.put(r.get("indicator_code"), r.get("published_text"));
+                (isChange(r.get("published_text")) ? s.changes : s.published).put(r.get("indicator_code"), r.get("published_text"));
             }
+        }
+        if (!s.changes.keySet().equals(BASE.keySet()) || !s.changes.keySet().equals(CHANGE_STATUS.keySet())) {
+            throw new IllegalStateException("the printed changes " + s.changes.keySet() + " need a base and a status each: "
+                    + BASE.keySet() + ", " + CHANGE_STATUS.keySet());
         }
         List<String> codes = s.counties.stream().map(County::code).sorted().toList();
         if (!codes.equals(COUNTY_ORDER)) {
@@ -416,7 +470,7 @@ public final class SampleInputGenerator {
         PLANS.forEach(p -> planned.add(p.indicator));
         planned.add("PETITION_CASES_RESOLVED");
         Set<String> catalog = new LinkedHashSet<>();
-        s.countySums().forEach(i -> catalog.add(i.code));
+        s.countySums().stream().filter(i -> !NOT_IN_2023.contains(i.code)).forEach(i -> catalog.add(i.code));
         if (!planned.equals(catalog)) {
             throw new IllegalStateException("the plan covers " + planned + " but the catalog's COUNTY/SUM indicators are " + catalog);
         }
@@ -425,6 +479,22 @@ public final class SampleInputGenerator {
                 throw new IllegalStateException(code + " is not a CITY indicator");
             }
         }
+    }
+
+    /** Whether a printed text claims a change against last year: it starts with the verb (增长, 提高, 压减 …). */
+    static boolean isChange(String printed) {
+        return Stream.of("增长", "提高", "提升", "下降", "减少", "压减").anyMatch(printed::startsWith);
+    }
+
+    /** base/2022.csv: UTF-8, LF, the city's code written out. */
+    static String baseFile(Sample s) {
+        StringBuilder b = new StringBuilder("indicator_code,region_code,total\n");
+        for (Indicator ind : s.indicators) {
+            if (BASE.containsKey(ind.code)) {
+                b.append(ind.code).append(',').append(CITY).append(',').append(BASE.get(ind.code)).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     /** Reads a reference CSV: UTF-8, header row, no quoted fields (checked), blank lines skipped. */
@@ -468,55 +538,7 @@ public final class SampleInputGenerator {
     /** Splits every planned total over the counties (largest remainder, so the parts add up exactly). */
     private static void allocate(Sample s) {
         for (Plan plan : PLANS) {
-            BigDecimal total = new BigDecimal(plan.total);
-            int scale = total.scale();
-            Indicator ind = s.indicator(plan.indicator);
-            if (ind.integer && scale != 0) {
-                throw new IllegalStateException(plan.indicator + " is INTEGER but its total has decimals");
-            }
-            long remaining = total.movePointRight(scale).longValueExact();
-            long[] weights = new long[COUNTY_ORDER.size()];
-            long weightSum = 0;
-            for (int i = 0; i < COUNTY_ORDER.size(); i++) {
-                String county = COUNTY_ORDER.get(i);
-                String fixed = FIXED.get(plan.indicator + "@" + county);
-                if (fixed != null) {
-                    BigDecimal v = new BigDecimal(fixed).setScale(scale, RoundingMode.UNNECESSARY);
-                    s.truth.put(plan.indicator + "@" + county, v);
-                    remaining -= v.movePointRight(scale).longValueExact();
-                } else {
-                    // a fixed, uneven, per-indicator variation of the profile: 80% .. 120%
-                    int jitter = 80 + Math.floorMod((plan.indicator + "@" + county).hashCode(), 41);
-                    weights[i] = (long) plan.profile[i] * jitter;
-                    weightSum += weights[i];
-                }
-            }
-            if (remaining < 0) {
-                throw new IllegalStateException(plan.indicator + ": the fixed values exceed the total");
-            }
-            long[] parts = new long[weights.length];
-            long[] rest = new long[weights.length];
-            long given = 0;
-            for (int i = 0; i < weights.length; i++) {
-                parts[i] = Math.multiplyExact(remaining, weights[i]) / weightSum;
-                rest[i] = Math.multiplyExact(remaining, weights[i]) % weightSum;
-                given += parts[i];
-            }
-            for (long left = remaining - given; left > 0; left--) {
-                int best = -1;
-                for (int i = 0; i < weights.length; i++) {
-                    if (weights[i] > 0 && rest[i] >= 0 && (best < 0 || rest[i] > rest[best])) {
-                        best = i;
-                    }
-                }
-                parts[best]++;
-                rest[best] = -1;
-            }
-            for (int i = 0; i < weights.length; i++) {
-                if (weights[i] > 0) {
-                    s.truth.put(plan.indicator + "@" + COUNTY_ORDER.get(i), BigDecimal.valueOf(parts[i], scale));
-                }
-            }
+            s.truth.putAll(split(s, plan, FIXED));
         }
         for (String county : COUNTY_ORDER) {
             BigDecimal assigned = s.truth.get("PETITION_CASES_ASSIGNED@" + county);
@@ -526,6 +548,64 @@ public final class SampleInputGenerator {
             }
             s.truth.put("PETITION_CASES_RESOLVED@" + county, resolved);
         }
+    }
+
+    /**
+     * Splits a planned total over the counties: the fixed values as given, the rest by the plan's profile with a fixed,
+     * uneven per-indicator variation, largest remainder first, so that the parts add up exactly. Key indicator@county.
+     */
+    static Map<String, BigDecimal> split(Sample s, Plan plan, Map<String, String> fixedValues) {
+        Map<String, BigDecimal> truth = new TreeMap<>();
+        BigDecimal total = new BigDecimal(plan.total);
+        int scale = total.scale();
+        Indicator ind = s.indicator(plan.indicator);
+        if (ind.integer && scale != 0) {
+            throw new IllegalStateException(plan.indicator + " is INTEGER but its total has decimals");
+        }
+        long remaining = total.movePointRight(scale).longValueExact();
+        long[] weights = new long[COUNTY_ORDER.size()];
+        long weightSum = 0;
+        for (int i = 0; i < COUNTY_ORDER.size(); i++) {
+            String county = COUNTY_ORDER.get(i);
+            String fixed = fixedValues.get(plan.indicator + "@" + county);
+            if (fixed != null) {
+                BigDecimal v = new BigDecimal(fixed).setScale(scale, RoundingMode.UNNECESSARY);
+                truth.put(plan.indicator + "@" + county, v);
+                remaining -= v.movePointRight(scale).longValueExact();
+            } else {
+                // a fixed, uneven, per-indicator variation of the profile: 80% .. 120%
+                int jitter = 80 + Math.floorMod((plan.indicator + "@" + county).hashCode(), 41);
+                weights[i] = (long) plan.profile[i] * jitter;
+                weightSum += weights[i];
+            }
+        }
+        if (remaining < 0) {
+            throw new IllegalStateException(plan.indicator + ": the fixed values exceed the total");
+        }
+        long[] parts = new long[weights.length];
+        long[] rest = new long[weights.length];
+        long given = 0;
+        for (int i = 0; i < weights.length; i++) {
+            parts[i] = Math.multiplyExact(remaining, weights[i]) / weightSum;
+            rest[i] = Math.multiplyExact(remaining, weights[i]) % weightSum;
+            given += parts[i];
+        }
+        for (long left = remaining - given; left > 0; left--) {
+            int best = -1;
+            for (int i = 0; i < weights.length; i++) {
+                if (weights[i] > 0 && rest[i] >= 0 && (best < 0 || rest[i] > rest[best])) {
+                    best = i;
+                }
+            }
+            parts[best]++;
+            rest[best] = -1;
+        }
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] > 0) {
+                truth.put(plan.indicator + "@" + COUNTY_ORDER.get(i), BigDecimal.valueOf(parts[i], scale));
+            }
+        }
+        return truth;
     }
 
     private static BigDecimal truth(Sample s, String indicator, String county) {
@@ -801,7 +881,8 @@ public final class SampleInputGenerator {
                 .append("problems planted on purpose and listed below. A run of the job with no arguments reconciles this sample.\n\n");
         md.append("## How it was generated\n\n");
         md.append("Every file here, this README included, is written by `src/test/java/cn/ulanqab/stats/sample/SampleInputGenerator.java` ")
-                .append("from `reference/` and `published/").append(PERIOD).append(".csv`. Do not edit them by hand; change the generator and run\n\n")
+                .append("from `reference/` and `published/").append(PERIOD).append(".csv`, and so is `base/").append(BASE_PERIOD)
+                .append(".csv`. Do not edit them by hand; change the generator and run\n\n")
                 .append("```\nmvn -q test-compile && java -cp target/test-classes cn.ulanqab.stats.sample.SampleInputGenerator input\n```\n\n")
                 .append("`SampleInputTest.shippedSampleIsWhatTheGeneratorWrites` fails when the committed files differ from what the generator ")
                 .append("writes, and `SampleFiguresTest` checks the generator's numbers against the printed claims with its own arithmetic.\n\n");
@@ -873,8 +954,52 @@ public final class SampleInputGenerator {
                 md.append(String.join(", ", codes.stream().map(c -> "`" + c + "`").toList())).append('\n');
             }
         }
-        md.append("\nThe job therefore ends with exit status 1 (findings).\n");
+        md.append("\nThe job therefore ends with exit status 1 (findings).\n\n");
+
+        md.append("## Change figures and `base/").append(BASE_PERIOD).append(".csv`\n\n");
+        md.append("The report also prints changes against ").append(BASE_PERIOD).append(" that county data can check; `published/")
+                .append(PERIOD).append(".csv` holds them beside the levels (key: indicator, region, claim kind). `base/").append(BASE_PERIOD)
+                .append(".csv` (`indicator_code,region_code,total`, catalog unit) holds the city's ").append(BASE_PERIOD)
+                .append(" totals they are checked against. Each is a line of its own in `reconciliation.csv` (`claim_kind` growth or ")
+                .append("point_change); the indicator's level line is UNPUBLISHED, since the report prints only the change.\n\n");
+        md.append("| indicator | printed | ").append(PERIOD).append(" total | base in `base/").append(BASE_PERIOD)
+                .append(".csv` | figure |\n");
+        md.append("| --- | --- | ---: | ---: | --- |\n");
+        for (Map.Entry<String, String> e : s.changes.entrySet()) {
+            md.append("| `").append(e.getKey()).append("` | ").append(e.getValue()).append(" | ").append(total(s, e.getKey()))
+                    .append(" | ").append(BASE.get(e.getKey())).append(" | ").append(CHANGE_STATUS.get(e.getKey())).append(" |\n");
+        }
+        md.append("\nPlanted: `base/").append(BASE_PERIOD).append(".csv` line ").append(baseLine(s, BASE_PLANTED[0]))
+                .append(", `").append(BASE_PLANTED[0]).append("`: ").append(BASE_PLANTED[2]).append(". The figure is MISMATCH ")
+                .append("and the diagnosis blames the base (two digits swapped; ").append(BASE_PLANTED[1])
+                .append(" would match), not this year's total.\n");
         return md.toString();
+    }
+
+    /** The city total of an indicator as the job forms it: the city's own value, a sum, or a ratio of sums (× 100). */
+    private static String total(Sample s, String indicator) {
+        if (CITY_VALUES.containsKey(indicator)) {
+            return CITY_VALUES.get(indicator);
+        }
+        if (indicator.equals("TOWN_SEWAGE_COVERAGE")) {
+            return sum(s, "TOWNS_WITH_SEWAGE_TREATMENT").toPlainString() + " / " + sum(s, "ORGANIZED_TOWNS").toPlainString() + " × 100";
+        }
+        return sum(s, indicator).toPlainString();
+    }
+
+    private static BigDecimal sum(Sample s, String indicator) {
+        return COUNTY_ORDER.stream().map(c -> truth(s, indicator, c)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The physical line of an indicator's row in base/2022.csv (the header is line 1). */
+    private static int baseLine(Sample s, String indicator) {
+        List<String> lines = List.of(baseFile(s).split("\n"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(indicator + ",")) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException(indicator + " is not in base/" + BASE_PERIOD + ".csv");
     }
 
     private static String figureStatus(Sample s, String indicator) {
@@ -899,5 +1024,138 @@ public final class SampleInputGenerator {
     }
 
     private SampleInputGenerator() {
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // The year's targets: 2024-06
+    // ------------------------------------------------------------------------------------------------
+
+    /**
+     * The sample of the year's targets: the 2024 targets of the report's plan part ({@code targets/2024.csv}, what
+     * {@code --extract=<report> --write-targets} writes), the counties' cumulative figures of January–June 2024
+     * ({@code 2024-06/}), and last year's totals of the same period and of the whole year ({@code base/2023-06.csv},
+     * {@code base/2023.csv}) that give the growth and last year's pace.
+     */
+    static final class Targets2024 {
+
+        static final String PERIOD = "2024-06";
+        static final String REMARK = "1-6月累计";
+
+        /** targets/2024.csv as --write-targets writes it from the shipped report. */
+        static final List<String> TARGETS = List.of(
+                "ENERGY_WATER_SAVING_PROJECTS,,21个,三(三),实施工业节能节水项目21个",
+                "OLD_COMMUNITIES_RENOVATED,,157个,三(六),新开工城镇老旧小区改造157个",
+                "RURAL_DILAPIDATED_HOUSES,,550户,三(六),农村牧区危房550户",
+                "RURAL_TOILETS_RENOVATED,,5651个,三(五),改造农村户厕5651个",
+                "RURAL_ROADS_BUILT,,320公里,三(六),新建农村牧区公路320公里",
+                "URBAN_NEW_JOBS,,5500人以上,三(六),城镇新增就业5500人以上",
+                "ELDERLY_HOME_ADAPTATIONS,,4393户,三(六),实施适老化改造4393户",
+                "ELDERLY_CARE_CENTERS,,26个,三(六),建设乡镇养老服务中心26个",
+                "VOCATIONAL_TRAINING,,1.1万人次以上,三(六),开展职业技能培训1.1万人次以上",
+                "RETAIL_SALES,,增长6%左右,二,社会消费品零售总额增长6%左右");
+
+        /** The city's cumulative totals of January–June 2024, split over the counties. */
+        static final List<Plan> PLANS = List.of(
+                new Plan("ENERGY_WATER_SAVING_PROJECTS", "12", INDUSTRY),
+                new Plan("OLD_COMMUNITIES_RENOVATED", "160", URBAN),
+                new Plan("RURAL_DILAPIDATED_HOUSES", "180", RURAL),
+                new Plan("RURAL_TOILETS_RENOVATED", "2210", RURAL),
+                new Plan("RURAL_ROADS_BUILT", "171.60", RURAL),
+                new Plan("URBAN_NEW_JOBS", "3012", URBAN),
+                new Plan("ELDERLY_HOME_ADAPTATIONS", "4410", PEOPLE),
+                new Plan("ELDERLY_CARE_CENTERS", "9", PEOPLE),
+                new Plan("VOCATIONAL_TRAINING", "6840", PEOPLE),
+                new Plan("RETAIL_SALES", "1309500.0", URBAN));
+
+        /** base/2023-06.csv: January–June 2023 (the base of the growth, and with base/2023.csv last year's pace). */
+        static final Map<String, String> BASE_2023_06 = mapOf(
+                "ENERGY_WATER_SAVING_PROJECTS", "15",
+                "RURAL_DILAPIDATED_HOUSES", "540",
+                "URBAN_NEW_JOBS", "4630",
+                "VOCATIONAL_TRAINING", "5230",
+                "RETAIL_SALES", "1236540.2");
+
+        /** base/2023.csv: the bureau's final totals of 2023 (those of the 2023 sample where it has them). */
+        static final Map<String, String> BASE_2023 = mapOf(
+                "ENERGY_WATER_SAVING_PROJECTS", "39",
+                "RURAL_DILAPIDATED_HOUSES", "1083",
+                "URBAN_NEW_JOBS", "8685",
+                "VOCATIONAL_TRAINING", "10160",
+                "RETAIL_SALES", "2653907.6");
+
+        /** What targets.csv of a run of --period=2024-06 must say, with why. */
+        static final Map<String, String[]> EXPECTED = mapOf(
+                "ENERGY_WATER_SAVING_PROJECTS", new String[] {"ON_TRACK", "12 of 21 (0.571429) against last year's 15 ÷ 39 (0.384615)"},
+                "OLD_COMMUNITIES_RENOVATED", new String[] {"MET", "160 ≥ 156.5 (157, half a unit below)"},
+                "RURAL_DILAPIDATED_HOUSES", new String[] {"BEHIND", "180 of 550 (0.327273) against last year's 540 ÷ 1083 (0.498615)"},
+                "RURAL_TOILETS_RENOVATED", new String[] {"BEHIND", "2210 of 5651 (0.391081) against the calendar 6/12 (no base rows)"},
+                "RURAL_ROADS_BUILT", new String[] {"ON_TRACK", "171.6 of 320 (0.536250) against the calendar 6/12"},
+                "URBAN_NEW_JOBS", new String[] {"ON_TRACK", "3012 of 5500 (0.547636) against last year's 4630 ÷ 8685 (0.533103)"},
+                "ELDERLY_HOME_ADAPTATIONS", new String[] {"MET", "4410 ≥ 4392.5"},
+                "ELDERLY_CARE_CENTERS", new String[] {"BEHIND", "9 of 26 (0.346154) against the calendar 6/12"},
+                "VOCATIONAL_TRAINING", new String[] {"ON_TRACK", "6840 of 11000 (0.621818) against last year's 5230 ÷ 10160 (0.514764)"},
+                "RETAIL_SALES", new String[] {"MET", "growth (1309500 ÷ 1236540.2 − 1) × 100 = 5.900318 ≥ 0.95 × 6 = 5.7"});
+
+        private Targets2024() {
+        }
+
+        /** Path relative to the input folder → bytes: the county files, the targets and the two base files. */
+        static Map<String, byte[]> files(Sample s) {
+            Map<String, BigDecimal> truth = new TreeMap<>();
+            for (Plan plan : PLANS) {
+                truth.putAll(split(s, plan, Map.of()));
+            }
+            Map<String, byte[]> out = new LinkedHashMap<>();
+            List<Indicator> inCatalogOrder = s.indicators.stream()
+                    .filter(i -> PLANS.stream().anyMatch(p -> p.indicator.equals(i.code))).toList();
+            for (String county : COUNTY_ORDER) {
+                StringBuilder csv = new StringBuilder(String.join(",", ENGLISH_HEADER)).append('\n');
+                for (Indicator ind : inCatalogOrder) {
+                    csv.append(String.join(",", county, ind.code, PERIOD, truth.get(ind.code + "@" + county).toPlainString(),
+                            ind.unit, REMARK)).append('\n');
+                }
+                out.put(PERIOD + "/" + county + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            out.put("targets/2024.csv", lines("indicator_code,region_code,target_text,section,quote", TARGETS));
+            out.put("base/2023-06.csv", base(BASE_2023_06));
+            out.put("base/2023.csv", base(BASE_2023));
+            return out;
+        }
+
+        private static byte[] base(Map<String, String> totals) {
+            List<String> rows = new ArrayList<>();
+            totals.forEach((code, total) -> rows.add(code + "," + "," + total));
+            return lines("indicator_code,region_code,total", rows);
+        }
+
+        private static byte[] lines(String header, List<String> rows) {
+            StringBuilder text = new StringBuilder(header).append('\n');
+            rows.forEach(r -> text.append(r).append('\n'));
+            return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        static String readme(Sample s) {
+            StringBuilder md = new StringBuilder();
+            md.append("\n## The year's targets: ").append(PERIOD).append("\n\n");
+            md.append("`targets/2024.csv` holds the 2024 targets of the report's plan part for the indicators of the catalog, ")
+                    .append("exactly as `--extract=reports/ulanqab-2024-government-work-report.txt --write-targets` writes it. ")
+                    .append("`").append(PERIOD).append("/` holds each county's cumulative figures of January–June 2024 (remark `")
+                    .append(REMARK).append("`) for the ").append(PLANS.size()).append(" indicators of those targets, one file per ")
+                    .append("county, every row valid (no city file: no target is on a CITY indicator, so `150900.csv` is MISSING in the ledger). `base/2023-06.csv` (January–June ")
+                    .append("2023) and `base/2023.csv` (the whole of 2023) give the growth of `RETAIL_SALES` and last year's pace of ")
+                    .append(BASE_2023.size() - 1).append(" targets; the others are paced by the calendar (6/12). There is no ")
+                    .append("`published/").append(PERIOD).append(".csv`: a month is reconciled without printed figures.\n\n");
+            md.append("`java -jar target/reconciliation.jar --period=").append(PERIOD)
+                    .append("` writes `output/").append(PERIOD).append("/targets.csv` with these statuses and ends with exit status 0: ")
+                    .append("a target behind is news for the bureau's leaders, not a data error.\n\n");
+            md.append("| indicator | target | status | why |\n| --- | --- | --- | --- |\n");
+            for (String row : TARGETS) {
+                String[] f = row.split(",", -1);
+                String[] e = EXPECTED.get(f[0]);
+                md.append("| `").append(f[0]).append("` ").append(s.indicator(f[0]).nameZh).append(" | ").append(f[2]).append(" | ")
+                        .append(e[0]).append(" | ").append(e[1]).append(" |\n");
+            }
+            return md.toString();
+        }
     }
 }

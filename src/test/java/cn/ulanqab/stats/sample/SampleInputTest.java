@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -14,7 +15,10 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The committed sample (input/2023/ and input/README.md) is exactly what the generator writes. */
+/**
+ * The committed sample (input/2023/, input/2024-06/, input/targets/, input/base/ and input/README.md) is exactly what the
+ * generator writes.
+ */
 class SampleInputTest {
 
     private static final Path INPUT = Path.of("input");
@@ -24,9 +28,10 @@ class SampleInputTest {
         Map<String, byte[]> generated = SampleInputGenerator.generate(INPUT);
 
         TreeSet<String> shipped = new TreeSet<>();
-        try (Stream<Path> files = Files.list(INPUT.resolve(SampleInputGenerator.PERIOD))) {
-            files.filter(Files::isRegularFile)
-                    .forEach(p -> shipped.add(SampleInputGenerator.PERIOD + "/" + p.getFileName()));
+        for (String folder : List.of(SampleInputGenerator.PERIOD, SampleInputGenerator.Targets2024.PERIOD, "targets", "base")) {
+            try (Stream<Path> files = Files.list(INPUT.resolve(folder))) {
+                files.filter(Files::isRegularFile).forEach(p -> shipped.add(folder + "/" + p.getFileName()));
+            }
         }
         shipped.add("README.md");
 

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.report.Wording;
 import java.util.Collections;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import org.junit.jupiter.api.Test;
@@ -75,12 +76,12 @@ class BrokenFilesCorpusTest {
                 new Case("a 10 MB field in a row", BrokenFilesCorpusTest::tenMegabyteField, FileStatus.PROCESSED, null,
                         List.of(RowReason.MALFORMED_ROW)),
                 new Case("semicolon delimiter", resource("semicolon.csv"), FileStatus.UNREADABLE,
-                        "looks like semicolon-separated text: save the sheet as \"CSV UTF-8\"", List.of()),
+                        "looks like semicolon-separated text: save the sheet as “CSV UTF-8”", List.of()),
                 new Case("tab delimiter", resource("tab.csv"), FileStatus.UNREADABLE,
-                        "looks like tab-separated text: save the sheet as \"CSV UTF-8\"", List.of()),
+                        "looks like tab-separated text: save the sheet as “CSV UTF-8”", List.of()),
                 new Case("mixed line ends", resource("mixed-line-ends.csv"), FileStatus.PROCESSED, null, accepted(4)),
                 new Case("UTF-16 with a BOM", resource("utf16-bom.csv"), FileStatus.UNREADABLE,
-                        "UTF-16 text (Excel's \"Unicode text\"): save it as \"CSV UTF-8\"", List.of()),
+                        "UTF-16 text (Excel’s “Unicode text”): save it as “CSV UTF-8”", List.of()),
                 new Case("UTF-16 without a BOM", resource("utf16le-no-bom.csv"), FileStatus.UNREADABLE,
                         "UTF-16 text", List.of()),
                 new Case("UTF-8 BOM in front of GB18030 bytes", resource("bom-then-gb18030.csv"), FileStatus.UNREADABLE,
@@ -89,7 +90,7 @@ class BrokenFilesCorpusTest {
                 new Case("duplicated header row", resource("duplicated-header.csv"), FileStatus.PROCESSED, null,
                         Arrays.asList(null, RowReason.UNKNOWN_COUNTY, null)),
                 new Case("extra columns", resource("extra-columns.csv"), FileStatus.PROCESSED,
-                        "extra columns ignored: 填报人, (column 8 without a name)", accepted(1)),
+                        "extra columns ignored: 填报人, #8", accepted(1)),
                 new Case("missing required column", resource("missing-value-column.csv"), FileStatus.UNREADABLE,
                         "the header lacks value (数值)", List.of()),
                 new Case("a folder where a submission should be", Files::createDirectory, FileStatus.UNREADABLE,
@@ -106,7 +107,7 @@ class BrokenFilesCorpusTest {
         SubmissionFile file = catalogue(folder);
         assertThat(file.status()).as(c.name() + ": " + file.reason()).isEqualTo(c.status());
         if (c.reasonHas() != null) {
-            assertThat(file.reason()).contains(c.reasonHas());
+            assertThat(en(file.reason())).contains(c.reasonHas());
         } else {
             assertThat(file.reason()).isNull();
         }
@@ -155,7 +156,7 @@ class BrokenFilesCorpusTest {
         assumeFalse(stillReadable, "running as root: chmod 000 does not stop root from reading, so the permission check"
                 + " cannot fail here (the broken-link case covers a file that cannot be opened)");
         assertThat(seen.status()).isEqualTo(FileStatus.UNREADABLE);
-        assertThat(seen.reason()).contains("no read permission");
+        assertThat(en(seen.reason())).contains("no read permission");
     }
 
     static SubmissionFile catalogue(Path folder) {
@@ -199,5 +200,10 @@ class BrokenFilesCorpusTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What a check found, in the English bundle's words. */
+    private static String en(Detail detail) {
+        return Wording.of("en").detail(detail);
     }
 }

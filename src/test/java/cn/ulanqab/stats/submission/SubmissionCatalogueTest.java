@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.report.Wording;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.catalog.Registry;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class SubmissionCatalogueTest {
         assertThat(files.get("150921-v2.csv").version()).isEqualTo(2);
         assertThat(files.get("150921.csv").status()).isEqualTo(FileStatus.SUPERSEDED);
         assertThat(files.get("150921.csv").version()).isEqualTo(1);
-        assertThat(files.get("150921.csv").reason()).contains("150921-v2.csv");
+        assertThat(en(files.get("150921.csv").reason())).contains("150921-v2.csv");
     }
 
     @Test
@@ -61,7 +62,7 @@ class SubmissionCatalogueTest {
         assertThat(files.get("150922-v10.csv").status()).isEqualTo(FileStatus.PROCESSED);
         assertThat(files.get("150922-v9.csv").status()).isEqualTo(FileStatus.SUPERSEDED);
         assertThat(files.get("150922-v2.csv").status()).isEqualTo(FileStatus.SUPERSEDED);
-        assertThat(files.get("150922-v9.csv").reason()).contains("150922-v10.csv");
+        assertThat(en(files.get("150922-v9.csv").reason())).contains("150922-v10.csv");
     }
 
     @Test
@@ -71,7 +72,7 @@ class SubmissionCatalogueTest {
         file("150921.xlsx", "binary");
         Map<String, SubmissionFile> files = byName(SubmissionFolder.scan(folder, REGISTRY));
         assertThat(files.get("150999.csv").status()).isEqualTo(FileStatus.UNRECOGNIZED);
-        assertThat(files.get("150999.csv").reason()).contains("150999");
+        assertThat(en(files.get("150999.csv").reason())).contains("150999");
         assertThat(files.get("notes.txt").status()).isEqualTo(FileStatus.UNRECOGNIZED);
         assertThat(files.get("150921.xlsx").status()).isEqualTo(FileStatus.UNRECOGNIZED);
         // an unrecognized file does not stand in for its unit
@@ -109,7 +110,7 @@ class SubmissionCatalogueTest {
         SubmissionCatalogue.Result result = SubmissionCatalogue.of(folder, REGISTRY);
         SubmissionFile f = byName(result.files()).get("150921.csv");
         assertThat(f.status()).isEqualTo(FileStatus.UNREADABLE);
-        assertThat(f.reason()).contains("folder");
+        assertThat(en(f.reason())).contains("folder");
         assertThat(result.sha256ByName()).doesNotContainKey("150921.csv");
     }
 
@@ -118,7 +119,7 @@ class SubmissionCatalogueTest {
         file("150921.csv", "name,amount\nmeat,12\n");
         SubmissionFile f = byName(SubmissionCatalogue.of(folder, REGISTRY).files()).get("150921.csv");
         assertThat(f.status()).isEqualTo(FileStatus.UNREADABLE);
-        assertThat(f.reason()).contains("county_code").contains("period");
+        assertThat(en(f.reason())).contains("county_code").contains("period");
         assertThat(f.encoding()).isEqualTo("UTF-8");
     }
 
@@ -128,7 +129,7 @@ class SubmissionCatalogueTest {
         SubmissionFile f = byName(SubmissionCatalogue.of(folder, REGISTRY).files()).get("150921.csv");
         assertThat(f.status()).isEqualTo(FileStatus.UNREADABLE);
         assertThat(f.encoding()).isNull();
-        assertThat(f.reason()).isNotBlank();
+        assertThat(en(f.reason())).isNotBlank();
     }
 
     @Test
@@ -180,5 +181,10 @@ class SubmissionCatalogueTest {
                         tuple("150999.csv", FileStatus.UNRECOGNIZED),
                         tuple("notes.txt", FileStatus.UNRECOGNIZED));
         assertThat(missingCodes(files)).hasSize(10);
+    }
+
+    /** What a check found, in the English bundle's words. */
+    private static String en(Detail detail) {
+        return Wording.of("en").detail(detail);
     }
 }

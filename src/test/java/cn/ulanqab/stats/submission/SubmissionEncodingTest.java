@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.report.Wording;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +84,7 @@ class SubmissionEncodingTest {
     void rejectsUtf16LittleEndianWithBom() throws IOException {
         SubmissionEncoding.Detected d = SubmissionEncoding.detect(write(bytes("\uFEFF" + TEXT, StandardCharsets.UTF_16LE)));
         assertThat(d.readable()).isFalse();
-        assertThat(d.problem()).contains("UTF-16");
+        assertThat(en(d.problem())).contains("UTF-16");
         assertThat(d.charset()).isNull();
     }
 
@@ -91,7 +92,7 @@ class SubmissionEncodingTest {
     void rejectsUtf16BigEndianWithBom() throws IOException {
         SubmissionEncoding.Detected d = SubmissionEncoding.detect(write(bytes("\uFEFF" + TEXT, StandardCharsets.UTF_16BE)));
         assertThat(d.readable()).isFalse();
-        assertThat(d.problem()).contains("UTF-16");
+        assertThat(en(d.problem())).contains("UTF-16");
     }
 
     @Test
@@ -100,7 +101,7 @@ class SubmissionEncodingTest {
         SubmissionEncoding.Detected d = SubmissionEncoding.detect(
                 write(bytes("county_code,indicator_code,period,value\n", StandardCharsets.US_ASCII), new byte[]{(byte) 0x80, (byte) 0xFF, '\n'}));
         assertThat(d.readable()).isFalse();
-        assertThat(d.problem()).contains("neither UTF-8 nor GB18030");
+        assertThat(en(d.problem())).contains("neither UTF-8 nor GB18030");
     }
 
     @Test
@@ -108,7 +109,7 @@ class SubmissionEncodingTest {
         SubmissionEncoding.Detected d = SubmissionEncoding.detect(
                 write(bytes("county_code,indicator_code,period,value\n150921,", StandardCharsets.US_ASCII), new byte[]{0, 0, 0, '\n'}));
         assertThat(d.readable()).isFalse();
-        assertThat(d.problem()).contains("NUL");
+        assertThat(en(d.problem())).contains("NUL");
     }
 
     @Test
@@ -116,7 +117,7 @@ class SubmissionEncodingTest {
         SubmissionEncoding.Detected d = SubmissionEncoding.detect(
                 write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes(TEXT, Charset.forName("GB18030"))));
         assertThat(d.readable()).isFalse();
-        assertThat(d.problem()).contains("byte-order mark");
+        assertThat(en(d.problem())).contains("byte-order mark");
     }
 
     @Test
@@ -136,5 +137,10 @@ class SubmissionEncodingTest {
         }
         assertThat(SubmissionEncoding.detect(write(bytes(sb.toString(), StandardCharsets.UTF_8))).label()).isEqualTo("UTF-8");
         assertThat(SubmissionEncoding.detect(write(bytes(sb.toString(), Charset.forName("GB18030")))).label()).isEqualTo("GB18030");
+    }
+
+    /** What a check found, in the English bundle's words. */
+    private static String en(Detail detail) {
+        return Wording.of("en").detail(detail);
     }
 }

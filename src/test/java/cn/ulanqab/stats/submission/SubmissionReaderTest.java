@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.report.Wording;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class SubmissionReaderTest {
 
     private static List<SubmittedRow> read(Path file) throws Exception {
         SubmissionEncoding.Detected encoding = SubmissionEncoding.detect(file);
-        assertThat(encoding.readable()).as(encoding.problem()).isTrue();
+        assertThat(encoding.readable()).as(String.valueOf(encoding.problem())).isTrue();
         List<SubmittedRow> rows = new ArrayList<>();
         try (SubmissionReader reader = new SubmissionReader(file, "150921", encoding)) {
             reader.forEachRemaining(rows::add);
@@ -154,31 +155,31 @@ class SubmissionReaderTest {
     @Test
     void namesTheMissingRequiredColumn() throws Exception {
         SubmissionReader.UnreadableHeader e = headerProblem("county_code,indicator_code,value,unit\n150921,MEAT_OUTPUT,12,\n");
-        assertThat(e.getMessage()).contains("lacks period (统计期) (found:");
-        assertThat(headerProblem("区划代码,指标代码,统计期\n").getMessage()).contains("lacks value (数值)");
+        assertThat(en(e.detail())).contains("lacks period (统计期) (found:");
+        assertThat(en(headerProblem("区划代码,指标代码,统计期\n").detail())).contains("lacks value (数值)");
     }
 
     @Test
     void saysTabSeparatedHeaderLooksTabSeparated() throws Exception {
-        assertThat(headerProblem("county_code\tindicator_code\tperiod\tvalue\n150921\tMEAT_OUTPUT\t2023\t12\n").getMessage())
+        assertThat(en(headerProblem("county_code\tindicator_code\tperiod\tvalue\n150921\tMEAT_OUTPUT\t2023\t12\n").detail()))
                 .contains("tab-separated");
     }
 
     @Test
     void saysSemicolonSeparatedHeaderLooksSemicolonSeparated() throws Exception {
-        assertThat(headerProblem("county_code;indicator_code;period;value\n150921;MEAT_OUTPUT;2023;12\n").getMessage())
+        assertThat(en(headerProblem("county_code;indicator_code;period;value\n150921;MEAT_OUTPUT;2023;12\n").detail()))
                 .contains("semicolon-separated");
     }
 
     @Test
     void emptyFileHasNoHeader() throws Exception {
-        assertThat(headerProblem("").getMessage()).contains("empty");
-        assertThat(headerProblem("\n\n").getMessage()).contains("empty");
+        assertThat(en(headerProblem("").detail())).contains("empty");
+        assertThat(en(headerProblem("\n\n").detail())).contains("empty");
     }
 
     @Test
     void rejectsAColumnNamedTwice() throws Exception {
-        assertThat(headerProblem("county_code,indicator_code,period,value,数值\n").getMessage()).contains("twice");
+        assertThat(en(headerProblem("county_code,indicator_code,period,value,数值\n").detail())).contains("twice");
     }
 
     @Test
@@ -296,5 +297,10 @@ class SubmissionReaderTest {
             assertThat(reader.hasNext()).isFalse();
             assertThatThrownBy(reader::next).isInstanceOf(NoSuchElementException.class);
         }
+    }
+
+    /** What a check found, in the English bundle's words. */
+    private static String en(Detail detail) {
+        return Wording.of("en").detail(detail);
     }
 }

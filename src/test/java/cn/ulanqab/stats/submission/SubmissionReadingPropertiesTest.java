@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.report.Wording;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.testing.Property;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class SubmissionReadingPropertiesTest {
             SubmissionFile f = BrokenFilesCorpusTest.catalogue(folder);
             assertThat(f.status()).isIn(FileStatus.PROCESSED, FileStatus.UNREADABLE);
             if (f.status() == FileStatus.UNREADABLE) {
-                assertThat(f.reason()).as("an UNREADABLE file says why").isNotBlank();
+                assertThat(en(f.reason())).as("an UNREADABLE file says why").isNotBlank();
                 return;
             }
             List<RowOutcome> outcomes = readAndValidate(file, f);
@@ -259,5 +260,10 @@ class SubmissionReadingPropertiesTest {
         Generated g = wellFormedFile(new Random(1));
         assertThat(g.records()).isNotNull();
         assertThat(spellings(new BigDecimal("-1234567.25"), new Random(2))).contains("-1,234,567.25", "－１，２３４，５６７．２５");
+    }
+
+    /** What a check found, in the English bundle's words. */
+    private static String en(Detail detail) {
+        return Wording.of("en").detail(detail);
     }
 }
