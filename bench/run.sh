@@ -100,6 +100,29 @@ fi
 
 H2_MB=$(du -sm "$SCRATCH/out/reconciliation-db.mv.db" 2>/dev/null | cut -f1)
 
+# 5a. the same job with its partitioned ingest on one worker (the run above used one per core), to show what the
+# partitions on every core bring; BENCH_ONE_WORKER=0 leaves it out
+ONE_LINE="one worker: not measured (BENCH_ONE_WORKER=0)"
+if [ "${BENCH_ONE_WORKER:-1}" = 1 ]; then
+    echo
+    echo "== the job on one worker =="
+    rm -rf "$SCRATCH/out-1"
+    "$TIME" -v -o "$SCRATCH/job-1.time" timeout "$JOB_TIMEOUT" java -Xmx"$XMX" -jar "$JAR" --reconciliation.workers=1 \
+        --input="$GEN" --output="$SCRATCH/out-1" --period="$PERIOD" > "$SCRATCH/job-1.log" 2>&1
+    ONE_RC=$?
+    ONE_S=$(elapsed "$SCRATCH/job-1.time")
+    ONE_INGEST=$(java -cp "$DUCKDB_CP" org.h2.tools.Shell -url "jdbc:h2:file:$SCRATCH/out-1/reconciliation-db" -user "" -password "" \
+        -sql "SELECT CAST(DATEDIFF('MILLISECOND', START_TIME, END_TIME) / 1000.0 AS DECIMAL(10,1)) FROM \"reconciliation\".BATCH_STEP_EXECUTION
+              WHERE STEP_NAME = 'readAndValidateSubmissions'" 2>/dev/null | grep -E '^[0-9.]+ *$' | head -n 1 | tr -d ' ')
+    SAME1="CSVs differ from the run on every core"
+    if [ "$ONE_RC" -le 1 ] && cmp -s "$SCRATCH/out/$PERIOD/reconciliation.csv" "$SCRATCH/out-1/$PERIOD/reconciliation.csv" \
+            && cmp -s "$SCRATCH/out/$PERIOD/county-breakdown.csv" "$SCRATCH/out-1/$PERIOD/county-breakdown.csv"; then
+        SAME1="reconciliation.csv and county-breakdown.csv byte-identical to the run on every core"
+    fi
+    ONE_LINE=$(printf '%-8s %10s %12s %14s  %s' "job (1w)" "$ONE_S" "$(per_second "$ROWS" "$ONE_S")" "$(peak_mb "$SCRATCH/job-1.time")" \
+        "exit status $ONE_RC; readAndValidateSubmissions ${ONE_INGEST:-n/a} s; $SAME1")
+fi
+
 # 5b. the same job against PostgreSQL (the postgres profile), in a schema of its own, when the server answers
 PG_LINE="PostgreSQL: not measured (BENCH_POSTGRES=0 or 127.0.0.1:5432 does not answer)"
 if [ "${BENCH_POSTGRES:-1}" = 1 ] && command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
@@ -145,7 +168,7 @@ fi
 {
     echo
     echo "== national benchmark: $COUNTIES counties x $INDICATORS indicators, $ROWS submission rows, $SIZE_MB MB, $PLANTED planted mismatches =="
-    echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; java -Xmx$XMX"
+    echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; java -Xmx$XMX; the job on $(nproc) workers (reconciliation.workers, default)"
     echo "$GEN_LINE"
     printf '%-8s %10s %12s %14s  %s\n' "" "wall s" "rows/s" "peak RSS MB" "outcome"
     printf '%-8s %10s %12s %14s  %s\n' "DuckDB" "$DUCKDB_S" "$(per_second "$ROWS" "$DUCKDB_S")" "$(peak_mb "$SCRATCH/duckdb.time")" \
@@ -153,6 +176,7 @@ fi
     JOB_RATE=n/a
     [ "$JOB_RC" -le 1 ] && JOB_RATE=$(per_second "$ROWS" "$JOB_S")
     printf '%-8s %10s %12s %14s  %s\n' "job" "$JOB_S" "$JOB_RATE" "$(peak_mb "$SCRATCH/job.time")" "$JOB_OUTCOME; database ${H2_MB:-n/a} MB (H2 file)"
+    echo "$ONE_LINE"
     echo "$PG_LINE"
     if [ "$JOB_RC" -le 1 ]; then
         echo "job / DuckDB wall time: $(awk -v j="$JOB_S" -v d="$DUCKDB_S" 'BEGIN { printf "%.1f", j / d }')x"

@@ -4,6 +4,8 @@ import cn.ulanqab.stats.batch.FailureLog;
 import cn.ulanqab.stats.batch.LastRun;
 import cn.ulanqab.stats.batch.NightlyRun;
 import cn.ulanqab.stats.batch.OwnPaths;
+import cn.ulanqab.stats.batch.PartitionWorkers;
+import cn.ulanqab.stats.batch.Role;
 import cn.ulanqab.stats.database.DatabaseUnavailableException;
 import cn.ulanqab.stats.batch.RunLock;
 import cn.ulanqab.stats.batch.RunOptions;
@@ -41,6 +43,9 @@ public class ReconciliationApplication {
         }
         RunOptions options;
         try {
+            if (Role.of(RunOptions.valueIn(args, Role.SETTING, "standalone")) == Role.WORKER) {
+                return PartitionWorkers.run(ReconciliationApplication.class, args);
+            }
             Optional<GenerateCommand> generate = GenerateCommand.parse(args);
             if (generate.isPresent()) {
                 // --generate writes a synthetic input and exits without starting the job

@@ -10,29 +10,37 @@ import cn.ulanqab.stats.reconciliation.ReconciliationService;
 import cn.ulanqab.stats.report.OutputWriter;
 import cn.ulanqab.stats.review.ReviewService;
 import cn.ulanqab.stats.submission.DuplicateSettlement;
-import cn.ulanqab.stats.submission.RowOutcome;
 import cn.ulanqab.stats.submission.SubmissionCatalogue;
 import cn.ulanqab.stats.submission.SubmissionFile;
 import cn.ulanqab.stats.submission.SubmissionStore;
-import cn.ulanqab.stats.submission.SubmittedRow;
 import cn.ulanqab.stats.targets.TargetTracking;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.batch.core.partition.StepExecutionSplitter;
+import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilderFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -79,26 +87,54 @@ public class NightlyReconciliationJobConfig {
         });
     }
 
+    /**
+     * A partitioned step: the files to read split by {@link FilePartitioner}, each partition read, validated and stored
+     * by {@link ReadAndValidateFiles}, {@code reconciliation.workers} partitions at a time on threads of this process;
+     * or, in the manager role, sent over RabbitMQ to worker processes ({@link PartitionWorker}) while the manager polls the
+     * job repository until every partition has ended or {@code reconciliation.partition-timeout} has passed.
+     */
     @Bean
     Step readAndValidateSubmissions(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, SubmissionStore store,
                                     @Value("${reconciliation.testing.pause-after-chunk-ms:0}") long testingPause,
-                                    @Value("${reconciliation.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) {
-        ExecutionContextPromotionListener promoteReadCounts = new ExecutionContextPromotionListener();
-        promoteReadCounts.setKeys(new String[]{SubmissionRowsReader.READ_BY_FILE, SubmissionRowWriter.DUPLICATE_FILES});
-        SubmissionIngest ingest = new SubmissionIngest(store, tonight, tm, jobs);
-        TestingPause pause = new TestingPause(testingPause);
-        return new StepBuilder("readAndValidateSubmissions", jobs).<SubmittedRow, RowOutcome>chunk(chunkSize)
-                .transactionManager(tm).reader(ingest.reader()).processor(ingest.validator()).writer(ingest.writer())
-                .listener(ingest).listener(promoteReadCounts).listener(pause).stream(pause)
-                .listener((StepExecutionListener) runLockCheck).listener((ItemWriteListener<RowOutcome>) runLockCheck).build();
+                                    @Value("${reconciliation.chunk-size:" + CHUNK_SIZE + "}") int chunkSize,
+                                    @Value("${reconciliation.workers:}") String workersSetting,
+                                    @Value("${" + Role.SETTING + ":standalone}") String role,
+                                    @Value("${" + RemotePartitioning.TIMEOUT_SETTING + ":}") String timeout,
+                                    ObjectProvider<RemotePartitioningManagerStepBuilderFactory> remote,
+                                    @Qualifier("partitionRequestChannel") ObjectProvider<MessageChannel> requests) {
+        int workers = RunOptions.workers(workersSetting);
+        FilesOfTheRun partitions = new FilesOfTheRun(jobs, store, tonight);
+        if (Role.of(role) == Role.MANAGER) {
+            return remote.getObject().get("readAndValidateSubmissions")
+                    .partitioner(ReadAndValidateFiles.NAME, gridSize -> {
+                        throw new IllegalStateException("the partitions are made by FilesOfTheRun");
+                    })
+                    .splitter(partitions).gridSize(workers).outputChannel(requests.getObject())
+                    .pollInterval(PARTITION_POLL_MILLIS).timeout(RemotePartitioning.timeout(timeout).toMillis())
+                    .listener(new RemotePartitionsEnded(jobs, RemotePartitioning.timeout(timeout))).listener(runLockCheck).build();
+        }
+        Step worker = new ReadAndValidateFiles(store, execution -> tonight.get(), jobs, tm, chunkSize, testingPause,
+                execution -> List.of(runLockCheck));
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("ingest-");
+        threads.setConcurrencyLimit(workers);
+        return new StepBuilder("readAndValidateSubmissions", jobs).partitioner(worker)
+                .splitter(partitions).gridSize(workers).taskExecutor(threads)
+                .listener((StepExecutionListener) runLockCheck).build();
     }
+
+    /** How often the manager looks in the job repository for the partitions its workers ended. */
+    private static final long PARTITION_POLL_MILLIS = 1000;
 
     /** Rows read = accepted + rejected for every file: the reader's own count against the rows stored, or the job fails. */
     @Bean
     Step checkRowAccounting(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, SubmissionStore store) {
         return tasklet(tonight, "checkRowAccounting", jobs, tm, (night, job) -> {
             long runId = job.getJobInstanceId();
-            Map<String, Long> read = SubmissionRowsReader.decode(job.getExecutionContext().getString(SubmissionRowsReader.READ_BY_FILE, ""));
+            Map<String, Long> read = store.rowsReadByFile(runId);
+            if (read.isEmpty() && job.getExecutionContext().containsKey(SubmissionRowsReader.READ_BY_FILE)) {
+                // a run an earlier release read, with the counts in the job's context
+                read = SubmissionRowsReader.decode(job.getExecutionContext().getString(SubmissionRowsReader.READ_BY_FILE));
+            }
             Map<String, Long> stored = store.storedRowsByFile(runId);
             List<String> broken = new ArrayList<>();
             for (SubmissionFile f : store.filesToRead(runId)) {
@@ -109,7 +145,8 @@ public class NightlyReconciliationJobConfig {
                             + " stored (accepted + rejected)");
                 }
             }
-            stored.keySet().stream().filter(name -> !read.containsKey(name))
+            Map<String, Long> counted = read;
+            stored.keySet().stream().filter(name -> !counted.containsKey(name))
                     .forEach(name -> broken.add(name + ": rows stored but the file was never read"));
             if (!broken.isEmpty()) {
                 throw new IllegalStateException("row accounting does not add up, rows read must equal accepted + rejected: "
@@ -122,10 +159,10 @@ public class NightlyReconciliationJobConfig {
     @Bean
     Step settleDuplicates(JobRepository jobs, PlatformTransactionManager tm, CurrentNight tonight, SubmissionStore store) {
         return tasklet(tonight, "settleDuplicates", jobs, tm, (night, job) -> {
-            // only the files in which the writer saw an indicator accepted twice (all files when it left no note)
-            String noted = job.getExecutionContext().containsKey(SubmissionRowWriter.DUPLICATE_FILES)
-                    ? job.getExecutionContext().getString(SubmissionRowWriter.DUPLICATE_FILES) : null;
-            store.settleDuplicates(job.getJobInstanceId(), noted == null ? null : SubmissionRowWriter.decode(noted));
+            long runId = job.getJobInstanceId();
+            // only the files in which the writer saw an indicator accepted twice (all files of a run an earlier release read)
+            boolean noted = !store.rowsReadByFile(runId).isEmpty();
+            store.settleDuplicates(runId, noted ? store.filesNotedWithDuplicates(runId) : null);
         });
     }
 
@@ -176,6 +213,35 @@ public class NightlyReconciliationJobConfig {
             execution.getExecutionContext().putString(Night.INPUT, night.input().toAbsolutePath().normalize().toString());
             execution.getExecutionContext().putString(Night.OUTPUT, night.output().toAbsolutePath().normalize().toString());
             jobs.updateExecutionContext(execution);
+        }
+    }
+
+    /**
+     * The partitions of this run's files, made when readAndValidateSubmissions starts (from the files the catalogue
+     * stored and their sizes now) and made the same way again on a restart, which keeps those that completed.
+     */
+    private record FilesOfTheRun(JobRepository jobs, SubmissionStore store, CurrentNight tonight) implements StepExecutionSplitter {
+        @Override
+        public String getStepName() {
+            return ReadAndValidateFiles.NAME;
+        }
+
+        @Override
+        public Set<StepExecution> split(StepExecution manager, int workers) throws JobExecutionException {
+            long runId = manager.getJobExecution().getJobInstanceId();
+            Path folder = tonight.get().submissionFolder();
+            List<FilePartitioner.SizedFile> files = store.filesToRead(runId).stream()
+                    .map(f -> new FilePartitioner.SizedFile(f.name(), sizeOf(folder.resolve(f.name())))).toList();
+            return new SimpleStepExecutionSplitter(jobs, ReadAndValidateFiles.NAME, new FilePartitioner(files)).split(manager, workers);
+        }
+
+        private static long sizeOf(Path file) {
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                // the partition that gets it says what is wrong when it reads it
+                return 0;
+            }
         }
     }
 

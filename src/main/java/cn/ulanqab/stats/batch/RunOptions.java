@@ -37,7 +37,8 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
     /** The job's own settings (application.properties); a misspelt one is refused rather than silently ignored. */
     static final List<String> SETTINGS = List.of("reconciliation.claims.nearly-band", "reconciliation.claims.about-tolerance", "reconciliation.db-schema",
             "reconciliation.chunk-size", "reconciliation.testing.pause-after-chunk-ms", "reconciliation.zone",
-            "reconciliation.keep-runs", "reconciliation.language");
+            "reconciliation.keep-runs", "reconciliation.language", "reconciliation.workers", Role.SETTING,
+            RemotePartitioning.TIMEOUT_SETTING, "reconciliation.testing.version");
     private static final List<String> PASS_THROUGH = List.of("spring.", "logging.", "reconciliation.", "debug", "trace");
     private static final String USAGE = "usage: java -jar reconciliation.jar [--period=2023] [--input=input] [--output=output]"
             + " [--report=<report.txt>], or java -jar reconciliation.jar --extract=<report.txt> [--write-published] [--write-targets] [--input=input] [--output=output]"
@@ -95,6 +96,9 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
                 }
                 case "reconciliation.zone" -> zone(required(name, value));
                 case "reconciliation.keep-runs" -> keepRuns(required(name, value));
+                case "reconciliation.workers" -> workers(required(name, value));
+                case Role.SETTING -> Role.of(required(name, value));
+                case RemotePartitioning.TIMEOUT_SETTING -> RemotePartitioning.timeout(required(name, value));
                 default -> {
                     if (name.startsWith("reconciliation.") && !SETTINGS.contains(name)) {
                         throw new ConfigurationException("unknown setting --" + name + ". Fix: the settings are --"
@@ -182,6 +186,27 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
         }
         throw new ConfigurationException("--reconciliation.keep-runs=" + value + " is not a number of runs. Fix: write a whole"
                 + " number of at least 1, e.g. --reconciliation.keep-runs=30");
+    }
+
+    /**
+     * {@code reconciliation.workers}: how many partitions of readAndValidateSubmissions run at a time in this process
+     * (at least 1); empty means one per core.
+     */
+    public static int workers(String value) {
+        if (value == null || value.isBlank()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int workers = Integer.parseInt(value.strip());
+            if (workers >= 1) {
+                return workers;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ConfigurationException("--reconciliation.workers=" + value + " is not a number of workers. Fix: write a whole"
+                + " number of at least 1, e.g. --reconciliation.workers=4, or leave it out for one per core ("
+                + Runtime.getRuntime().availableProcessors() + " here)");
     }
 
     /** Outputs written into the input would be read back as input and change the next night's fingerprint. */

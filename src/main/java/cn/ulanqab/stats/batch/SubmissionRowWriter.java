@@ -6,26 +6,24 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * Stores every validated row, accepted or rejected, in the chunk's transaction: a restart never records a row twice.
- * It also notes, while the rows go by, which files may hold duplicates ({@link #DUPLICATE_FILES}: a file in which an
- * indicator code was accepted twice), so settleDuplicates need only look at those. Files are read one after another,
+ * It also notes in the database, in the same transaction, which files may hold duplicates (a file in which an indicator
+ * code was accepted twice), so settleDuplicates need only look at those. A partition reads its files one after another,
  * so only the current file's codes are held. After a restart the file read at the time of the failure may have rows
  * from before it that this writer never saw: it is always noted.
  */
 public class SubmissionRowWriter implements ItemStreamWriter<RowOutcome> {
 
-    /** Files that may hold duplicates, as {@code name;name;}: promoted to the job's context when the step completes. */
-    public static final String DUPLICATE_FILES = "submissionRows.duplicateFiles";
+    /** Present in the partition's context once it has stored a chunk: its next start is a restart. */
+    private static final String STARTED = "submissionRows.started";
 
     private final long runId;
     private final SubmissionStore store;
-    private final Set<String> duplicateFiles = new LinkedHashSet<>();
+    private final Set<String> noted = new HashSet<>();
     private final Set<String> codesOfCurrentFile = new HashSet<>();
     private String currentFile;
     private boolean resumed;
@@ -37,16 +35,15 @@ public class SubmissionRowWriter implements ItemStreamWriter<RowOutcome> {
 
     @Override
     public void open(ExecutionContext context) {
-        duplicateFiles.clear();
-        duplicateFiles.addAll(decode(context.getString(DUPLICATE_FILES, "")));
-        resumed = context.containsKey(DUPLICATE_FILES);
+        resumed = context.containsKey(STARTED);
+        noted.clear();
         currentFile = null;
         codesOfCurrentFile.clear();
     }
 
     @Override
     public void update(ExecutionContext context) {
-        context.putString(DUPLICATE_FILES, encode(duplicateFiles));
+        context.putString(STARTED, "true");
     }
 
     @Override
@@ -55,28 +52,21 @@ public class SubmissionRowWriter implements ItemStreamWriter<RowOutcome> {
             String file = o.row().file();
             if (!file.equals(currentFile)) {
                 if (currentFile == null && resumed) {
-                    duplicateFiles.add(file);
+                    note(file);
                 }
                 currentFile = file;
                 codesOfCurrentFile.clear();
             }
             if (o.isAccepted() && !codesOfCurrentFile.add(String.valueOf(o.row().indicatorCode()))) {
-                duplicateFiles.add(file);
+                note(file);
             }
         }
         store.insertRows(runId, chunk.getItems());
     }
 
-    static String encode(Set<String> files) {
-        StringBuilder sb = new StringBuilder();
-        files.forEach(f -> sb.append(f).append(';'));
-        return sb.toString();
-    }
-
-    /** The files of {@link #DUPLICATE_FILES}. */
-    public static Set<String> decode(String text) {
-        Set<String> files = new LinkedHashSet<>();
-        Arrays.stream(text.split(";")).filter(s -> !s.isEmpty()).forEach(files::add);
-        return files;
+    private void note(String file) {
+        if (noted.add(file)) {
+            store.noteDuplicates(runId, file);
+        }
     }
 }

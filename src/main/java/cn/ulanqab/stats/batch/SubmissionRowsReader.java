@@ -16,14 +16,16 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the rows of every file to be read, one file after another. Its position (file and row within
- * it) is saved with each chunk, so a restarted step resumes after the last committed chunk. So is its own
- * count of rows read per file ({@link #READ_BY_FILE}), which the accounting check compares with the rows stored.
+ * Reads the rows of the files of one partition, one file after another. Its position (file and row within it) is saved
+ * with each chunk, so a restarted partition resumes after its last committed chunk. Its own count of rows read per file,
+ * which the accounting check compares with the rows stored, is stored as data ({@link ReadCounts}) in the same chunk
+ * transaction, so it is always that of the last committed chunk too.
  *
  * The bytes of each file are hashed as they are read ({@link HashedFile}). When they are not the bytes the run's
  * fingerprint was taken of (the file was edited while the run read it), the file's stored rows are discarded and the
@@ -34,13 +36,25 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
 
     private static final String FILE_INDEX = "submissionRows.fileIndex";
     private static final String ROWS_IN_FILE = "submissionRows.rowsInFile";
-    /** Rows read per file, as {@code name=count;name=count}: promoted to the job's context when the step completes. */
+    /**
+     * Rows read per file as {@code name=count;name=count}, as releases before the partitioned ingest promoted them to
+     * the job's context: a run such a release left behind is still checked against them.
+     */
     public static final String READ_BY_FILE = "submissionRows.readByFile";
 
-    /** Discards the stored rows of a file and runs {@code savePosition}, in one transaction of their own. */
+    /** Discards the stored rows (and the count of rows read) of a file and runs {@code savePosition}, in one transaction of their own. */
     @FunctionalInterface
     public interface ChangedFile {
         void discard(String file, Runnable savePosition);
+    }
+
+    /** Where the counts of rows read are kept: they are stored in the chunk's transaction. */
+    public interface ReadCounts {
+        /** The counts the committed chunks stored for these files. */
+        Map<String, Long> stored(List<String> files);
+
+        /** Stores these counts (only those that changed since the last call). */
+        void store(Map<String, Long> counts);
     }
 
     /** A file whose bytes, as read, are not those the run was fingerprinted on. */
@@ -56,22 +70,26 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
     private final Map<String, String> sha256ByName;
     private final ChangedFile changedFile;
     private final Runnable savePosition;
+    private final ReadCounts counts;
     private ExecutionContext context;
     private int fileIndex;
     private long rowsInFile;
     private final Map<String, Long> readByFile = new LinkedHashMap<>();
+    /** The counts as last stored: only those that differ are stored again. */
+    private final Map<String, Long> storedCounts = new HashMap<>();
 
     /**
      * @param sha256ByName the files' SHA-256 as fingerprinted before the run
      * @param savePosition saves the step's execution context (with the position this reader put into it)
      */
     public SubmissionRowsReader(Path folder, List<SubmissionFile> files, Map<String, String> sha256ByName,
-                                ChangedFile changedFile, Runnable savePosition) {
+                                ChangedFile changedFile, Runnable savePosition, ReadCounts counts) {
         this.folder = folder;
         this.files = List.copyOf(files);
         this.sha256ByName = Map.copyOf(sha256ByName);
         this.changedFile = changedFile;
         this.savePosition = savePosition;
+        this.counts = counts;
     }
 
     @Override
@@ -79,15 +97,25 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
         this.context = context;
         fileIndex = context.getInt(FILE_INDEX, 0);
         long skip = context.getLong(ROWS_IN_FILE, 0L);
-        readByFile.clear();
-        readByFile.putAll(decode(context.getString(READ_BY_FILE, "")));
-        encodedWhole.setLength(0);
-        filesEncoded = 0;
+        loadStoredCounts();
         rowsInFile = skip;
         if (fileIndex < files.size()) {
             readByFile.putIfAbsent(files.get(fileIndex).name(), 0L);
         }
         prefetch = new Prefetch(fileIndex, skip);
+    }
+
+    private void loadStoredCounts() {
+        Map<String, Long> stored = counts.stored(files.stream().map(SubmissionFile::name).toList());
+        readByFile.clear();
+        storedCounts.clear();
+        for (SubmissionFile f : files) {
+            Long n = stored.get(f.name());
+            if (n != null) {
+                readByFile.put(f.name(), n);
+                storedCounts.put(f.name(), n);
+            }
+        }
     }
 
     @Override
@@ -117,67 +145,37 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
 
     /**
      * The saved position is that of the last committed chunk: if it is inside the changed file, it goes back to the
-     * file's start, and the file's stored rows are discarded with it.
+     * file's start, and the file's stored rows and count are discarded with it.
      */
     private void startFileAgain(String file) {
         int committedFile = context.getInt(FILE_INDEX, 0);
         if (committedFile < files.size() && files.get(committedFile).name().equals(file)) {
-            Map<String, Long> counts = decode(context.getString(READ_BY_FILE, ""));
-            counts.put(file, 0L);
             context.putLong(ROWS_IN_FILE, 0L);
-            context.putString(READ_BY_FILE, encode(counts));
         }
         changedFile.discard(file, savePosition);
-        // whatever saves the context after this failure saves the same position
+        // whatever saves the context after this failure saves the same position, and the counts committed with it
         fileIndex = context.getInt(FILE_INDEX, 0);
         rowsInFile = context.getLong(ROWS_IN_FILE, 0L);
-        readByFile.clear();
-        readByFile.putAll(decode(context.getString(READ_BY_FILE, "")));
-        encodedWhole.setLength(0);
-        filesEncoded = 0;
+        loadStoredCounts();
     }
 
     @Override
     public void update(ExecutionContext context) {
         context.putInt(FILE_INDEX, fileIndex);
         context.putLong(ROWS_IN_FILE, rowsInFile);
-        context.putString(READ_BY_FILE, encodeReadByFile());
-    }
-
-    /** The counts of the files read whole, encoded once each (the text only grows): {@link #encode} of all but the last. */
-    private final StringBuilder encodedWhole = new StringBuilder();
-    private int filesEncoded;
-
-    /** {@link #encode} of {@link #readByFile}, without encoding again the files already read whole (same text). */
-    private String encodeReadByFile() {
-        List<Map.Entry<String, Long>> entries = new ArrayList<>(0);
-        int i = 0;
-        StringBuilder tail = new StringBuilder();
-        for (Map.Entry<String, Long> e : readByFile.entrySet()) {
-            if (i >= filesEncoded) {
-                entries.add(e);
+        Map<String, Long> changed = new LinkedHashMap<>();
+        readByFile.forEach((name, n) -> {
+            if (!n.equals(storedCounts.get(name))) {
+                changed.put(name, n);
             }
-            i++;
+        });
+        if (!changed.isEmpty()) {
+            counts.store(changed);
+            storedCounts.putAll(changed);
         }
-        // every file but the last one of the map is read whole: its count no longer changes
-        for (int k = 0; k < entries.size(); k++) {
-            Map.Entry<String, Long> e = entries.get(k);
-            if (k < entries.size() - 1) {
-                encodedWhole.append(e.getKey()).append('=').append(e.getValue()).append(';');
-                filesEncoded++;
-            } else {
-                tail.append(e.getKey()).append('=').append(e.getValue()).append(';');
-            }
-        }
-        return encodedWhole.toString() + tail;
     }
 
-    static String encode(Map<String, Long> counts) {
-        StringBuilder sb = new StringBuilder();
-        counts.forEach((name, n) -> sb.append(name).append('=').append(n).append(';'));
-        return sb.toString();
-    }
-
+    /** The counts of {@link #READ_BY_FILE}. */
     public static Map<String, Long> decode(String text) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String pair : text.split(";")) {

@@ -11,20 +11,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * FOR TESTING ONLY: with {@code --reconciliation.testing.pause-after-chunk-ms=N} (default 0, which does
- * nothing) the ingest step prints {@code testing: chunk K stored} to the console once the chunk's transaction has
- * committed and sleeps N ms, so a crash test can kill the process in the middle of ingest at a known point.
- * K counts the run's stored chunks across restarts (it is saved with each chunk), so each stored chunk is announced
- * once, however often the run was killed. Operators never set it.
+ * nothing) each partition of the ingest step prints {@code testing: chunk K of P stored} to the console once the
+ * chunk's transaction has committed (P the partition's step name) and sleeps N ms, so a crash test can kill the process
+ * in the middle of ingest at a known point. K counts the partition's stored chunks across restarts (it is saved with
+ * each chunk), so each stored chunk is announced once, however often the run was killed. Operators never set it.
  */
 public class TestingPause implements ChunkListener<SubmittedRow, RowOutcome>, ItemStream {
 
     private static final String STORED_CHUNKS = "testing.storedChunks";
 
     private final long millis;
+    private final String partition;
     private int chunks;
 
-    public TestingPause(long millis) {
+    public TestingPause(long millis, String partition) {
         this.millis = millis;
+        this.partition = partition;
     }
 
     @Override
@@ -47,7 +49,7 @@ public class TestingPause implements ChunkListener<SubmittedRow, RowOutcome>, It
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                System.out.println("testing: chunk " + number + " stored");
+                System.out.println("testing: chunk " + number + " of " + partition + " stored");
                 System.out.flush();
                 try {
                     Thread.sleep(millis);

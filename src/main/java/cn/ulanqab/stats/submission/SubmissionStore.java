@@ -44,11 +44,16 @@ public class SubmissionStore {
     static final ChecksummedTable REJECTED = new ChecksummedTable("SUBMISSION_ROW", "RUN_ID", "FILE_NAME", "LINE", "FILE_COUNTY",
             "COUNTY_CODE", "INDICATOR_CODE", "PERIOD", "RAW_VALUE", "UNIT", "REMARK", "REASON", "MESSAGE");
 
+    /** What readAndValidateSubmissions found in each file: rows read, and 1 when an indicator was accepted twice in it. */
+    static final ChecksummedTable READS = new ChecksummedTable("SUBMISSION_FILE_READ", "RUN_ID", "FILE_NAME", "ROWS_READ",
+            "DUPLICATES_NOTED");
+
     public SubmissionStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     public void replaceFiles(long runId, List<SubmissionFile> files, Map<String, String> sha256ByName) {
+        jdbc.update("DELETE FROM SUBMISSION_FILE_READ WHERE RUN_ID = ?", runId);
         jdbc.update("DELETE FROM SUBMISSION_FILE WHERE RUN_ID = ?", runId);
         List<Object[]> args = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -81,10 +86,65 @@ public class SubmissionStore {
         return hashes;
     }
 
-    /** Removes every stored row of one file of the run (it is to be read again from its start). */
+    /** Removes every stored row of one file of the run, and its count of rows read (it is to be read again from its start). */
     public void discardRows(long runId, String file) {
+        storeRead(runId, file, 0L, null);
         jdbc.update("DELETE FROM SUBMISSION_ROW WHERE RUN_ID = ? AND FILE_NAME = ?", runId, file);
         jdbc.update("DELETE FROM ACCEPTED_ROWS WHERE RUN_ID = ? AND FILE_NAME = ?", runId, file);
+    }
+
+    /** Stores the reader's count of rows read in each of these files (in the chunk's transaction). */
+    public void storeRowsRead(long runId, Map<String, Long> rowsRead) {
+        rowsRead.forEach((file, n) -> storeRead(runId, file, n, null));
+    }
+
+    /** Notes a file in which an indicator code was accepted twice, for settleDuplicates (in the chunk's transaction). */
+    public void noteDuplicates(long runId, String file) {
+        storeRead(runId, file, null, true);
+    }
+
+    /** The record of what was read in one file, with this count of rows or note of duplicates (null: as stored). */
+    private void storeRead(long runId, String file, Long rowsRead, Boolean duplicates) {
+        List<long[]> stored = jdbc.query("SELECT " + READS.checkedColumns() + " FROM SUBMISSION_FILE_READ WHERE RUN_ID = ? AND FILE_NAME = ?",
+                (rs, i) -> {
+                    checkRead(rs, runId);
+                    return new long[]{rs.getLong("ROWS_READ"), rs.getInt("DUPLICATES_NOTED")};
+                }, runId, file);
+        long rows = rowsRead != null ? rowsRead : stored.isEmpty() ? 0 : stored.get(0)[0];
+        int noted = duplicates != null ? (duplicates ? 1 : 0) : stored.isEmpty() ? 0 : (int) stored.get(0)[1];
+        Object[] record = READS.record(runId, file, rows, noted);
+        if (stored.isEmpty()) {
+            jdbc.update(READS.insert(), record);
+        } else {
+            jdbc.update("UPDATE SUBMISSION_FILE_READ SET ROWS_READ = ?, DUPLICATES_NOTED = ?, CRC32C = ? WHERE RUN_ID = ? AND FILE_NAME = ?",
+                    rows, noted, record[record.length - 1], runId, file);
+        }
+    }
+
+    /** The reader's count of rows read per file of the run, as the committed chunks stored it. */
+    public Map<String, Long> rowsReadByFile(long runId) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("SELECT " + READS.checkedColumns() + " FROM SUBMISSION_FILE_READ WHERE RUN_ID = ?",
+                rs -> {
+                    checkRead(rs, runId);
+                    counts.put(rs.getString("FILE_NAME"), rs.getLong("ROWS_READ"));
+                }, runId);
+        return counts;
+    }
+
+    /** The files of the run in which an indicator code was noted accepted twice. */
+    public Set<String> filesNotedWithDuplicates(long runId) {
+        Set<String> files = new TreeSet<>();
+        jdbc.query("SELECT " + READS.checkedColumns() + " FROM SUBMISSION_FILE_READ WHERE RUN_ID = ? AND DUPLICATES_NOTED = 1",
+                rs -> {
+                    checkRead(rs, runId);
+                    files.add(rs.getString("FILE_NAME"));
+                }, runId);
+        return files;
+    }
+
+    private static void checkRead(ResultSet rs, long runId) throws SQLException {
+        READS.check(rs, "the stored count of rows read of run " + runId + ", file " + rs.getString("FILE_NAME"));
     }
 
     /** Superseded files of the run, by county: the most recent superseded version of each. */

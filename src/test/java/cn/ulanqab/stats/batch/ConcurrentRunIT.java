@@ -30,7 +30,7 @@ class ConcurrentRunIT {
         Path output = work.resolve("shared");
         JarProcess first = JarProcess.start("--input=" + input, "--output=" + output,
                 "--reconciliation.testing.pause-after-chunk-ms=1500", "--reconciliation.chunk-size=200");
-        first.awaitLine(l -> l.equals("testing: chunk 1 stored"), Duration.ofMinutes(2));
+        first.awaitLine(l -> l.matches(JarProcess.CHUNK_STORED), Duration.ofMinutes(2));
 
         long started = System.nanoTime();
         JarProcess second = JarProcess.start("--input=" + input, "--output=" + output);

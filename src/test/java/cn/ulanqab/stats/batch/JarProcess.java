@@ -17,6 +17,8 @@ import java.util.function.Predicate;
 final class JarProcess {
 
     static final Path JAR = Path.of(System.getProperty("reconciliation.jar", "target/reconciliation.jar"));
+    /** What {@link TestingPause} prints once a chunk of a partition of the ingest has committed. */
+    static final String CHUNK_STORED = "testing: chunk \\d+ of readAndValidateFiles:partition\\d+ stored";
 
     final Process process;
     final List<String> out = new CopyOnWriteArrayList<>();
@@ -62,14 +64,19 @@ final class JarProcess {
 
     /** Waits until a console line matches, failing after {@code timeout} or if the process ends first. */
     void awaitLine(Predicate<String> matches, Duration timeout) throws InterruptedException {
+        awaitLines(matches, 1, timeout);
+    }
+
+    /** Waits until {@code count} console lines match, failing after {@code timeout} or if the process ends first. */
+    void awaitLines(Predicate<String> matches, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (out.stream().anyMatch(matches)) {
+            if (out.stream().filter(matches).count() >= count) {
                 return;
             }
-            if (!process.isAlive() && out.stream().noneMatch(matches)) {
+            if (!process.isAlive()) {
                 Thread.sleep(200);
-                if (out.stream().anyMatch(matches)) {
+                if (out.stream().filter(matches).count() >= count) {
                     return;
                 }
                 throw new AssertionError("the job ended (status " + process.exitValue() + ") before the awaited line:\n"

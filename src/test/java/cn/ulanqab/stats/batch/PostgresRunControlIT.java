@@ -34,7 +34,7 @@ class PostgresRunControlIT {
 
         JarProcess doomed = JarProcess.start(options(postgres, input, work.resolve("host-a"),
                 "--reconciliation.testing.pause-after-chunk-ms=60000", "--reconciliation.chunk-size=200"));
-        doomed.awaitLine(l -> l.equals("testing: chunk 1 stored"), RUN);
+        doomed.awaitLine(l -> l.matches(JarProcess.CHUNK_STORED), RUN);
 
         JarProcess refused = JarProcess.start(options(postgres, input, work.resolve("host-b")));
         assertThat(refused.waitFor(RUN)).as(refused.console()).isEqualTo(2);

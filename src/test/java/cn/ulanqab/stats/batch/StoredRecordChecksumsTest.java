@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,6 +89,11 @@ class StoredRecordChecksumsTest {
         long findingLines = JobRun.readCsv(outputs.resolve("reconciliation.csv")).size() - 1;
         assertThat(new SubmissionStore(jdbc).ledger(runId)).as("the ledger but its reviewers' line").hasSize((int) ledgerLines - 1);
         assertThat(new SubmissionStore(jdbc).rejectedRows(runId)).as("the rejected rows but the review line").hasSize((int) rejectedLines - 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SUBMISSION_FILE_READ WHERE CRC32C IS NULL", Long.class)).isZero();
+        long submissionRowsRead = JobRun.readCsv(outputs.resolve("file-ledger.csv")).stream().skip(1)
+                .filter(r -> !r.get(0).startsWith("reviews/")).mapToLong(r -> Long.parseLong(r.get(5))).sum();
+        assertThat(new SubmissionStore(jdbc).rowsReadByFile(runId)).hasSize(12).containsKey("150902.csv")
+                .satisfies(read -> assertThat(read.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(submissionRowsRead));
         assertThat(new CityTotalStore(jdbc).totals(runId)).isNotEmpty();
         assertThat(new ReconciliationStore(jdbc).lines(runId)).hasSize((int) findingLines)
                 .anySatisfy(line -> assertThat(line.review()).isNotNull())
@@ -112,6 +118,15 @@ class StoredRecordChecksumsTest {
         damage("UPDATE SUBMISSION_ROW SET RAW_VALUE = '7' WHERE FILE_NAME = '" + file + "'");
         assertDamaged(() -> new SubmissionStore(jdbc).rejectedRows(runId), "file " + file + ", line", "SUBMISSION_ROW");
         assertDamaged(() -> new SubmissionStore(jdbc).eachRejectedRowOf(runId, file, row -> { }), "file " + file, "SUBMISSION_ROW");
+    }
+
+    @Test
+    void aChangedCountOfRowsReadStopsTheRead() {
+        damage("UPDATE SUBMISSION_FILE_READ SET ROWS_READ = ROWS_READ + 1 WHERE FILE_NAME = '150902.csv'");
+        assertDamaged(() -> new SubmissionStore(jdbc).rowsReadByFile(runId), "the stored count of rows read of run " + runId
+                + ", file 150902.csv", "SUBMISSION_FILE_READ");
+        assertDamaged(() -> new SubmissionStore(jdbc).storeRowsRead(runId, Map.of("150902.csv", 1L)), "file 150902.csv",
+                "SUBMISSION_FILE_READ");
     }
 
     @Test
