@@ -44,7 +44,7 @@ class PostgresDroppedSchemaIT {
 
         JarProcess next = JarProcess.start(options(postgres, input));
         assertThat(next.waitFor(RUN)).as(next.console()).isEqualTo(1);
-        assertThat(next.console()).contains("开始新的运行").contains("读取 666，接受 651，退回 15");
+        assertThat(next.console()).contains("开始新的运行").contains("读取 701，接受 686，退回 15");
     }
 
     private static String[] options(TestDatabase database, Path input, String... more) {
