@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,14 @@ class ManyPublishedFiguresIT {
         try (var old = Files.list(input.resolve("2023"))) {
             for (Path p : old.toList()) {
                 Files.delete(p);
+            }
+        }
+        // the shipped base and target files name the shipped catalog's indicators, which this catalog replaces
+        for (String folder : List.of("base", "targets")) {
+            try (var files = Files.walk(input.resolve(folder))) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
             }
         }
         try (BufferedWriter catalog = Files.newBufferedWriter(input.resolve("reference/indicators.csv"), StandardCharsets.UTF_8);
