@@ -1,6 +1,6 @@
 package cn.ulanqab.stats.extraction;
 
-import cn.ulanqab.stats.submission.Detail;
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.published.PrintedFigureParser;

@@ -1,7 +1,7 @@
 package cn.ulanqab.stats.report;
 
 import cn.ulanqab.stats.aggregation.RegionTotals;
-import cn.ulanqab.stats.submission.Detail;
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.files.AtomicFiles;
 import cn.ulanqab.stats.files.CsvOutput;
 import cn.ulanqab.stats.catalog.County;

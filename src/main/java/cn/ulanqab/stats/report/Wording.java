@@ -1,8 +1,8 @@
 package cn.ulanqab.stats.report;
 
-import cn.ulanqab.stats.submission.Detail;
+import cn.ulanqab.stats.wording.Bundles;
+import cn.ulanqab.stats.wording.Detail;
 import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -20,8 +20,6 @@ import java.util.Locale;
  */
 public final class Wording {
 
-    public static final String BUNDLE = "messages";
-
     private final MessageSource messages;
     private final Locale locale;
     private final ZoneId zone;
@@ -34,22 +32,12 @@ public final class Wording {
 
     /** The wording of {@code reconciliation.language} ({@code zh} or {@code en}); anything else is refused. */
     public static Locale locale(String language) {
-        return switch (language == null ? "" : language.strip()) {
-            case "zh" -> Locale.CHINESE;
-            case "en" -> Locale.ENGLISH;
-            default -> throw new IllegalArgumentException("reconciliation.language=" + language
-                    + " is not a language of the reports: write reconciliation.language=zh (Chinese, the default) or en");
-        };
+        return Bundles.locale(language);
     }
 
     /** The bundles as Spring Boot configures them (spring.messages.*), for use without a Spring context. */
     public static MessageSource bundles() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename(BUNDLE);
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        source.setAlwaysUseMessageFormat(true);
-        return source;
+        return Bundles.messages();
     }
 
     /** Wording in a language, outside Spring (tests, tools). */

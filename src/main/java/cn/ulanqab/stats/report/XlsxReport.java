@@ -1,6 +1,6 @@
 package cn.ulanqab.stats.report;
 
-import cn.ulanqab.stats.submission.Detail;
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.files.AtomicFiles;
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;

@@ -2,7 +2,7 @@ package cn.ulanqab.stats.review;
 
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.submission.Blanks;
-import cn.ulanqab.stats.submission.Detail;
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.submission.CsvRecords;
 import cn.ulanqab.stats.submission.RowReason;
 import cn.ulanqab.stats.submission.SubmissionReader;

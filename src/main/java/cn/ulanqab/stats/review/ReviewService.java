@@ -2,7 +2,7 @@ package cn.ulanqab.stats.review;
 
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.database.ChecksummedTable;
-import cn.ulanqab.stats.submission.Detail;
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.submission.FileStatus;
 import cn.ulanqab.stats.submission.RowReason;
 import cn.ulanqab.stats.submission.SubmissionCatalogue;

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.wording.Detail;
 import java.math.BigDecimal;
 
 /** A validated row: accepted with its value in the catalog unit, or rejected with one reason and a message. */

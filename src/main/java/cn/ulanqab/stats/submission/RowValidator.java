@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.Level;

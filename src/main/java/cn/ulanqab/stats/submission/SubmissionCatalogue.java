@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.wording.Detail;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import cn.ulanqab.stats.catalog.Registry;

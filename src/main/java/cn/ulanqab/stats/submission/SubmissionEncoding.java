@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.wording.Detail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.wording.Detail;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;

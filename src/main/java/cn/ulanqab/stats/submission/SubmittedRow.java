@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.wording.Detail;
+
 /**
  * One record read from a submission file, before validation. {@code malformed} is non-null when the
  * record could not be split into the header's columns; the fields are then whatever could be read.

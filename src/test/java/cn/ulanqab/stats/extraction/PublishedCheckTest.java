@@ -1,6 +1,6 @@
 package cn.ulanqab.stats.extraction;
 
-import cn.ulanqab.stats.submission.Detail;
+import cn.ulanqab.stats.wording.Detail;
 import java.util.ArrayList;
 import org.assertj.core.groups.Tuple;
 import cn.ulanqab.stats.ReconciliationApplication;

@@ -1,6 +1,6 @@
 package cn.ulanqab.stats.history;
 
-import cn.ulanqab.stats.submission.Detail;
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;
 import cn.ulanqab.stats.reconciliation.Status;
 import cn.ulanqab.stats.review.Disposition;

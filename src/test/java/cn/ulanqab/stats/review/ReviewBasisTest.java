@@ -1,6 +1,6 @@
 package cn.ulanqab.stats.review;
 
-import cn.ulanqab.stats.submission.Detail;
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.reconciliation.Cause;
 import cn.ulanqab.stats.reconciliation.ReconciliationLine;

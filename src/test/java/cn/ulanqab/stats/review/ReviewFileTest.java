@@ -1,7 +1,7 @@
 package cn.ulanqab.stats.review;
 
 import cn.ulanqab.stats.report.Wording;
-import cn.ulanqab.stats.submission.Detail;
+import cn.ulanqab.stats.wording.Detail;
 import org.assertj.core.groups.Tuple;
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.catalog.ReferenceData;

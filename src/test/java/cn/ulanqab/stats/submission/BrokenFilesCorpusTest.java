@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.report.Wording;
 import java.util.Collections;
 import cn.ulanqab.stats.catalog.ReferenceData;

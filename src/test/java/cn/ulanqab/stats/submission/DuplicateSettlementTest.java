@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.submission.DuplicateSettlement.AcceptedRow;
 import cn.ulanqab.stats.submission.DuplicateSettlement.Verdict;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package cn.ulanqab.stats.submission;
+package cn.ulanqab.stats.wording;
 
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +23,11 @@ public record Detail(String key, List<String> args) {
 
     public static Detail of(String key, Object... args) {
         return new Detail(key, Arrays.stream(args).map(a -> String.valueOf(a).replace(SEPARATOR, '\u241F')).toList());
+    }
+
+    /** A text shown as it is in every language. */
+    public static Detail literal(String text) {
+        return new Detail(LITERAL, List.of(text));
     }
 
     public boolean isNone() {
@@ -50,7 +55,7 @@ public record Detail(String key, List<String> args) {
             return NONE;
         }
         if (text.indexOf(SEPARATOR) < 0) {
-            return new Detail(LITERAL, List.of(text));
+            return literal(text);
         }
         List<String> parts = Arrays.asList(text.substring(0, text.length() - 1).split(String.valueOf(SEPARATOR), -1));
         return new Detail(parts.get(0), parts.subList(1, parts.size()));
