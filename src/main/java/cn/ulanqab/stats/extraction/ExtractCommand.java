@@ -95,8 +95,7 @@ public final class ExtractCommand {
         ReportText report = x.report();
         Map<String, Long> byPeriod = x.figures().stream()
                 .collect(Collectors.groupingBy(ExtractedFigure::period, LinkedHashMap::new, Collectors.counting()));
-        String periods = byPeriod.entrySet().stream().map(e -> text(e.getKey().equals("n/a") ? "console.extract.period.none"
-                        : isPlan(e.getKey(), report) ? "console.extract.period.for" : "console.extract.period.about", e.getValue(), e.getKey()))
+        String periods = byPeriod.entrySet().stream().map(e -> text(periodKey(e.getKey(), report), e.getValue(), e.getKey()))
                 .collect(Collectors.joining(text("console.extract.period.separator")));
         long twice = x.figures().stream().filter(f -> f.occurrences() > 1).count();
         long check = x.figures().stream().filter(f -> !f.doubt().isEmpty()).count();
@@ -119,9 +118,13 @@ public final class ExtractCommand {
         out.println("  " + text(key, args));
     }
 
-    /** A period from the plan year on (2024, 2026-2030) is planned for; an earlier one is reported about. */
-    private static boolean isPlan(String period, ReportText report) {
-        return report.planYear() > 0 && period.matches("[0-9]{4}.*") && Integer.parseInt(period.substring(0, 4)) >= report.planYear();
+    /** A period from the plan year on (2024, 2026-2030) is planned for; an earlier one is reported about; n/a is none. */
+    private static String periodKey(String period, ReportText report) {
+        if (period.equals("n/a")) {
+            return "console.extract.period.none";
+        }
+        boolean plan = report.planYear() > 0 && period.matches("[0-9]{4}.*") && Integer.parseInt(period.substring(0, 4)) >= report.planYear();
+        return plan ? "console.extract.period.for" : "console.extract.period.about";
     }
 
     /** {@code --write-published}: the review year's figures that the catalog's phrases find, as {@code <input>/published/<year>.csv}. */
