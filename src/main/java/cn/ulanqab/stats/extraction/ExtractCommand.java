@@ -79,16 +79,22 @@ public final class ExtractCommand {
         }
     }
 
-    static List<List<String>> rows(List<ExtractedFigure> figures) {
+    private List<List<String>> rows(List<ExtractedFigure> figures) {
         return figures.stream().map(f -> List.of(f.id(), f.section(), f.period(), f.subject(), f.printedText(),
                 f.value().toPlainString(), f.unit(), f.qualifierLabel(), f.kind().label(), String.valueOf(f.occurrences()),
                 f.quote(), note(f), f.confidence())).toList();
     }
 
-    /** Why a reviewer should check the figure, and the other values its subject is printed with. */
-    private static String note(ExtractedFigure f) {
-        String doubt = f.doubt().isEmpty() ? "" : "check: " + f.doubt();
-        return doubt.isEmpty() || f.note().isEmpty() ? doubt + f.note() : doubt + "; " + f.note();
+    /** Why a reviewer should check the figure, and the other values its subject is printed with, in the run's language. */
+    private String note(ExtractedFigure f) {
+        List<String> parts = new ArrayList<>();
+        if (!f.doubt().isNone()) {
+            parts.add(text("figures.check", Bundles.text(locale, f.doubt())));
+        }
+        if (!f.note().isEmpty()) {
+            parts.add(text("figures.note.values", f.note()));
+        }
+        return String.join(text("figures.note.separator"), parts);
     }
 
     private void summarise(FigureExtractor.Extraction x, Path reportFile) {
@@ -98,7 +104,7 @@ public final class ExtractCommand {
         String periods = byPeriod.entrySet().stream().map(e -> text(periodKey(e.getKey(), report), e.getValue(), e.getKey()))
                 .collect(Collectors.joining(text("console.extract.period.separator")));
         long twice = x.figures().stream().filter(f -> f.occurrences() > 1).count();
-        long check = x.figures().stream().filter(f -> !f.doubt().isEmpty()).count();
+        long check = x.figures().stream().filter(f -> !f.doubt().isNone()).count();
         out.println(text("console.extract.summary", reportFile.getFileName(), x.figures().size(), periods, twice, check));
         for (RepeatedPassage p : x.repeatedPassages()) {
             say("console.extract.repeated", p.againEnd() - p.againStart(), p.firstSection(), p.againSection(), p.excerpt());

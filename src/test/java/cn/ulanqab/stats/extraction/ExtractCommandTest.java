@@ -48,7 +48,7 @@ class ExtractCommandTest {
                 "  重复段落：一(六) 中的 238 个字符在 二 中再次印出：", "  数字清单：" + csv.toAbsolutePath().normalize());
         CSVRecord online = records.stream().filter(r -> r.get(4).equals("破百万")).findFirst().orElseThrow();
         assertThat(online.get(12)).isEqualTo("check");
-        assertThat(online.get(11)).isEqualTo("check: no measure word the units know");
+        assertThat(online.get(11)).isEqualTo("需核查：没有已知的计量单位");
         assertThat(output.resolve("reconciliation-db.mv.db")).doesNotExist();
     }
 
@@ -123,6 +123,34 @@ class ExtractCommandTest {
     }
 
     @Test
+    void aSubjectPrintedWithTwoValuesIsNamedOnTheConsoleAndInTheNotesInTheRunsLanguage(@TempDir Path work) throws IOException {
+        Path report = work.resolve("report.txt");
+        Files.writeString(report, "一、2023年工作回顾\n(六) 民生。城镇新增就业8685人,零就业家庭动态清零。城镇新增就业8600人。\n"
+                + "二、2024年目标\n城镇新增就业5500人以上。\n", StandardCharsets.UTF_8);
+        Path csv = work.resolve("output/figures/report.csv");
+
+        String chinese = capture(() -> assertThat(ReconciliationApplication.run("--extract=" + report, "--output=" + work.resolve("output")))
+                .isZero());
+        assertThat(chinese).contains("  同一事项印有不同数值：2023 城镇新增就业: 8685人 (一(六)), 8600人 (一(六))");
+        assertThat(notes(csv)).containsExactly("同一事项印有不同数值：8685人 (一(六)), 8600人 (一(六))",
+                "同一事项印有不同数值：8685人 (一(六)), 8600人 (一(六))", "");
+
+        String english = capture(() -> assertThat(ReconciliationApplication.run("--extract=" + report, "--output=" + work.resolve("output"),
+                "--reconciliation.language=en")).isZero());
+        assertThat(english).contains("  same subject, different values: 2023 城镇新增就业: 8685人 (一(六)), 8600人 (一(六))");
+        assertThat(notes(csv)).containsExactly("subject printed with different values: 8685人 (一(六)), 8600人 (一(六))",
+                "subject printed with different values: 8685人 (一(六)), 8600人 (一(六))", "");
+    }
+
+    /** The note column of a figures CSV, row by row. */
+    private static List<String> notes(Path csv) throws IOException {
+        try (CSVParser parser = CSVParser.parse(new StringReader(Files.readString(csv, StandardCharsets.UTF_8).substring(1)),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            return parser.getRecords().stream().map(r -> r.get("note")).toList();
+        }
+    }
+
+    @Test
     void saysEveryLineInEnglishWhenTheRunAsksForIt(@TempDir Path work) throws IOException {
         Path input = PublishedCheckTest.copy(Path.of("input"), work.resolve("input"));
         Path output = work.resolve("output");
@@ -136,6 +164,8 @@ class ExtractCommandTest {
                 "  published: 64 figures for 2023 written to " + input.resolve("published/2023.csv").toAbsolutePath().normalize(),
                 "  targets: 10 targets for 2024 written to " + input.resolve("targets/2024.csv").toAbsolutePath().normalize());
         assertThat(console).doesNotContain("数字清单", "公布数字", "年度目标");
+        assertThat(notes(output.resolve("figures/ulanqab-2024-government-work-report.csv"))).contains("check: no measure word the units know")
+                .doesNotContain("需核查：没有已知的计量单位");
 
         Files.writeString(input.resolve("reference").resolve(ReportUnits.FILE), "unit,kind\n斤,weight\n", StandardCharsets.UTF_8);
         String errors = captureErr(() -> assertThat(ReconciliationApplication.run("--extract=" + FigureExtractorTest.REPORT,
