@@ -71,8 +71,8 @@ public class ReconciliationApplication {
         }
         if (options.extracting()) {
             // extraction mode: read the report, write the figures (and the published file); no job, no database
-            return new ExtractCommand(System.out).run(options.extract(), options.input(), options.output(), options.writePublished(),
-                    options.writeTargets());
+            return new ExtractCommand(System.out, cn.ulanqab.stats.wording.Bundles.localeOf(RunOptions.valueIn(args, "reconciliation.language", "zh")))
+                    .run(options.extract(), options.input(), options.output(), options.writePublished(), options.writeTargets());
         }
         AtomicReference<Detail> holder = new AtomicReference<>();
         Optional<RunLock> lock;
