@@ -71,7 +71,7 @@ public class ReconciliationApplication {
         }
         if (options.extracting()) {
             // extraction mode: read the report, write the figures (and the published file); no job, no database
-            return new ExtractCommand(System.out, cn.ulanqab.stats.wording.Bundles.localeOf(RunOptions.valueIn(args, "reconciliation.language", "zh")))
+            return new ExtractCommand(System.out, locale)
                     .run(options.extract(), options.input(), options.output(), options.writePublished(), options.writeTargets());
         }
         AtomicReference<Detail> holder = new AtomicReference<>();
