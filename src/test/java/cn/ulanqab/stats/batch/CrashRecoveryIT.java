@@ -3,6 +3,7 @@ package cn.ulanqab.stats.batch;
 import java.io.RandomAccessFile;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the outputs; the next start recovers the run the dead process left STARTED, resumes it, and ends with the outputs of
  * an uninterrupted run (on H2).
  */
+@Tag("crash")
 class CrashRecoveryIT {
 
     static final Duration RUN = Duration.ofMinutes(3);
