@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.wording.Detail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -36,6 +37,11 @@ public enum FileKind {
     /** "a symbolic link", "a named pipe", …: for messages. */
     public String words() {
         return words;
+    }
+
+    /** The same words in the run's language: a text to name in a {@link Detail} ({@code config.file.kind.<KIND>}). */
+    public Detail wording() {
+        return Detail.of("config.file.kind." + name());
     }
 
     public static FileKind of(Path path) {
