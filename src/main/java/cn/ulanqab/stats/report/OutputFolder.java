@@ -44,8 +44,8 @@ public final class OutputFolder {
         for (Path path : List.of(folder, staging(), previous())) {
             FileKind kind = FileKind.of(path);
             if (kind != FileKind.ABSENT && kind != FileKind.FOLDER) {
-                throw ConfigurationException.of(path.toString(), Detail.of("config.output.own.path", kind.wording()),
-                        Detail.of("fix.output.remove", path));
+                throw ConfigurationException.of(path.toString(), Detail.of("config.output.own.path", kind.words()),
+                        Detail.of("fix.remove.and.start", path));
             }
         }
     }

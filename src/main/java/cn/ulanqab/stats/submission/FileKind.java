@@ -33,11 +33,6 @@ public enum FileKind {
         return Detail.word("file.kind." + name());
     }
 
-    /** The same words in the run's language: a text to name in a {@link Detail} ({@code config.file.kind.<KIND>}). */
-    public Detail wording() {
-        return Detail.of("config.file.kind." + name());
-    }
-
     public static FileKind of(Path path) {
         BasicFileAttributes attributes;
         try {
