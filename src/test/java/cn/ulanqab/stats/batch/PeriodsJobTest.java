@@ -105,7 +105,7 @@ class PeriodsJobTest {
         Files.writeString(input.resolve("base/2022.csv"), "indicator_code,region_code,total\nURBAN_NEW_JOBS,,-5\n", StandardCharsets.UTF_8);
         JobRun.Result r = JobRun.run(input, work.resolve("output"));
         assertThat(r.exitStatus()).isEqualTo(2);
-        assertThat(r.errors()).contains(input.resolve("base/2022.csv") + ", line 2: the total -5 of URBAN_NEW_JOBS is negative");
+        assertThat(r.errors()).contains(input.resolve("base/2022.csv") + "，第 2 行：指标 URBAN_NEW_JOBS 的合计数 -5 为负数。修正方法：");
     }
 
     @Test
