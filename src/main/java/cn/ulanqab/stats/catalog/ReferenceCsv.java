@@ -40,12 +40,6 @@ public final class ReferenceCsv {
         public ConfigurationException problem(Detail problem, Detail fix) {
             return ConfigurationException.at(file.toString(), line, problem, fix);
         }
-
-        /** @deprecated an English text, the same in every language: word it with {@link #problem(Detail, Detail)}. */
-        @Deprecated(forRemoval = true)
-        public ConfigurationException problem(String problem, String fix) {
-            return problem(Detail.literal(problem), Detail.literal(fix));
-        }
     }
 
     private ReferenceCsv() {

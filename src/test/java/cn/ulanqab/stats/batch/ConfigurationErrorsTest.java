@@ -190,6 +190,15 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void aBandForNearlyThatIsNoFraction() throws Exception {
+        Outcome o = runWith(input(), "--reconciliation.claims.nearly-band=1.5");
+        assertChinese(o, "reconciliation.claims.nearly-band=1.5", "reconciliation.claims.nearly-band=0.10",
+                o.output().resolve("reconciliation.log").toString());
+        assertThat(o.line()).startsWith("无法启动：reconciliation.claims.nearly-band=1.5：“近”的区间须不小于 0 且小于 1，现为 1.5。"
+                + "修正方法：请填写不小于 0 且小于 1 的小数，如 reconciliation.claims.nearly-band=0.10");
+    }
+
+    @Test
     void anInputFolderWithoutThePeriodsSubfolder() throws Exception {
         Path input = input();
         Outcome o = runWith(input, "--period=2024");
