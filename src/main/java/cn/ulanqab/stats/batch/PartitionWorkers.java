@@ -1,7 +1,6 @@
 package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.wording.Bundles;
-import cn.ulanqab.stats.wording.WordedException;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,7 +8,6 @@ import org.springframework.context.event.ContextClosedEvent;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -30,7 +28,7 @@ public final class PartitionWorkers {
         try {
             context = app.run(args);
         } catch (RuntimeException e) {
-            System.err.println(Bundles.text(locale, "operator.cannot.start", explanation(e, locale)));
+            System.err.println(Bundles.text(locale, "operator.cannot.start", NightlyRun.rootMessage(e, locale)));
             return 2;
         }
         CountDownLatch closed = new CountDownLatch(1);
@@ -50,17 +48,5 @@ public final class PartitionWorkers {
             Thread.currentThread().interrupt();
         }
         return 0;
-    }
-
-    private static String explanation(Throwable e, Locale locale) {
-        Optional<WordedException> worded = WordedException.in(e);
-        if (worded.isPresent()) {
-            return worded.get().worded(locale);
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }
