@@ -41,7 +41,7 @@ class ReferenceFileProblemsWordingTest {
     private static final String SECTION = "# ---- configuration: catalog, published figures, targets, reviews, submission folder (reference files)";
 
     /** What may stay ASCII in a Chinese sentence: placeholders, options, settings, paths, column names, codes and enum words. */
-    private static final Pattern KEPT_AS_IS = Pattern.compile("\\{\\d+}|--[a-z-]+(=\\S*)?|reconciliation\\.[a-z.]+(=[\\w/]+)?"
+    private static final Pattern KEPT_AS_IS = Pattern.compile("\\{\\d+}|--[a-z-]+(=\\S*)?|reconciliation\\.[a-z.-]+(=[\\w/.]+)?"
             + "|[\\w.<>{}-]*/[\\w./<>{}-]*|\\w*_\\w*|\\b[A-Z][A-Z0-9]*\\b|\\b(rm|city|zh|en|period|section|quote)\\b");
     private static final Pattern ENGLISH_WORD = Pattern.compile("[A-Za-z]{2,}");
 
