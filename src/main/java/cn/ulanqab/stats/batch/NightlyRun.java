@@ -261,7 +261,7 @@ public class NightlyRun {
         out.println("  " + words.get("console.outputs", night.outputFolder().toAbsolutePath().normalize()));
         out.println("  " + words.get("console.history", kept.toAbsolutePath().normalize(),
                 night.output().resolve(NightArchive.INDEX).toAbsolutePath().normalize()));
-        String verdict = s.exitStatus() == 0 ? words.get("console.exit.ok", s.exitStatus())
+        String verdict = s.exitStatus() == 0 ? words.get(s.anyPublished() ? "console.exit.ok" : "console.exit.nothing.published", s.exitStatus())
                 : words.get("console.exit.findings", s.exitStatus(), s.findings())
                         + (s.excusedFindings() > 0 ? words.get("console.exit.excused", count(s.excusedFindings())) : "");
         out.println(verdict);
