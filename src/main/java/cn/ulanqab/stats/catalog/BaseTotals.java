@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.catalog;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.ConfigurationException;
 
 import java.math.BigDecimal;
@@ -69,41 +70,36 @@ public final class BaseTotals {
         ReferenceCsv.read(file, COLUMNS, (row, index) -> {
             String code = row.get("indicator_code");
             if (code.isEmpty()) {
-                throw row.problem("the indicator_code is blank", "write the indicator's code from the catalog");
+                throw row.problem(Detail.of("config.code.blank"), Detail.of("fix.code.from.catalog"));
             }
             if (catalog.find(code).isEmpty()) {
-                throw row.problem("indicator " + code + " is not in the catalog",
-                        "correct the code, delete the row or add the indicator to reference/indicators.csv");
+                throw row.problem(Detail.of("config.indicator.not.in.catalog", code), Detail.of("fix.base.indicator.unknown"));
             }
             String region = row.get("region_code");
             if (region.isEmpty()) {
                 if (!registry.singleCity()) {
-                    throw row.problem("the region_code of " + code + " is blank but the registry has "
-                            + registry.cities().size() + " cities", "write the code of the region the total is about");
+                    throw row.problem(Detail.of("config.region.blank", code, registry.cities().size()),
+                            Detail.of("fix.base.region.blank"));
                 }
                 region = registry.city().code();
             } else if (registry.find(region).isEmpty()) {
                 String unknown = region;
-                throw row.problem("region " + unknown + " of " + code + " is not in the registry",
-                        "write a region code of reference/counties.csv or delete the row");
+                throw row.problem(Detail.of("config.region.unknown", unknown, code), Detail.of("fix.base.region.unknown"));
             }
             String text = row.get("total");
             BigDecimal total;
             try {
                 total = new BigDecimal(text);
             } catch (NumberFormatException e) {
-                throw row.problem("the total '" + text + "' of " + code + " is not a number",
-                        "write last year's final total in the catalog unit, digits and a decimal point only (e.g. 1234.5)");
+                throw row.problem(Detail.of("config.base.total.not.number", text, code), Detail.of("fix.base.total.number"));
             }
             if (total.signum() < 0) {
-                throw row.problem("the total " + text + " of " + code + " is negative",
-                        "write last year's final total (0 or more) in the catalog unit");
+                throw row.problem(Detail.of("config.base.total.negative", text, code), Detail.of("fix.base.total.negative"));
             }
             Key key = new Key(code, region);
             Long earlier = firstLine.putIfAbsent(key, row.line());
             if (earlier != null) {
-                throw row.problem("indicator " + code + " for region " + region + " appears twice (first on line " + earlier + ")",
-                        "keep one base total per indicator and region");
+                throw row.problem(Detail.of("config.base.twice", code, region, earlier), Detail.of("fix.base.twice"));
             }
             totals.put(key, total);
             return null;

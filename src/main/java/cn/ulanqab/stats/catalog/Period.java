@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.catalog;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.ConfigurationException;
 
 import java.util.Locale;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 public record Period(int year, int month, int quarter) {
 
     private static final Pattern FORM = Pattern.compile("([0-9]{4})(?:-(?:([0-9]{2})|Q([0-9])))?");
-    private static final String FIX = "write a year (2023), a month (2024-06, months 01–12) or a quarter (2024-Q2, quarters 1–4)";
+    private static final Detail FIX = Detail.of("fix.period");
 
     public Period {
         if (year < 0 || year > 9999) {
@@ -38,20 +39,20 @@ public record Period(int year, int month, int quarter) {
         String value = text == null ? "" : text.strip();
         Matcher m = FORM.matcher(value);
         if (!m.matches()) {
-            throw new ConfigurationException("--period=" + value + " is not a period. Fix: " + FIX);
+            throw ConfigurationException.of(null, Detail.of("config.period.form", value), FIX);
         }
         int year = Integer.parseInt(m.group(1));
         if (m.group(2) != null) {
             int month = Integer.parseInt(m.group(2));
             if (month < 1 || month > 12) {
-                throw new ConfigurationException("--period=" + value + ": there is no month " + m.group(2) + ". Fix: " + FIX);
+                throw ConfigurationException.of("--period=" + value, Detail.of("config.period.month", m.group(2)), FIX);
             }
             return new Period(year, month, 0);
         }
         if (m.group(3) != null) {
             int quarter = Integer.parseInt(m.group(3));
             if (quarter < 1 || quarter > 4) {
-                throw new ConfigurationException("--period=" + value + ": there is no quarter " + quarter + ". Fix: " + FIX);
+                throw ConfigurationException.of("--period=" + value, Detail.of("config.period.quarter", quarter), FIX);
             }
             return new Period(year, 0, quarter);
         }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.catalog;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.ConfigurationException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -35,7 +36,8 @@ public final class ReferenceCsv {
             return values.containsKey(column);
         }
 
-        public ConfigurationException problem(String problem, String fix) {
+        /** What is wrong on this row ({@code config.*}) and how to fix it ({@code fix.*}), naming the file and line. */
+        public ConfigurationException problem(Detail problem, Detail fix) {
             return ConfigurationException.at(file.toString(), line, problem, fix);
         }
     }
@@ -45,8 +47,8 @@ public final class ReferenceCsv {
 
     public static <T> List<T> read(Path file, List<String> requiredColumns, BiFunction<Row, Integer, T> mapper) {
         if (!Files.isRegularFile(file)) {
-            throw ConfigurationException.of(file.toString(), "the file is missing",
-                    "put the reference file there (the project ships one in input/)");
+            throw ConfigurationException.of(file.toString(), Detail.of("config.reference.missing"),
+                    Detail.of("fix.reference.missing"));
         }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setTrim(true).setIgnoreEmptyLines(true).get();
@@ -55,8 +57,8 @@ public final class ReferenceCsv {
             List<String> header = parser.getHeaderNames();
             for (String column : requiredColumns) {
                 if (!header.contains(column)) {
-                    throw ConfigurationException.at(file.toString(), 1, "the header has no column '" + column + "'",
-                            "the header must name " + String.join(", ", requiredColumns));
+                    throw ConfigurationException.at(file.toString(), 1, Detail.of("config.reference.no.column", column),
+                            Detail.of("fix.reference.columns", String.join(", ", requiredColumns)));
                 }
             }
             List<T> result = new ArrayList<>();
@@ -75,18 +77,18 @@ public final class ReferenceCsv {
                 }
                 if (!record.isConsistent()) {
                     throw ConfigurationException.at(file.toString(), line,
-                            "the row has " + record.size() + " fields but the header has " + header.size(),
-                            "quote any field that contains a comma");
+                            Detail.of("config.reference.fields", record.size(), header.size()),
+                            Detail.of("fix.reference.quote.commas"));
                 }
                 result.add(mapper.apply(new Row(file, line, record.toMap()), index++));
             }
             return result;
         } catch (IOException e) {
-            throw ConfigurationException.of(file.toString(), "cannot be read (" + e.getMessage() + ")",
-                    "check that the file exists and is readable UTF-8 text");
+            throw ConfigurationException.of(file.toString(), Detail.of("config.reference.unreadable", e.getMessage()),
+                    Detail.of("fix.reference.readable"));
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw ConfigurationException.of(file.toString(), "is not valid CSV (" + e.getMessage() + ")",
-                    "save it as CSV UTF-8 with matching quotes");
+            throw ConfigurationException.of(file.toString(), Detail.of("config.reference.not.csv", e.getMessage()),
+                    Detail.of("fix.reference.csv"));
         }
     }
 

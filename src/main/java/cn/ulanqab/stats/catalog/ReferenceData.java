@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.catalog;
 
+import cn.ulanqab.stats.wording.Detail;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -31,11 +32,11 @@ public record ReferenceData(Registry registry, Catalog catalog) {
                 List.of("code", "name_zh", "short_name_zh", "name_en", "type", "parent_code"), (row, i) -> {
                     String code = row.get("code");
                     if (!code.matches("[0-9]{6}")) {
-                        throw row.problem("code '" + code + "' is not a six-digit GB/T 2260 code", "write the unit's six-digit code");
+                        throw row.problem(Detail.of("config.county.code", code), Detail.of("fix.county.code"));
                     }
                     Long earlier = seen.putIfAbsent(code, row.line());
                     if (earlier != null) {
-                        throw row.problem("code " + code + " appears twice (first on line " + earlier + ")", "keep one row per unit");
+                        throw row.problem(Detail.of("config.county.twice", code, earlier), Detail.of("fix.one.row.per.unit"));
                     }
                     return new County(code, row.get("name_zh"), row.get("short_name_zh"), row.get("name_en"),
                             row.get("type"), row.get("parent_code"));
@@ -51,19 +52,19 @@ public record ReferenceData(Registry registry, Catalog catalog) {
         Map<String, County> byCode = new HashMap<>();
         all.forEach(c -> byCode.put(c.code(), c));
         if (all.isEmpty()) {
-            throw ConfigurationException.of(file, "lists no region", "list the county-level units and the regions above them");
+            throw ConfigurationException.of(file, Detail.of("config.registry.empty"), Detail.of("fix.registry.empty"));
         }
         for (County c : all) {
             if (c.parentCode().equals(c.code())) {
-                throw ConfigurationException.of(file, "region " + c.code() + " is its own parent",
-                        "set parent_code to the region above it, or to a code not in the file for the top of the tree");
+                throw ConfigurationException.of(file, Detail.of("config.registry.own.parent", c.code()),
+                        Detail.of("fix.registry.own.parent"));
             }
             Set<String> path = new LinkedHashSet<>();
             County r = c;
             while (r != null) {
                 if (!path.add(r.code())) {
-                    throw ConfigurationException.of(file, "the parent codes form a cycle: " + String.join(" → ", path) + " → " + r.code(),
-                            "correct parent_code so that every chain ends at a code not in the file (the top of the tree)");
+                    throw ConfigurationException.of(file, Detail.of("config.registry.cycle", String.join(" → ", path) + " → " + r.code()),
+                            Detail.of("fix.registry.cycle"));
                 }
                 r = byCode.get(r.parentCode());
             }
@@ -78,9 +79,8 @@ public record ReferenceData(Registry registry, Catalog catalog) {
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
         for (County top : registry.tops()) {
             if (!top.parentCode().equals(marker)) {
-                throw ConfigurationException.of(file, "unit " + top.code() + " has parent " + top.parentCode()
-                                + ", which is neither a region of the registry nor the top marker " + marker,
-                        "set parent_code to the code of the region above it (or to " + marker + " for a top of the tree)");
+                throw ConfigurationException.of(file, Detail.of("config.registry.unknown.parent", top.code(), top.parentCode(), marker),
+                        Detail.of("fix.registry.unknown.parent", marker));
             }
         }
         return registry;
@@ -92,14 +92,14 @@ public record ReferenceData(Registry registry, Catalog catalog) {
                 List.of("code", "name_zh", "name_en", "unit", "value_type", "level", "aggregation", "formula"), (row, i) -> {
                     String code = row.get("code");
                     if (!code.matches("[A-Z][A-Z0-9_]*")) {
-                        throw row.problem("code '" + code + "' is not an indicator code", "use capital letters, digits and '_'");
+                        throw row.problem(Detail.of("config.indicator.code", code), Detail.of("fix.indicator.code"));
                     }
                     Long earlier = seen.putIfAbsent(code, row.line());
                     if (earlier != null) {
-                        throw row.problem("indicator " + code + " appears twice (first on line " + earlier + ")", "keep one row per indicator");
+                        throw row.problem(Detail.of("config.indicator.twice", code, earlier), Detail.of("fix.one.row.per.indicator"));
                     }
                     if (row.get("unit").isEmpty()) {
-                        throw row.problem("indicator " + code + " has no unit", "write the catalog unit, e.g. 个 or 万元");
+                        throw row.problem(Detail.of("config.indicator.no.unit", code), Detail.of("fix.indicator.unit"));
                     }
                     ValueType type = enumValue(row, "value_type", ValueType.class);
                     Level level = enumValue(row, "level", Level.class);
@@ -107,14 +107,13 @@ public record ReferenceData(Registry registry, Catalog catalog) {
                     RatioFormula formula = null;
                     if (aggregation == Aggregation.RATIO) {
                         formula = RatioFormula.parse(row.get("formula")).orElseThrow(() -> row.problem(
-                                "formula '" + row.get("formula") + "' of " + code + " cannot be read",
-                                "write it as NUMERATOR_CODE / DENOMINATOR_CODE * FACTOR"));
+                                Detail.of("config.indicator.formula", row.get("formula"), code), Detail.of("fix.indicator.formula")));
                     } else if (!row.get("formula").isEmpty()) {
-                        throw row.problem(code + " has a formula but aggregation " + aggregation, "clear the formula or set aggregation to RATIO");
+                        throw row.problem(Detail.of("config.indicator.formula.not.ratio", code, aggregation),
+                                Detail.of("fix.indicator.formula.not.ratio"));
                     }
                     if (aggregation == Aggregation.CITY && level != Level.CITY || level == Level.CITY && aggregation != Aggregation.CITY) {
-                        throw row.problem(code + " has level " + level + " with aggregation " + aggregation,
-                                "CITY-level indicators use aggregation CITY and county-level ones SUM or RATIO");
+                        throw row.problem(Detail.of("config.indicator.level", code, level, aggregation), Detail.of("fix.indicator.level"));
                     }
                     return new Indicator(code, row.get("name_zh"), row.get("name_en"), row.get("unit"), type, level, aggregation, formula);
                 });
@@ -125,11 +124,12 @@ public record ReferenceData(Registry registry, Catalog catalog) {
             }
             for (String component : Set.of(ratio.formula().numerator(), ratio.formula().denominator())) {
                 Indicator c = catalog.find(component).orElseThrow(() -> ConfigurationException.at(file.toString(), seen.get(ratio.code()),
-                        "the formula of " + ratio.code() + " names " + component + ", which is not in the catalog",
-                        "add " + component + " to the catalog or correct the formula"));
+                        Detail.of("config.indicator.formula.unknown", ratio.code(), component),
+                        Detail.of("fix.indicator.formula.unknown", component)));
                 if (c.aggregation() != Aggregation.SUM) {
-                    throw ConfigurationException.at(file.toString(), seen.get(ratio.code()), "the formula of " + ratio.code() + " uses "
-                            + component + ", which is not a SUM indicator", "build ratios from summed county indicators");
+                    throw ConfigurationException.at(file.toString(), seen.get(ratio.code()),
+                            Detail.of("config.indicator.formula.not.sum", ratio.code(), component),
+                            Detail.of("fix.indicator.formula.not.sum"));
                 }
             }
         }
@@ -140,8 +140,8 @@ public record ReferenceData(Registry registry, Catalog catalog) {
         try {
             return Enum.valueOf(type, row.get(column));
         } catch (IllegalArgumentException e) {
-            throw row.problem(column + " '" + row.get(column) + "' is not one of " + Arrays.toString(type.getEnumConstants()),
-                    "write one of those words");
+            throw row.problem(Detail.of("config.reference.enum", column, row.get(column), Arrays.toString(type.getEnumConstants())),
+                    Detail.of("fix.reference.enum"));
         }
     }
 }

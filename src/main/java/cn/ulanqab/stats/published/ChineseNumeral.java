@@ -40,23 +40,23 @@ final class ChineseNumeral {
             char c = numeral.charAt(i);
             if (c == '零' || c == '〇') {
                 if (digit >= 0) {
-                    throw bad("零 right after the digit " + numeral.charAt(i - 1));
+                    throw bad("zero.after.digit", numeral.charAt(i - 1));
                 }
                 zeroBefore = true;
             } else if (c == '两' || DIGITS.indexOf(c) > 0) {
                 if (digit >= 0) {
-                    throw bad("two digits in a row (" + numeral.charAt(i - 1) + c + ")");
+                    throw bad("two.digits", "" + numeral.charAt(i - 1) + c);
                 }
                 digit = c == '两' ? 2 : DIGITS.indexOf(c);
             } else if (c == '十' || c == '百' || c == '千') {
                 long place = c == '十' ? 10 : c == '百' ? 100 : 1000;
                 if (lastPlace != 0 && place >= lastPlace) {
-                    throw bad(c + " after a smaller or equal place");
+                    throw bad("place.order", c);
                 }
                 int coefficient = digit;
                 if (digit < 0) {
                     if (!empty) {
-                        throw bad("no digit before " + c);
+                        throw bad("no.digit", c);
                     }
                     coefficient = 1;
                 }
@@ -67,12 +67,12 @@ final class ChineseNumeral {
                 zeroBefore = false;
             } else if (c == '万') {
                 if (wanSeen) {
-                    throw bad("万 twice without 亿 between");
+                    throw bad("wan.twice");
                 }
                 long s = section + pending();
                 if (s == 0) {
                     if (!empty) {
-                        throw bad("nothing before 万");
+                        throw bad("nothing.before.wan");
                     }
                     s = 1;
                 }
@@ -81,12 +81,12 @@ final class ChineseNumeral {
                 closeSection(10_000L);
             } else if (c == '亿') {
                 if (yiSeen) {
-                    throw bad("亿 twice");
+                    throw bad("yi.twice");
                 }
                 long s = wanPart + section + pending();
                 if (s == 0) {
                     if (!empty) {
-                        throw bad("nothing before 亿");
+                        throw bad("nothing.before.yi");
                     }
                     s = 1;
                 }
@@ -96,12 +96,12 @@ final class ChineseNumeral {
                 wanSeen = false;
                 closeSection(100_000_000L);
             } else {
-                throw bad("'" + c + "' is not a Chinese numeral");
+                throw bad("not.numeral", c);
             }
             empty = false;
         }
         if (zeroBefore && digit < 0) {
-            throw bad("it ends with 零");
+            throw bad("ends.with.zero");
         }
         return BigDecimal.valueOf(yiPart + wanPart + section + pending());
     }
@@ -130,8 +130,12 @@ final class ChineseNumeral {
         return digit * place;
     }
 
-    private IllegalArgumentException bad(String why) {
-        return new IllegalArgumentException("the Chinese numeral '" + numeral + "' in '" + text + "' cannot be read: "
-                + why + "; expected a numeral such as 千, 百万, 三千五百 or 两千");
+    /** The numeral, the text and what is wrong ({@code config.numeral.<why>}, which names them as {0}, {1}, {2}). */
+    private UnreadableFigure bad(String why, Object... detail) {
+        Object[] args = new Object[2 + detail.length];
+        args[0] = numeral;
+        args[1] = text;
+        System.arraycopy(detail, 0, args, 2, detail.length);
+        return new UnreadableFigure("config.numeral." + why, args);
     }
 }

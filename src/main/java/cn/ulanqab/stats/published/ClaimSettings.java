@@ -1,11 +1,16 @@
 package cn.ulanqab.stats.published;
 
+import cn.ulanqab.stats.ConfigurationException;
+import cn.ulanqab.stats.wording.Detail;
+
 import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
  * How loose the vague qualifiers are: {@code nearlyBand} for 近 (0.10 reads 近v as 0.9·v ≤ t < v) and
- * {@code aboutTolerance} for 约/左右 (0.05 reads 约v as |t − v| ≤ 0.05·v).
+ * {@code aboutTolerance} for 约/左右 (0.05 reads 约v as |t − v| ≤ 0.05·v): settings
+ * {@code reconciliation.claims.nearly-band} and {@code reconciliation.claims.about-tolerance}, each at least 0 and below 1
+ * (else a {@link ConfigurationException}).
  */
 public record ClaimSettings(BigDecimal nearlyBand, BigDecimal aboutTolerance) {
 
@@ -13,10 +18,12 @@ public record ClaimSettings(BigDecimal nearlyBand, BigDecimal aboutTolerance) {
         Objects.requireNonNull(nearlyBand, "nearlyBand");
         Objects.requireNonNull(aboutTolerance, "aboutTolerance");
         if (nearlyBand.signum() < 0 || nearlyBand.compareTo(BigDecimal.ONE) >= 0) {
-            throw new IllegalArgumentException("the band for 近 must be at least 0 and below 1, not " + nearlyBand.toPlainString());
+            throw ConfigurationException.of("reconciliation.claims.nearly-band=" + nearlyBand.toPlainString(),
+                    Detail.of("config.claims.nearly.band", nearlyBand.toPlainString()), Detail.of("fix.claims.nearly.band"));
         }
         if (aboutTolerance.signum() < 0 || aboutTolerance.compareTo(BigDecimal.ONE) >= 0) {
-            throw new IllegalArgumentException("the tolerance for 约/左右 must be at least 0 and below 1, not " + aboutTolerance.toPlainString());
+            throw ConfigurationException.of("reconciliation.claims.about-tolerance=" + aboutTolerance.toPlainString(),
+                    Detail.of("config.claims.about.tolerance", aboutTolerance.toPlainString()), Detail.of("fix.claims.about.tolerance"));
         }
     }
 

@@ -61,8 +61,6 @@ public final class PrintedFigureParser {
 
     private static final Pattern ARABIC = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
     private static final String CHINESE_NUMERAL_CHARS = "零〇一二三四五六七八九两十百千万亿";
-    private static final String EXPECTED = "expected [近|超|超过|逾|破|约|不少于] number [万|亿] [余|多] [unit] "
-            + "[以上|不少于|左右|以下|以内], e.g. 1.38万户, 近千家, 超95%, 6%以上";
 
     /** Verbs of a change; 下降, 减少 and 压减 say it fell. */
     private static final List<String> VERBS = List.of("增长", "提高", "提升", "下降", "减少", "压减");
@@ -73,9 +71,10 @@ public final class PrintedFigureParser {
     private PrintedFigureParser() {
     }
 
+    /** @throws UnreadableFigure saying why, for a text that is not a figure as printed */
     public static PrintedFigure parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("the printed text is blank; " + EXPECTED);
+            throw new UnreadableFigure("config.printed.blank");
         }
         String s = normalize(text);
         for (String verb : VERBS) {
@@ -89,8 +88,7 @@ public final class PrintedFigureParser {
     /** {@code 增长33.4%}: the verb, then the change written as a level in % or 个百分点. */
     private static PrintedFigure change(String text, String verb, String rest) {
         if (rest.isEmpty()) {
-            throw new IllegalArgumentException("'" + text + "' has the verb " + verb + " but no change after it; "
-                    + "expected e.g. 增长33.4%, 压减63.2%, 提高23.4个百分点");
+            throw new UnreadableFigure("config.printed.verb.alone", text, verb);
         }
         PrintedFigure f = level(text, rest);
         ClaimKind kind;
@@ -98,17 +96,14 @@ public final class PrintedFigureParser {
             kind = PrintedFigure.DOWN_VERBS.contains(verb) ? ClaimKind.DECLINE : ClaimKind.GROWTH;
         } else if (f.unit().equals(POINTS)) {
             if (!POINT_VERBS.contains(verb)) {
-                throw new IllegalArgumentException("'" + text + "' says " + verb + " in 个百分点; a change of a rate in points is printed with"
-                        + " 提高, 提升 or 下降");
+                throw new UnreadableFigure("config.printed.points.verb", text, verb);
             }
             kind = ClaimKind.POINT_CHANGE;
         } else {
-            throw new IllegalArgumentException("'" + text + "' is a change (" + verb + ") in '" + f.unit() + "'; a change is printed in"
-                    + " % (relative to last year) or 个百分点 (a difference of rates), e.g. 增长33.4%, 提高23.4个百分点");
+            throw new UnreadableFigure("config.printed.change.unit", text, verb, f.unit());
         }
         if (f.magnitudePrinted()) {
-            throw new IllegalArgumentException("'" + text + "' has a magnitude (" + f.magnitudeWord() + ") in a change; expected plain"
-                    + " digits before % or 个百分点");
+            throw new UnreadableFigure("config.printed.change.magnitude", text, f.magnitudeWord());
         }
         return new PrintedFigure(text, f.qualifier(), f.number(), f.magnitude(), f.magnitudeWord(), f.unit(), f.decimals(),
                 f.chineseNumeral(), kind, verb);
@@ -153,9 +148,8 @@ public final class PrintedFigureParser {
                 end++;
             }
             if (end == pos) {
-                throw new IllegalArgumentException("no number in '" + text + "'"
-                        + (pos < s.length() ? " (found '" + s.substring(pos) + "' where the number should be)" : "")
-                        + "; " + EXPECTED);
+                throw pos < s.length() ? new UnreadableFigure("config.printed.no.number.found", text, s.substring(pos))
+                        : new UnreadableFigure("config.printed.no.number", text);
             }
             number = ChineseNumeral.parse(s.substring(pos, end), text);
             decimals = 0;
@@ -185,16 +179,13 @@ public final class PrintedFigureParser {
         }
 
         if (unit.startsWith(",") || unit.startsWith(".")) {
-            throw new IllegalArgumentException("'" + text + "' has '" + unit.charAt(0) + "' after the number " + (chinese ? "" : number.toPlainString())
-                    + "; expected plain digits with at most one decimal point (write 1203, not 1,203)");
+            throw new UnreadableFigure("config.printed.separator", text, unit.charAt(0), chinese ? "" : number.toPlainString());
         }
         if (unit.matches(".*[0-9.,].*")) {
-            throw new IllegalArgumentException("'" + text + "' has more than one number (found '" + unit
-                    + "' after the number); " + EXPECTED);
+            throw new UnreadableFigure("config.printed.two.numbers", text, unit);
         }
         if (!chinese && !unit.isEmpty() && unit.chars().allMatch(c -> CHINESE_NUMERAL_CHARS.indexOf(c) >= 0)) {
-            throw new IllegalArgumentException("'" + text + "' mixes an Arabic number with the Chinese numeral '" + unit
-                    + "'; expected the magnitude 万 or 亿 after Arabic digits (write 3000, not 3千)");
+            throw new UnreadableFigure("config.printed.mixed.numeral", text, unit);
         }
         // a unit that still starts with 万/亿 belongs to a Chinese numeral with a suffix: 千余万元, 千余万
         if (magnitudeWord.isEmpty()) {
@@ -209,8 +200,7 @@ public final class PrintedFigureParser {
         }
         for (Map.Entry<String, Qualifier> q : INNER_SUFFIXES) {
             if (unit.contains(q.getKey()) && !q.getKey().equals("多")) {
-                throw new IllegalArgumentException("'" + text + "' has the qualifier " + q.getKey()
-                        + " inside its unit '" + unit + "'; " + EXPECTED);
+                throw new UnreadableFigure("config.printed.qualifier.in.unit", text, q.getKey(), unit);
             }
         }
         return new PrintedFigure(text, qualifier, number, magnitude, magnitudeWord, unit, decimals, chinese);
@@ -220,8 +210,7 @@ public final class PrintedFigureParser {
         if (first == Qualifier.EXACT || first == second) {
             return second;
         }
-        throw new IllegalArgumentException("'" + text + "' has two qualifiers that disagree, " + firstWord + " ("
-                + first + ") and " + secondWord + " (" + second + "); expected at most one");
+        throw new UnreadableFigure("config.printed.qualifiers.disagree", text, firstWord, first, secondWord, second);
     }
 
     /** Drops blanks, maps full-width digits, ．and ％ to ASCII and traditional characters to simplified ones. */

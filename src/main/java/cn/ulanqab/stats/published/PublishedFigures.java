@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.published;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.ConfigurationException;
 import java.nio.file.Files;
 import cn.ulanqab.stats.catalog.Catalog;
@@ -38,8 +39,8 @@ public final class PublishedFigures {
         read(file, period, catalog, null, settings).values().stream().filter(f -> f.kind() == ClaimKind.LEVEL).forEach(f -> {
             PublishedFigure earlier = figures.putIfAbsent(f.indicatorCode(), f);
             if (earlier != null) {
-                throw ConfigurationException.of(file.toString(), "indicator " + f.indicatorCode()
-                        + " is printed for several regions", "read this file with the registry");
+                throw ConfigurationException.of(file.toString(), Detail.of("config.published.several.regions", f.indicatorCode()),
+                        Detail.of("fix.published.with.registry"));
             }
         });
         return figures;
@@ -73,22 +74,20 @@ public final class PublishedFigures {
         Map<FigureKey, PublishedFigure> figures = new LinkedHashMap<>();
         Map<FigureKey, Long> firstLine = new HashMap<>();
         if (!Files.isRegularFile(file)) {
-            throw ConfigurationException.of(file.toString(), "the printed figures of period " + period + " are missing",
-                    "write one row per printed figure (indicator_code, period, published_text, section, quote), or regenerate it"
-                            + " from the report with --extract=<report.txt> --write-published --period=" + period);
+            throw ConfigurationException.of(file.toString(), Detail.of("config.published.missing", period),
+                    Detail.of("fix.published.missing", period));
         }
         ReferenceCsv.read(file, COLUMNS, (row, index) -> {
             String code = row.get("indicator_code");
             if (code.isEmpty()) {
-                throw row.problem("the indicator_code is blank", "write the indicator's code from the catalog");
+                throw row.problem(Detail.of("config.code.blank"), Detail.of("fix.code.from.catalog"));
             }
             Indicator indicator = catalog.find(code).orElseThrow(() -> row.problem(
-                    "indicator " + code + " is not in the catalog",
-                    "correct the code or add the indicator to reference/indicators.csv"));
+                    Detail.of("config.indicator.not.in.catalog", code), Detail.of("fix.indicator.unknown")));
             String rowPeriod = row.get("period");
             if (!rowPeriod.equals(period)) {
-                throw row.problem("the period is '" + rowPeriod + "' but this file is for " + period,
-                        "write " + period + " or move the row to published/" + rowPeriod + ".csv");
+                throw row.problem(Detail.of("config.published.period", rowPeriod, period),
+                        Detail.of("fix.published.period", period, rowPeriod));
             }
             String region = row.has(REGION_COLUMN) ? row.get(REGION_COLUMN) : "";
             if (registry != null) {
@@ -103,30 +102,32 @@ public final class PublishedFigures {
             try {
                 figure = PrintedFigureParser.parse(text);
             } catch (IllegalArgumentException e) {
-                throw row.problem("the published_text '" + text + "' of " + code + " cannot be read: " + e.getMessage(),
-                        "write the figure exactly as printed, e.g. 1.38万户, 近千家, 超95%, 增长33.4%, 提高23.4个百分点");
+                Detail reason = e instanceof UnreadableFigure unreadable ? unreadable.reason() : Detail.literal(e.getMessage());
+                throw row.problem(Detail.of("config.published.unreadable", text, code, reason),
+                        Detail.of("fix.published.unreadable"));
             }
             FigureKey key = new FigureKey(code, region, figure.kind());
             Long earlier = firstLine.putIfAbsent(key, row.line());
             if (earlier != null) {
-                String what = figure.kind() == ClaimKind.LEVEL ? "" : " (a " + figure.kind().code() + " figure)";
+                boolean level = figure.kind() == ClaimKind.LEVEL;
+                Detail kind = Detail.of("config.claim.kind." + figure.kind().name());
                 throw row.problem(region == null || registry != null && registry.singleCity() && region.equals(registry.city().code())
-                                ? "indicator " + code + what + " appears twice (first on line " + earlier + ")"
-                                : "indicator " + code + what + " for region " + region + " appears twice (first on line " + earlier + ")",
-                        "keep one printed figure per indicator, region and claim kind (one level, one change)");
+                                ? level ? Detail.of("config.published.twice", code, earlier)
+                                        : Detail.of("config.published.twice.kind", code, kind, earlier)
+                                : level ? Detail.of("config.published.twice.region", code, region, earlier)
+                                        : Detail.of("config.published.twice.region.kind", code, kind, region, earlier),
+                        Detail.of("fix.published.twice"));
             }
             if (figure.kind() == ClaimKind.POINT_CHANGE && !"%".equals(indicator.unit())) {
-                throw row.problem("the published_text '" + text + "' of " + code + " is a change in 个百分点 (a difference of rates) but "
-                                + code + " is in '" + indicator.unit() + "', not %",
-                        "print a change of a count or amount in % (增长x%, 下降x%), or check the indicator code");
+                throw row.problem(Detail.of("config.published.points.unit", text, code, indicator.unit()),
+                        Detail.of("fix.published.points.unit"));
             }
             Claim claim;
             try {
                 claim = Claim.of(figure, indicator.unit(), settings);
             } catch (IllegalArgumentException e) {
-                throw row.problem("the published_text '" + text + "' of " + code + " is in '" + figure.unit()
-                                + "', which does not fit the catalog unit '" + indicator.unit() + "'",
-                        "check the indicator code, or the unit in the catalog");
+                throw row.problem(Detail.of("config.published.unit", text, code, figure.unit(), indicator.unit()),
+                        Detail.of("fix.check.unit"));
             }
             figures.put(key, new PublishedFigure(code, rowPeriod, text, row.get("section"), row.get("quote"), figure, claim, region));
             return null;
@@ -138,22 +139,20 @@ public final class PublishedFigures {
         String region = raw.strip();
         if (region.isEmpty()) {
             if (!registry.singleCity()) {
-                throw row.problem("the region_code of " + indicator.code() + " is blank but the registry has "
-                                + registry.cities().size() + " cities",
-                        "write the code of the region the figure is about (a city, province or the country)");
+                throw row.problem(Detail.of("config.region.blank", indicator.code(), registry.cities().size()),
+                        Detail.of("fix.published.region.blank"));
             }
             return registry.city().code();
         }
-        County r = registry.find(region).orElseThrow(() -> row.problem("region " + region + " of " + indicator.code()
-                + " is not in the registry", "write a region code of reference/counties.csv"));
+        County r = registry.find(region).orElseThrow(() -> row.problem(Detail.of("config.region.unknown", region, indicator.code()),
+                Detail.of("fix.region.unknown")));
         if (registry.isLeaf(region)) {
-            throw row.problem("region " + region + " (" + r.nameZh() + ") of " + indicator.code()
-                            + " is a county-level unit: its figures are submitted, not totals",
-                    "write the code of a region above the counties (a city, province or the country)");
+            throw row.problem(Detail.of("config.published.region.leaf", region, r.nameZh(), indicator.code()),
+                    Detail.of("fix.published.region.leaf"));
         }
         if (indicator.level() == Level.CITY && !registry.isCity(region)) {
-            throw row.problem(indicator.code() + " is a CITY-level indicator but region " + region + " (" + r.nameZh()
-                    + ") is of type " + r.type(), "print CITY-level indicators for regions of type city only");
+            throw row.problem(Detail.of("config.published.city.level", indicator.code(), region, r.nameZh(), r.type()),
+                    Detail.of("fix.published.city.level"));
         }
         return region;
     }

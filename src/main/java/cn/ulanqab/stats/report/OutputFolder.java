@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.ConfigurationException;
 import cn.ulanqab.stats.submission.FileKind;
 
@@ -43,9 +44,8 @@ public final class OutputFolder {
         for (Path path : List.of(folder, staging(), previous())) {
             FileKind kind = FileKind.of(path);
             if (kind != FileKind.ABSENT && kind != FileKind.FOLDER) {
-                throw ConfigurationException.of(path.toString(), "the job keeps its outputs here, but it is " + kind.words()
-                        + " (the job never follows a link at its own paths, nor writes or deletes outside --output)",
-                        "remove it (rm " + path + ") and start again");
+                throw ConfigurationException.of(path.toString(), Detail.of("config.output.own.path", kind.words()),
+                        Detail.of("fix.remove.and.start", path));
             }
         }
     }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.ConfigurationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -20,13 +21,8 @@ public class WordingConfiguration {
         try {
             zoneId = ZoneId.of(zone.strip());
         } catch (DateTimeException e) {
-            throw ConfigurationException.of("reconciliation.zone=" + zone, "not a time zone",
-                    "write a zone such as reconciliation.zone=Asia/Shanghai");
+            throw ConfigurationException.of("reconciliation.zone=" + zone, Detail.of("config.zone"), Detail.of("fix.zone"));
         }
-        try {
-            return new Wording(messages, Wording.locale(language), zoneId);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(e.getMessage());
-        }
+        return new Wording(messages, Wording.locale(language), zoneId);
     }
 }

@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.targets;
 
+import cn.ulanqab.stats.published.UnreadableFigure;
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.ConfigurationException;
 import cn.ulanqab.stats.catalog.Catalog;
 import cn.ulanqab.stats.catalog.County;
@@ -53,15 +55,14 @@ public final class TargetFile {
         return ReferenceCsv.read(file, COLUMNS, (row, index) -> {
             String code = row.get("indicator_code");
             if (code.isEmpty()) {
-                throw row.problem("the indicator_code is blank", "write the indicator's code from the catalog");
+                throw row.problem(Detail.of("config.code.blank"), Detail.of("fix.code.from.catalog"));
             }
-            Indicator indicator = catalog.find(code).orElseThrow(() -> row.problem("indicator " + code + " is not in the catalog",
-                    "correct the code or add the indicator to reference/indicators.csv"));
+            Indicator indicator = catalog.find(code).orElseThrow(() -> row.problem(Detail.of("config.indicator.not.in.catalog", code),
+                    Detail.of("fix.indicator.unknown")));
             String region = region(row, registry, indicator);
             Long earlier = firstLine.putIfAbsent(code + "@" + region, row.line());
             if (earlier != null) {
-                throw row.problem("indicator " + code + " for region " + region + " has a target already (line " + earlier + ")",
-                        "keep one target per indicator and region");
+                throw row.problem(Detail.of("config.target.twice", code, region, earlier), Detail.of("fix.target.twice"));
             }
             String text = row.get("target_text");
             boolean growth = text.startsWith(GROWTH);
@@ -69,21 +70,20 @@ public final class TargetFile {
             try {
                 figure = PrintedFigureParser.parse(growth ? text.substring(GROWTH.length()) : text);
             } catch (IllegalArgumentException e) {
-                throw row.problem("the target_text '" + text + "' of " + code + " cannot be read: " + e.getMessage(),
-                        "write the target exactly as printed, e.g. 5500人以上, 320公里, 增长6%左右");
+                Detail reason = e instanceof UnreadableFigure unreadable ? unreadable.reason() : Detail.literal(e.getMessage());
+                throw row.problem(Detail.of("config.target.unreadable", text, code, reason),
+                        Detail.of("fix.target.unreadable"));
             }
             if (growth) {
                 if (!figure.unit().equals("%")) {
-                    throw row.problem("the growth target '" + text + "' of " + code + " is not in %",
-                            "write a growth as printed in percent, e.g. 增长6%左右");
+                    throw row.problem(Detail.of("config.target.growth.unit", text, code), Detail.of("fix.target.growth.unit"));
                 }
             } else {
                 try {
                     Claim.of(figure, indicator.unit(), settings);
                 } catch (IllegalArgumentException e) {
-                    throw row.problem("the target_text '" + text + "' of " + code + " is in '" + figure.unit()
-                                    + "', which does not fit the catalog unit '" + indicator.unit() + "'",
-                            "check the indicator code, or the unit in the catalog");
+                    throw row.problem(Detail.of("config.target.unit", text, code, figure.unit(), indicator.unit()),
+                            Detail.of("fix.check.unit"));
                 }
             }
             return new Target(code, region, text, row.get("section"), row.get("quote"), figure, growth, row.line());
@@ -94,21 +94,19 @@ public final class TargetFile {
         String region = row.get("region_code");
         if (region.isEmpty()) {
             if (!registry.singleCity()) {
-                throw row.problem("the region_code of " + indicator.code() + " is blank but the registry has "
-                        + registry.cities().size() + " cities", "write the code of the region the target is for");
+                throw row.problem(Detail.of("config.region.blank", indicator.code(), registry.cities().size()),
+                        Detail.of("fix.target.region.blank"));
             }
             return registry.city().code();
         }
-        County r = registry.find(region).orElseThrow(() -> row.problem("region " + region + " of " + indicator.code()
-                + " is not in the registry", "write a region code of reference/counties.csv"));
+        County r = registry.find(region).orElseThrow(() -> row.problem(Detail.of("config.region.unknown", region, indicator.code()),
+                Detail.of("fix.region.unknown")));
         if (registry.isLeaf(region)) {
-            throw row.problem("region " + region + " (" + r.nameZh() + ") of " + indicator.code()
-                    + " is a county-level unit: the year's targets are set for the city and the regions above it",
-                    "write the code of a region above the counties");
+            throw row.problem(Detail.of("config.target.region.leaf", region, r.nameZh(), indicator.code()),
+                    Detail.of("fix.target.region.leaf"));
         }
         if (indicator.level() == Level.CITY && !registry.isCity(region)) {
-            throw row.problem(indicator.code() + " is a CITY-level indicator but region " + region + " is not a city",
-                    "set CITY-level targets for cities only");
+            throw row.problem(Detail.of("config.target.city.level", indicator.code(), region), Detail.of("fix.target.city.level"));
         }
         return region;
     }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.wording;
 
+import cn.ulanqab.stats.ConfigurationException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -32,13 +33,16 @@ public final class Bundles {
         return source;
     }
 
-    /** The wording of {@code reconciliation.language} ({@code zh} or {@code en}); anything else is refused. */
+    /**
+     * The wording of {@code reconciliation.language} ({@code zh} or {@code en}).
+     *
+     * @throws ConfigurationException for anything else, saying which languages there are
+     */
     public static Locale locale(String language) {
         return switch (language == null ? "" : language.strip()) {
             case "zh" -> Locale.CHINESE;
             case "en" -> Locale.ENGLISH;
-            default -> throw new IllegalArgumentException("reconciliation.language=" + language
-                    + " is not a language of the reports: write reconciliation.language=zh (Chinese, the default) or en");
+            default -> throw ConfigurationException.of(null, Detail.of("config.language.unknown", language), Detail.NONE);
         };
     }
 
@@ -62,6 +66,10 @@ public final class Bundles {
         if (sentence == null || sentence.isNone()) {
             return "";
         }
-        return sentence.isLiteral() ? sentence.args().get(0) : text(locale, sentence.key(), sentence.args().toArray());
+        if (sentence.isLiteral()) {
+            return sentence.args().get(0);
+        }
+        Object[] args = sentence.args().stream().map(a -> Detail.nested(a).map(d -> text(locale, d)).orElse(a)).toArray();
+        return text(locale, sentence.key(), args);
     }
 }

@@ -2,6 +2,7 @@ package cn.ulanqab.stats.wording;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a check found wrong with a row or a file, as data: a key of the message bundles ({@code detail.<key>}) and the texts it
@@ -12,6 +13,8 @@ public record Detail(String key, List<String> args) {
 
     /** Between the key and the texts, and between texts, in the stored form: a character no check ever names. */
     private static final char SEPARATOR = '\u001F';
+    /** Before the key and each text of a sentence given as a text of another ({@link #of} with a Detail argument). */
+    private static final char NESTED = '\u001E';
     private static final String LITERAL = "literal";
 
     /** Nothing to add to what the reason says. */
@@ -21,8 +24,37 @@ public record Detail(String key, List<String> args) {
         args = List.copyOf(args);
     }
 
+    /**
+     * A sentence of the bundles and the texts it names. A text that is itself a Detail (one level deep: a reason inside a
+     * problem) is kept as that sentence and worded in the same language as the sentence naming it ({@link #nested}).
+     */
     public static Detail of(String key, Object... args) {
-        return new Detail(key, Arrays.stream(args).map(a -> String.valueOf(a).replace(SEPARATOR, '\u241F')).toList());
+        return new Detail(key, Arrays.stream(args).map(Detail::argument).toList());
+    }
+
+    private static String argument(Object arg) {
+        if (arg instanceof Detail sentence) {
+            if (sentence.isNone()) {
+                return "";
+            }
+            StringBuilder text = new StringBuilder().append(NESTED).append(sentence.key());
+            sentence.args().forEach(a -> text.append(NESTED).append(plain(a)));
+            return text.toString();
+        }
+        return String.valueOf(arg).replace(SEPARATOR, '\u241F');
+    }
+
+    private static String plain(String text) {
+        return text.replace(SEPARATOR, '\u241F').replace(NESTED, '\u241E');
+    }
+
+    /** A text of a Detail that is a sentence of its own (given to {@link #of} as a Detail); empty for a plain text. */
+    public static Optional<Detail> nested(String arg) {
+        if (arg == null || arg.isEmpty() || arg.charAt(0) != NESTED) {
+            return Optional.empty();
+        }
+        List<String> parts = Arrays.asList(arg.substring(1).split(String.valueOf(NESTED), -1));
+        return Optional.of(new Detail(parts.get(0), parts.subList(1, parts.size())));
     }
 
     /** Marks an argument that is itself a key of the bundles, worded in the same language as the sentence around it. */

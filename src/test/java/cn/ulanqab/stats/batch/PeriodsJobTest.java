@@ -86,7 +86,7 @@ class PeriodsJobTest {
         Files.delete(input.resolve("published/2023.csv"));
         JobRun.Result r = JobRun.run(input, work.resolve("output"));
         assertThat(r.exitStatus()).isEqualTo(2);
-        assertThat(r.errors()).contains("published" + java.io.File.separator + "2023.csv: the printed figures of period 2023 are missing");
+        assertThat(r.errors()).contains("published" + java.io.File.separator + "2023.csv：缺少统计期 2023 的公布数字。修正方法：");
     }
 
     @Test
@@ -94,7 +94,7 @@ class PeriodsJobTest {
         Path input = inputWithPeriod("2024-06");
         JobRun.Result r = JobRun.run(input, work.resolve("output"), "--period=2024-13");
         assertThat(r.exitStatus()).isEqualTo(2);
-        assertThat(r.errors()).contains("--period=2024-13: there is no month 13. Fix: write a year (2023), a month (2024-06");
+        assertThat(r.errors()).contains("--period=2024-13：不存在月份 13。修正方法：请填写年份（如 2023）、月份（如 2024-06");
         assertThat(work.resolve("output/2024-13")).doesNotExist();
     }
 
@@ -105,7 +105,7 @@ class PeriodsJobTest {
         Files.writeString(input.resolve("base/2022.csv"), "indicator_code,region_code,total\nURBAN_NEW_JOBS,,-5\n", StandardCharsets.UTF_8);
         JobRun.Result r = JobRun.run(input, work.resolve("output"));
         assertThat(r.exitStatus()).isEqualTo(2);
-        assertThat(r.errors()).contains(input.resolve("base/2022.csv") + ", line 2: the total -5 of URBAN_NEW_JOBS is negative");
+        assertThat(r.errors()).contains(input.resolve("base/2022.csv") + "，第 2 行：指标 URBAN_NEW_JOBS 的合计数 -5 为负数。修正方法：");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.published;
 
+import java.util.Locale;
+import cn.ulanqab.stats.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -192,7 +194,13 @@ class ClaimTest {
     @Test
     void rejectsABandOfOneOrMore() {
         assertThatThrownBy(() -> new ClaimSettings(BigDecimal.ONE, new BigDecimal("0.05")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("近");
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("reconciliation.claims.nearly-band=1: the band for 近 must be at least 0"
+                            + " and below 1, not 1. Fix: write a fraction at least 0 and below 1, e.g. reconciliation.claims.nearly-band=0.10");
+                    assertThat(e.worded(Locale.CHINESE)).isEqualTo("reconciliation.claims.nearly-band=1：“近”的区间须不小于 0 且小于 1，"
+                            + "现为 1。修正方法：请填写不小于 0 且小于 1 的小数，如 reconciliation.claims.nearly-band=0.10");
+                });
+        assertThatThrownBy(() -> new ClaimSettings(new BigDecimal("0.10"), new BigDecimal("-0.01")))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("reconciliation.claims.about-tolerance=-0.01: ");
     }
 }
