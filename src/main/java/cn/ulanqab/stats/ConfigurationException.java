@@ -25,22 +25,4 @@ public class ConfigurationException extends WordedException {
     public static ConfigurationException of(String place, Detail problem, Detail fix) {
         return new ConfigurationException(place, 0, problem, fix);
     }
-
-    /** @deprecated an English text, the same in every language: word it with {@link #at(String, long, Detail, Detail)}. */
-    @Deprecated(forRemoval = true)
-    public static ConfigurationException at(String file, long line, String problem, String fix) {
-        return at(file, line, Detail.literal(problem), Detail.literal(fix));
-    }
-
-    /** @deprecated an English text, the same in every language: word it with {@link #of(String, Detail, Detail)}. */
-    @Deprecated(forRemoval = true)
-    public static ConfigurationException of(String place, String problem, String fix) {
-        return of(place, Detail.literal(problem), Detail.literal(fix));
-    }
-
-    /** @deprecated an English text, the same in every language: word it with {@link #of(String, Detail, Detail)}. */
-    @Deprecated(forRemoval = true)
-    public ConfigurationException(String message) {
-        this(null, 0, Detail.literal(message), Detail.NONE);
-    }
 }

@@ -28,9 +28,9 @@ public enum FileKind {
     private static final int BLOCK_DEVICE = 0060000;
     private static final int UNIX_SOCKET = 0140000;
 
-    /** "a symbolic link", "a named pipe", …: an argument of a {@link Detail}, worded in the sentence's language. */
-    public String words() {
-        return Detail.word("file.kind." + name());
+    /** "a symbolic link", "a named pipe", …: a text of a {@link Detail}, worded in the language of the sentence naming it. */
+    public Detail words() {
+        return Detail.of("file.kind." + name());
     }
 
     public static FileKind of(Path path) {

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a check found wrong with a row or a file, as data: a key of the message bundles ({@code detail.<key>}) and the texts it
- * names (a code, a value, line numbers). Each output words it in its own language; the database keeps it in the
- * record's MESSAGE or REASON column as {@link #stored()}.
+ * A sentence as data: a key of the message bundles and the texts it names (a code, a value, line numbers). What a check
+ * found in a row or a file ({@code detail.<key>}, stored in the record's MESSAGE or REASON column as {@link #stored()}),
+ * or what an operator is told ({@code config.*}, {@code fix.*}, {@code operator.*}). Each output words it in its own
+ * language.
  */
 public record Detail(String key, List<String> args) {
 
@@ -55,14 +56,6 @@ public record Detail(String key, List<String> args) {
         }
         List<String> parts = Arrays.asList(arg.substring(1).split(String.valueOf(NESTED), -1));
         return Optional.of(new Detail(parts.get(0), parts.subList(1, parts.size())));
-    }
-
-    /** Marks an argument that is itself a key of the bundles, worded in the same language as the sentence around it. */
-    static final char WORD = '\u0002';
-
-    /** An argument of {@link #of} worded from the bundles ({@code file.kind.SYMBOLIC_LINK}), not shown as it is. */
-    public static String word(String key) {
-        return WORD + key;
     }
 
     /** A text shown as it is in every language. */
