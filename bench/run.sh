@@ -36,6 +36,7 @@ mkdir -p "$SCRATCH" || die "cannot create $SCRATCH"
 # seconds from GNU time's "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.34"
 elapsed() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"; }
 peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+cpu_s() { awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { if (u != "") printf "%.1f", u + s; else print "n/a" }' "$1" 2>/dev/null; }
 per_second() { awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", r / s; else print "n/a" }'; }
 
 # 1. the application's jar
@@ -153,7 +154,7 @@ if [ "${BENCH_POSTGRES:-1}" = 1 ] && command -v pg_isready >/dev/null && pg_isre
         "exit status $PG_RC; database ${PG_MB} MB (schema $PG_SCHEMA, dropped after); $SAME")
     PG_LINE="$PG_LINE
 job's steps on PostgreSQL: ${PG_STEPS:-n/a}"
-    [ "${BENCH_KEEP_SCHEMA:-0}" = 1 ] || psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $PG_SCHEMA CASCADE" >/dev/null
+    [ "${BENCH_KEEP_SCHEMA:-0}" = 1 ] || PGOPTIONS=--client-min-messages=warning psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $PG_SCHEMA CASCADE" >/dev/null
 fi
 
 # 5c. a manager with one, then two, worker processes on this machine over RabbitMQ and PostgreSQL (README, "Scaling out"):
@@ -162,6 +163,7 @@ fi
 # BENCH_REMOTE=0 leaves it out.
 REMOTE_LINES="manager and workers: not measured (BENCH_REMOTE=0, or 127.0.0.1:5432, 127.0.0.1:5672 or rabbitmqctl missing)"
 WORKER_PIDS=()
+REMOTE_RAN=()
 stop_workers() {
     local tpid jpid
     for tpid in "${WORKER_PIDS[@]}"; do
@@ -181,7 +183,7 @@ REMOTE_SCHEMA=""
 remote_cleanup() {
     stop_workers
     [ -n "$REMOTE_SCHEMA" ] && [ "${BENCH_KEEP_SCHEMA:-0}" != 1 ] \
-        && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $REMOTE_SCHEMA CASCADE" >/dev/null 2>&1
+        && PGOPTIONS=--client-min-messages=warning psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $REMOTE_SCHEMA CASCADE" >/dev/null 2>&1
     [ -n "$REMOTE_VHOST" ] && rabbitmqctl -q delete_vhost "$REMOTE_VHOST" >/dev/null 2>&1
     REMOTE_SCHEMA=""
     REMOTE_VHOST=""
@@ -205,6 +207,7 @@ $(printf '%-8s %10s' "mgr+${n}w" "n/a")  cannot create the RabbitMQ virtual host
     local common=(--spring.profiles.active=postgres --reconciliation.db-schema="$REMOTE_SCHEMA"
                   --spring.rabbitmq.host=127.0.0.1 --spring.rabbitmq.port=5672 --spring.rabbitmq.virtual-host="$REMOTE_VHOST")
     rm -rf "$SCRATCH/out-$name"
+    REMOTE_RAN[$n]=1
     for i in $(seq "$n"); do
         log=$SCRATCH/worker-$name-$i.log
         "$TIME" -v -o "$SCRATCH/worker-$name-$i.time" java -Xmx"$XMX" -jar "$JAR" "${common[@]}" \
@@ -246,8 +249,8 @@ $(printf '%-8s %10s' "mgr+${n}w" "n/a")  worker $i did not start: $(tail -n 3 "$
         same="reconciliation.csv and county-breakdown.csv byte-identical to the standalone H2 run's"
     fi
     ratio=$(awk -v m="$wall" -v j="$JOB_S" 'BEGIN { if (j > 0) printf "%.2f", m / j; else print "n/a" }')
-    ratio_pg=n/a
-    [ -n "${PG_S:-}" ] && ratio_pg=$(awk -v m="$wall" -v j="$PG_S" 'BEGIN { if (j > 0) printf "%.2f", m / j; else print "n/a" }')
+    ratio_pg=""
+    [ -n "${PG_S:-}" ] && ratio_pg=", $(awk -v m="$wall" -v j="$PG_S" 'BEGIN { if (j > 0) printf "%.2f", m / j; else print "n/a" }')x the standalone PostgreSQL run"
     worker_rss=""
     local ran=""
     for i in $(seq "$n"); do
@@ -256,7 +259,7 @@ $(printf '%-8s %10s' "mgr+${n}w" "n/a")  worker $i did not start: $(tail -n 3 "$
     done
     REMOTE_LINES="$REMOTE_LINES
 $(printf '%-8s %10s %12s %14s  %s' "mgr+${n}w" "$wall" "$(per_second "$ROWS" "$wall")" "$(peak_mb "$SCRATCH/manager-$name.time")" \
-        "exit status $rc; ${ratio}x the standalone H2 run, ${ratio_pg}x the standalone PostgreSQL run; workers' peak RSS $worker_rss MB; $same")
+        "exit status $rc; ${ratio}x the standalone H2 run${ratio_pg}; workers' peak RSS $worker_rss MB; $same")
   its steps: ${steps:-n/a}
   its partitions: ${parts:-n/a}; completed by $ran"
     remote_cleanup
@@ -304,6 +307,17 @@ fi
         echo "job / DuckDB wall time: n/a (the job did not complete; its time above is the time to fail)"
     fi
     echo "job's steps: ${STEPS:-n/a}"
+    # CPU time says more than wall time when other work shares the cores
+    CPU_LINE="CPU s (user + system): DuckDB $(cpu_s "$SCRATCH/duckdb.time"), job $(cpu_s "$SCRATCH/job.time")"
+    [ -f "$SCRATCH/job-1.time" ] && [ "${BENCH_ONE_WORKER:-1}" = 1 ] && CPU_LINE="$CPU_LINE, job (1w) $(cpu_s "$SCRATCH/job-1.time")"
+    [ -n "${PG_S:-}" ] && CPU_LINE="$CPU_LINE, job (PG) $(cpu_s "$SCRATCH/job-pg.time")"
+    for n in 1 2; do
+        if [ -n "${REMOTE_RAN[$n]:-}" ]; then
+            CPU_LINE="$CPU_LINE, mgr+${n}w manager $(cpu_s "$SCRATCH/manager-mq$n.time") + workers"
+            for i in $(seq "$n"); do CPU_LINE="$CPU_LINE $(cpu_s "$SCRATCH/worker-mq$n-$i.time")"; done
+        fi
+    done
+    echo "$CPU_LINE"
     echo "job's mismatches: $JOB_CHECK"
 } | tee "$SCRATCH/results.txt"
 echo "(figures kept in $SCRATCH/results.txt; logs in $SCRATCH)"
