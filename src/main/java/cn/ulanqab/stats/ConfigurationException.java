@@ -1,29 +1,19 @@
 package cn.ulanqab.stats;
 
-import cn.ulanqab.stats.wording.Bundles;
+import cn.ulanqab.stats.wording.WordedException;
 import cn.ulanqab.stats.wording.Detail;
 
-import java.util.Locale;
 
 /**
  * Input the job cannot work with: a reference file, the published figures, an option or a folder. It names the file (or
  * the option), the line where known, what was found and how to fix it, as data ({@link Detail}s whose keys are
- * {@code config.*} and {@code fix.*} in the message bundles), worded in the run's language by {@link #worded}; the job
- * stops before it reads any submission and exits with status 2. {@link #getMessage()} is the English wording, for logs.
+ * {@code config.*} and {@code fix.*} in the message bundles), worded in the run's language; the job stops before it
+ * reads any submission and exits with status 2.
  */
-public class ConfigurationException extends RuntimeException {
+public class ConfigurationException extends WordedException {
 
-    private final String place;
-    private final long line;
-    private final Detail problem;
-    private final Detail fix;
-
-    private ConfigurationException(String place, long line, Detail problem, Detail fix) {
-        super(wording(Locale.ENGLISH, place, line, problem, fix));
-        this.place = place;
-        this.line = line;
-        this.problem = problem;
-        this.fix = fix;
+    protected ConfigurationException(String place, long line, Detail problem, Detail fix) {
+        super(place, line, problem, fix, null);
     }
 
     /** A problem on a line of a file. */
@@ -31,7 +21,7 @@ public class ConfigurationException extends RuntimeException {
         return new ConfigurationException(file, line, problem, fix);
     }
 
-    /** A problem with a whole file, a folder or an option ({@code --input=…}). */
+    /** A problem with a whole file, a folder or an option ({@code --input=…}); an empty place for the command line itself. */
     public static ConfigurationException of(String place, Detail problem, Detail fix) {
         return new ConfigurationException(place, 0, problem, fix);
     }
@@ -52,26 +42,5 @@ public class ConfigurationException extends RuntimeException {
     @Deprecated(forRemoval = true)
     public ConfigurationException(String message) {
         this(null, 0, Detail.literal(message), Detail.NONE);
-    }
-
-    public Detail problem() {
-        return problem;
-    }
-
-    public Detail fix() {
-        return fix;
-    }
-
-    /** The one line an operator reads, in a language of the bundles. */
-    public String worded(Locale locale) {
-        return wording(locale, place, line, problem, fix);
-    }
-
-    private static String wording(Locale locale, String place, long line, Detail problem, Detail fix) {
-        String what = Bundles.text(locale, problem);
-        String sentence = place == null || place.isEmpty() ? what
-                : line > 0 ? Bundles.text(locale, "config.at.line", place, String.valueOf(line), what)
-                : Bundles.text(locale, "config.at", place, what);
-        return fix == null || fix.isNone() ? sentence : Bundles.text(locale, "config.with.fix", sentence, Bundles.text(locale, fix));
     }
 }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.aggregation;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.database.ChecksummedTable;
 import cn.ulanqab.stats.published.FigureKey;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,7 +53,7 @@ public class CityTotalStore {
         jdbc.query("SELECT INDICATOR_CODE, REGION_CODE, TOTAL_TEXT, REPORTED, MISSING, COMPLETE, NO_DATA, NOTE, "
                         + TOTALS.checkedColumns() + " FROM CITY_TOTAL WHERE RUN_ID = ?",
                 rs -> {
-                    TOTALS.check(rs, "the stored total of run " + runId + ", indicator " + rs.getString(1) + ", region " + rs.getString(2));
+                    TOTALS.check(rs, Detail.of("record.city.total", runId, rs.getString(1), rs.getString(2)));
                     CityTotal t = new CityTotal(rs.getString(1),
                             rs.getString(3) == null ? null : new BigDecimal(rs.getString(3)), codes(rs.getString(4)),
                             codes(rs.getString(5)), rs.getBoolean(6), rs.getBoolean(7), rs.getString(8), rs.getString(2));

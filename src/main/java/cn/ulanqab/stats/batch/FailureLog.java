@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.batch;
 
+import cn.ulanqab.stats.wording.Bundles;
 import java.nio.file.LinkOption;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code <output>/reconciliation.log}: the stack traces of what stopped a run, which the console names but does not
@@ -24,7 +26,7 @@ public final class FailureLog {
     }
 
     /** Appends the failures to the log and returns the words that point to it, for the end of the console's line. */
-    public static String record(Path output, String summary, List<? extends Throwable> failures) {
+    public static String record(Path output, String summary, List<? extends Throwable> failures, Locale locale) {
         Path log = output.resolve(FILE_NAME).toAbsolutePath().normalize();
         StringWriter text = new StringWriter();
         try (PrintWriter w = new PrintWriter(text)) {
@@ -36,9 +38,9 @@ public final class FailureLog {
             Files.createDirectories(log.getParent());
             Files.writeString(log, text.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-            return " (details in " + log + ")";
+            return Bundles.text(locale, "operator.details.in", log);
         } catch (IOException | UnsupportedOperationException e) {
-            return " (the details could not be written to " + log + ": " + e.getMessage() + ")";
+            return Bundles.text(locale, "operator.details.not.written", log, String.valueOf(e.getMessage()));
         }
     }
 }

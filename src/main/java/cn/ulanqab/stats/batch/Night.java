@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.batch;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.ConfigurationException;
 import cn.ulanqab.stats.catalog.BaseTotals;
 import cn.ulanqab.stats.catalog.Period;
@@ -69,9 +70,8 @@ public record Night(String period, Path input, Path output, ClaimSettings claims
         if (report != null) {
             ReportText text = ReportText.read(report);
             if (!String.valueOf(text.reviewYear()).equals(period)) {
-                throw ConfigurationException.of(report.toString(), "reports on " + (text.reviewYear() < 0 ? "no year it names in a heading"
-                        : String.valueOf(text.reviewYear())) + ", not on period " + period,
-                        "pass the report that reviews " + period + " (the one whose plan year is " + (value.year() + 1) + ")");
+                throw ConfigurationException.of(report.toString(), text.reviewYear() < 0 ? Detail.of("config.report.no.year", period)
+                        : Detail.of("config.report.other.year", text.reviewYear(), period), Detail.of("fix.report.of.period", period, value.year() + 1));
             }
             ReportPhrases phrases = ReportPhrases.load(phrasesFile(input), reference.catalog());
             check = PublishedCheck.check(reference.catalog(),
@@ -98,8 +98,8 @@ public record Night(String period, Path input, Path output, ClaimSettings claims
         for (Path file : files) {
             FileKind kind = FileKind.of(file);
             if (kind != FileKind.REGULAR_FILE && kind != FileKind.ABSENT) {
-                throw ConfigurationException.of(file.toString(), "not a regular file but " + kind.words()
-                        + ", so the job did not open it", "put the file itself there (a copy, not a link, pipe or folder)");
+                throw ConfigurationException.of(file.toString(), Detail.of("config.input.not.regular", kind.words()),
+                        Detail.of("fix.put.the.file"));
             }
         }
     }

@@ -27,6 +27,9 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
+import cn.ulanqab.stats.wording.Bundles;
+import cn.ulanqab.stats.wording.Detail;
+import cn.ulanqab.stats.wording.WordedException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -98,11 +102,11 @@ public class NightlyRun {
     }
 
     public Outcome run(RunOptions options) throws Exception {
-        StringBuilder holder = new StringBuilder();
+        AtomicReference<Detail> holder = new AtomicReference<>();
         Optional<RunControl.Held> lock = runControl.tryAcquire(options.period(), holder);
         if (lock.isEmpty()) {
-            String message = "cannot start: another run (" + holder + ") holds the run lock of " + runControl.database().describe()
-                    + ". Fix: wait for it to finish; nothing was read or changed by this start";
+            String message = words.get("operator.cannot.start", words.get("operator.run.lock.held", Bundles.text(locale, holder.get()),
+                    runControl.database().describe()));
             System.err.println(message);
             return new Outcome(2, message);
         }
@@ -144,18 +148,18 @@ public class NightlyRun {
             List<Throwable> failures = new ArrayList<>(execution.getFailureExceptions());
             execution.getStepExecutions().forEach(s -> failures.addAll(s.getFailureExceptions()));
             StorageTrouble.Place place = new StorageTrouble.Place(databaseUrl, night.output());
-            Optional<String> storage = failures.stream().map(e -> StorageTrouble.explain(e, place)).flatMap(Optional::stream).findFirst();
+            Optional<String> storage = failures.stream().map(e -> StorageTrouble.explain(e, place, locale)).flatMap(Optional::stream).findFirst();
             StringBuilder lines = new StringBuilder();
             if (storage.isPresent()) {
-                lines.append("the run ").append(execution.getJobInstanceId()).append(" stopped: ").append(storage.get());
+                lines.append(words.get("operator.run.stopped", String.valueOf(execution.getJobInstanceId()), storage.get()));
             } else {
                 lines.append(words.get("console.failed", String.valueOf(execution.getJobInstanceId()), execution.getStatus()));
                 execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
                         .forEach(s -> lines.append(System.lineSeparator()).append("  ").append(words.get("console.step.failed",
-                                s.getStepName(), s.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; ")))));
+                                s.getStepName(), s.getFailureExceptions().stream().map(this::rootMessage).collect(Collectors.joining("; ")))));
                 execution.getFailureExceptions().forEach(e -> lines.append(System.lineSeparator()).append("  ").append(rootMessage(e)));
             }
-            System.err.println(lines + FailureLog.record(night.output(), lines.toString(), failures));
+            System.err.println(lines + FailureLog.record(night.output(), lines.toString(), failures, locale));
             return new Outcome(2, lines.toString());
         }
         long runId = execution.getJobInstanceId();
@@ -180,11 +184,11 @@ public class NightlyRun {
         String input = night.input().toAbsolutePath().normalize().toString();
         String output = night.output().toAbsolutePath().normalize().toString();
         if (context.containsKey(Night.INPUT) && !input.equals(context.getString(Night.INPUT))) {
-            out.printf("  it was started with --input=%s; it now reads %s%n", context.getString(Night.INPUT), input);
+            out.println("  " + words.get("operator.resumed.input", context.getString(Night.INPUT), input));
         }
         if (context.containsKey(Night.OUTPUT) && !output.equals(context.getString(Night.OUTPUT))) {
-            out.printf("  it was started with --output=%s; its outputs now go to %s%n", context.getString(Night.OUTPUT),
-                    night.outputFolder().toAbsolutePath().normalize());
+            out.println("  " + words.get("operator.resumed.output", context.getString(Night.OUTPUT),
+                    night.outputFolder().toAbsolutePath().normalize()));
         }
     }
 
@@ -257,7 +261,7 @@ public class NightlyRun {
         out.println("  " + words.get("console.outputs", night.outputFolder().toAbsolutePath().normalize()));
         out.println("  " + words.get("console.history", kept.toAbsolutePath().normalize(),
                 night.output().resolve(NightArchive.INDEX).toAbsolutePath().normalize()));
-        String verdict = s.exitStatus() == 0 ? words.get("console.exit.ok", s.exitStatus())
+        String verdict = s.exitStatus() == 0 ? words.get(s.anyPublished() ? "console.exit.ok" : "console.exit.nothing.published", s.exitStatus())
                 : words.get("console.exit.findings", s.exitStatus(), s.findings())
                         + (s.excusedFindings() > 0 ? words.get("console.exit.excused", count(s.excusedFindings())) : "");
         out.println(verdict);
@@ -272,11 +276,20 @@ public class NightlyRun {
         return value == null ? "" : value;
     }
 
-    static String rootMessage(Throwable e) {
+    private String rootMessage(Throwable e) {
+        return rootMessage(e, locale);
+    }
+
+    /** What stopped a step: its own words when it says what went wrong and the fix, else the innermost failure as it is. */
+    static String rootMessage(Throwable e, Locale locale) {
+        Optional<WordedException> worded = WordedException.in(e);
+        if (worded.isPresent()) {
+            return worded.get().worded(locale);
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root instanceof ConfigurationException ? root.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.batch;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.ConfigurationException;
 import cn.ulanqab.stats.report.OutputFolder;
 import cn.ulanqab.stats.submission.FileKind;
@@ -37,9 +38,8 @@ public final class OwnPaths {
     private static void requireRegularOrAbsent(Path path) {
         FileKind kind = FileKind.of(path);
         if (kind != FileKind.ABSENT && kind != FileKind.REGULAR_FILE) {
-            throw ConfigurationException.of(path.toString(), "this is the job's own file, but it is " + kind.words()
-                    + " (the job never follows a link at its own paths, nor writes or deletes outside --output)",
-                    "remove it (rm " + path + ") and start again");
+            throw ConfigurationException.of(path.toString(), Detail.of("config.own.file.not.regular", kind.words()),
+                    Detail.of("fix.remove.and.start", path));
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.batch;
 
+import cn.ulanqab.stats.wording.Detail;
+import cn.ulanqab.stats.wording.Bundles;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.submission.RowOutcome;
 import cn.ulanqab.stats.submission.SubmissionStore;
@@ -29,6 +31,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -57,16 +60,19 @@ class PartitionWorker implements ChannelAwareMessageListener {
     private final ReadAndValidateFiles step;
     private final JsonMapper json = JsonMapper.builder().build();
     private final PrintStream out = System.out;
+    private final Locale locale;
 
     PartitionWorker(JobRepository jobs, PlatformTransactionManager tm, SubmissionStore store, RabbitTemplate rabbit, String jarVersion,
                     JdbcTemplate jdbc,
                     @Value("${reconciliation.testing.pause-after-chunk-ms:0}") long testingPause,
-                    @Value("${reconciliation.chunk-size:" + NightlyReconciliationJobConfig.CHUNK_SIZE + "}") int chunkSize) {
+                    @Value("${reconciliation.chunk-size:" + NightlyReconciliationJobConfig.CHUNK_SIZE + "}") int chunkSize,
+                    @Value("${reconciliation.language:zh}") String language) {
+        this.locale = Bundles.localeOf(language);
         this.jobs = jobs;
         this.rabbit = rabbit;
         this.version = jarVersion;
         this.step = new ReadAndValidateFiles(store, this::nightOf, jobs, tm, chunkSize, testingPause,
-                partition -> List.of(new RunStillStarted(jdbc, partition.getJobExecutionId()), new WorkerFailure(host, version, jobs, this::nightOf)));
+                partition -> List.of(new RunStillStarted(jdbc, partition.getJobExecutionId()), new WorkerFailure(host, version, jobs, this::nightOf, locale)));
     }
 
     @Override
@@ -75,39 +81,35 @@ class PartitionWorker implements ChannelAwareMessageListener {
         Object sentBy = message.getMessageProperties().getHeaders().get(RemotePartitioning.VERSION);
         Optional<Long> id = stepExecutionId(message);
         if (!version.equals(String.valueOf(sentBy))) {
-            String why = "the worker on " + host + " runs release " + version + " of reconciliation.jar but the manager sent"
-                    + " its partition request from release " + sentBy + ", so the worker did not run it and put it on the queue "
-                    + RemotePartitioning.DEAD_LETTERS + ". Fix: run the same reconciliation.jar on the manager and on every worker,"
-                    + " then start the job again";
-            out.println("worker " + host + ": " + why);
+            Detail why = Detail.of("operator.worker.other.release", host, version, sentBy, RemotePartitioning.DEAD_LETTERS);
+            say(Bundles.text(locale, why));
             id.map(jobs::getStepExecution).filter(s -> s.getStatus().isRunning()).ifPresent(s -> fail(s, why));
             deadLetter(message);
             channel.basicAck(tag, false);
             return;
         }
         if (id.isEmpty()) {
-            out.println("worker " + host + ": a partition request that is not one (no " + RemotePartitioning.STEP_EXECUTION_ID
-                    + "): dead-lettered");
+            say(Bundles.text(locale, "operator.worker.not.a.request", RemotePartitioning.STEP_EXECUTION_ID));
             channel.basicReject(tag, false);
             return;
         }
         StepExecution partition = jobs.getStepExecution(id.get());
-        Optional<String> stale = stale(partition, id.get());
+        Optional<Detail> stale = stale(partition, id.get());
         if (stale.isPresent()) {
-            out.println("worker " + host + ": dropped a stale request: " + stale.get());
+            say(Bundles.text(locale, "operator.worker.stale", Bundles.text(locale, stale.get())));
             channel.basicAck(tag, false);
             return;
         }
-        out.println("worker " + host + ": " + partition.getStepName() + " of run " + partition.getJobExecution().getJobInstanceId()
-                + (partition.getStatus() == BatchStatus.STARTED ? " again, from its last commit" : ""));
+        say(Bundles.text(locale, partition.getStatus() == BatchStatus.STARTED ? "operator.worker.resumes" : "operator.worker.takes",
+                partition.getStepName(), String.valueOf(partition.getJobExecution().getJobInstanceId())));
         try {
             step.execute(partition);
         } catch (Exception e) {
             // AbstractStep records its own failures; this is one it could not record
-            out.println("worker " + host + ": " + partition.getStepName() + " stopped: " + e);
+            say(Bundles.text(locale, "operator.worker.stopped", partition.getStepName(), String.valueOf(e)));
         }
-        out.println("worker " + host + ": " + partition.getStepName() + " " + partition.getStatus() + ", " + partition.getReadCount()
-                + " rows read");
+        say(Bundles.text(locale, "operator.worker.ended", partition.getStepName(), partition.getStatus().name(),
+                String.valueOf(partition.getReadCount())));
         channel.basicAck(tag, false);
     }
 
@@ -121,26 +123,30 @@ class PartitionWorker implements ChannelAwareMessageListener {
         }
     }
 
-    private static Optional<String> stale(StepExecution partition, long id) {
+    private void say(String line) {
+        out.println(Bundles.text(locale, "operator.worker", host, line));
+    }
+
+    private static Optional<Detail> stale(StepExecution partition, long id) {
         if (partition == null) {
-            return Optional.of("step execution " + id + " is not in this job repository");
+            return Optional.of(Detail.of("operator.stale.unknown", id));
         }
         if (partition.getStatus() == BatchStatus.COMPLETED) {
-            return Optional.of(partition.getStepName() + " (step execution " + id + ") is already COMPLETED");
+            return Optional.of(Detail.of("operator.stale.completed", partition.getStepName(), id));
         }
         BatchStatus run = partition.getJobExecution().getStatus();
         if (run != BatchStatus.STARTED) {
-            return Optional.of(partition.getStepName() + " (step execution " + id + ") belongs to job execution "
-                    + partition.getJobExecutionId() + ", which is " + run + ", not STARTED");
+            return Optional.of(Detail.of("operator.stale.run.ended", partition.getStepName(), id, partition.getJobExecutionId(), run));
         }
         return Optional.empty();
     }
 
-    private void fail(StepExecution partition, String why) {
+    /** The partition FAILED with why, kept in its context as data so that the manager words it in its own language. */
+    private void fail(StepExecution partition, Detail why) {
         partition.setStatus(BatchStatus.FAILED);
-        partition.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
+        partition.setExitStatus(ExitStatus.FAILED.addExitDescription(Bundles.text(Locale.ENGLISH, why)));
         partition.setEndTime(LocalDateTime.now());
-        partition.getExecutionContext().putString(RemotePartitioning.WORKER_FAILURE, why);
+        partition.getExecutionContext().putString(RemotePartitioning.WORKER_FAILURE, why.stored());
         jobs.updateExecutionContext(partition);
         jobs.update(partition);
     }
@@ -176,18 +182,17 @@ class PartitionWorker implements ChannelAwareMessageListener {
      * Why a partition failed, naming the worker's host and release and the folder it read, in the partition's context
      * (its exit description is Spring Batch's stack trace, cut at the column's length).
      */
-    private record WorkerFailure(String host, String version, JobRepository jobs, Function<StepExecution, Night> nightOf)
+    private record WorkerFailure(String host, String version, JobRepository jobs, Function<StepExecution, Night> nightOf, Locale locale)
             implements StepExecutionListener {
         @Override
         public ExitStatus afterStep(StepExecution partition) {
             if (partition.getStatus() != BatchStatus.FAILED) {
                 return null;
             }
-            String causes = partition.getFailureExceptions().stream().map(NightlyRun::rootMessage).collect(Collectors.joining("; "));
-            partition.getExecutionContext().putString(RemotePartitioning.WORKER_FAILURE, "the worker on " + host + " (release " + version
-                    + ") could not finish " + partition.getStepName() + ", reading " + nightOf.apply(partition).submissionFolder().toAbsolutePath()
-                    + ": " + causes + ". Fix: make the input folder readable at this path on every worker (a shared mount), then start"
-                    + " the job again: the partitions that completed are kept");
+            String causes = partition.getFailureExceptions().stream().map(e -> NightlyRun.rootMessage(e, locale))
+                    .collect(Collectors.joining("; "));
+            partition.getExecutionContext().putString(RemotePartitioning.WORKER_FAILURE, Detail.of("operator.worker.failed", host, version,
+                    partition.getStepName(), nightOf.apply(partition).submissionFolder().toAbsolutePath(), causes).stored());
             jobs.updateExecutionContext(partition);
             return null;
         }

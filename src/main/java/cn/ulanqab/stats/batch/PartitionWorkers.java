@@ -1,12 +1,12 @@
 package cn.ulanqab.stats.batch;
 
-import cn.ulanqab.stats.ConfigurationException;
-import cn.ulanqab.stats.database.DatabaseUnavailableException;
+import cn.ulanqab.stats.wording.Bundles;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -21,13 +21,14 @@ public final class PartitionWorkers {
     }
 
     public static int run(Class<?> application, String... args) {
+        Locale locale = Bundles.localeOf(RunOptions.valueIn(args, "reconciliation.language", System.getenv("RECONCILIATION_LANGUAGE")));
         SpringApplication app = new SpringApplication(application);
         app.setDefaultProperties(Map.of("logging.threshold.console", "OFF"));
         ConfigurableApplicationContext context;
         try {
             context = app.run(args);
         } catch (RuntimeException e) {
-            System.err.println("cannot start: " + explanation(e));
+            System.err.println(Bundles.text(locale, "operator.cannot.start", NightlyRun.rootMessage(e, locale)));
             return 2;
         }
         CountDownLatch closed = new CountDownLatch(1);
@@ -37,9 +38,9 @@ public final class PartitionWorkers {
             }
         });
         CachingConnectionFactory broker = context.getBean(CachingConnectionFactory.class);
-        System.out.println("worker " + RemotePartitioning.host() + " (release " + context.getBean("jarVersion", String.class)
-                + ") takes partition requests from RabbitMQ at " + broker.getHost() + ":" + broker.getPort() + ", queue "
-                + RemotePartitioning.REQUESTS);
+        System.out.println(Bundles.text(locale, "operator.worker", RemotePartitioning.host(), Bundles.text(locale,
+                "operator.worker.ready", context.getBean("jarVersion", String.class), broker.getHost() + ":" + broker.getPort(),
+                RemotePartitioning.REQUESTS)));
         System.out.flush();
         try {
             closed.await();
@@ -47,18 +48,5 @@ public final class PartitionWorkers {
             Thread.currentThread().interrupt();
         }
         return 0;
-    }
-
-    private static String explanation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConfigurationException || t instanceof DatabaseUnavailableException) {
-                return t.getMessage();
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.batch;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.ConfigurationException;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.Connection;
@@ -73,8 +74,8 @@ final class RemotePartitioning {
         } catch (DateTimeParseException | NumberFormatException e) {
             // said below
         }
-        throw new ConfigurationException("--" + TIMEOUT_SETTING + "=" + value + " is not a duration. Fix: write e.g. 30m, 90s, 2h"
-                + " or PT30M (default 30m), below the broker's consumer_timeout");
+        throw ConfigurationException.of("--" + TIMEOUT_SETTING + "=" + value, Detail.of("config.not.a.duration"),
+                Detail.of("fix.partition.timeout"));
     }
 
     /** Opens a connection to the broker, or says which broker does not answer and what to do. */
@@ -86,11 +87,9 @@ final class RemotePartitioning {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            throw new ConfigurationException("RabbitMQ at " + broker.getHost() + ":" + broker.getPort() + " does not answer ("
-                    + root.getClass().getSimpleName() + ": " + root.getMessage() + "), which --" + Role.SETTING + "="
-                    + role.name().toLowerCase(Locale.ROOT) + " needs. Fix: start RabbitMQ there, or point"
-                    + " --spring.rabbitmq.host, --spring.rabbitmq.port (and --spring.rabbitmq.username, SPRING_RABBITMQ_PASSWORD)"
-                    + " at the broker; nothing was read or changed");
+            throw ConfigurationException.of("RabbitMQ " + broker.getHost() + ":" + broker.getPort(), Detail.of("config.broker.silent",
+                    root.getClass().getSimpleName() + ": " + root.getMessage(), Role.SETTING + "=" + role.name().toLowerCase(Locale.ROOT)),
+                    Detail.of("fix.broker"));
         }
     }
 }

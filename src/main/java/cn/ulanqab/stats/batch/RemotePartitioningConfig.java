@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.batch;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.ConfigurationException;
 import cn.ulanqab.stats.database.RunControl;
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -56,9 +57,8 @@ class RemotePartitioningConfig {
                                                        @Value("${" + Role.SETTING + "}") String role) {
         return () -> {
             if (!runControl.database().postgres()) {
-                throw new ConfigurationException("--" + Role.SETTING + "=" + role + " shares its job repository with the other"
-                        + " processes, which the embedded H2 file of one machine cannot do. Fix: add --spring.profiles.active=postgres"
-                        + " (and --spring.datasource.url=jdbc:postgresql://… of the bureau's server) on the manager and every worker");
+                throw ConfigurationException.of("--" + Role.SETTING + "=" + role, Detail.of("config.role.needs.postgres"),
+                        Detail.of("fix.role.needs.postgres"));
             }
             RemotePartitioning.checkBroker(broker, Role.of(role));
         };

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.batch;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.ConfigurationException;
 
 import java.util.Locale;
@@ -23,7 +24,6 @@ public enum Role {
                 return role;
             }
         }
-        throw new ConfigurationException("--" + SETTING + "=" + value + " is not a role. Fix: write standalone (the default,"
-                + " one process), manager or worker (readAndValidateSubmissions over RabbitMQ, with --spring.profiles.active=postgres)");
+        throw ConfigurationException.of("--" + SETTING + "=" + value, Detail.of("config.not.a.role"), Detail.of("fix.role"));
     }
 }

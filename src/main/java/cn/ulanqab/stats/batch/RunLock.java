@@ -1,5 +1,8 @@
 package cn.ulanqab.stats.batch;
 
+import java.util.concurrent.atomic.AtomicReference;
+import cn.ulanqab.stats.wording.WordedException;
+import cn.ulanqab.stats.wording.Detail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -32,7 +35,7 @@ public final class RunLock implements AutoCloseable {
     }
 
     /** The lock of this output folder, or empty with {@code holder} telling who holds it. */
-    public static Optional<RunLock> tryAcquire(Path outputFolder, StringBuilder holder) {
+    public static Optional<RunLock> tryAcquire(Path outputFolder, AtomicReference<Detail> holder) {
         Path file = outputFolder.resolve(FILE_NAME);
         try {
             Files.createDirectories(outputFolder);
@@ -46,7 +49,7 @@ public final class RunLock implements AutoCloseable {
                 lock = null; // held by this very process (another run in the same JVM)
             }
             if (lock == null) {
-                holder.append(describeHolder(channel));
+                holder.set(describeHolder(channel));
                 channel.close();
                 return Optional.empty();
             }
@@ -55,15 +58,23 @@ public final class RunLock implements AutoCloseable {
             channel.force(false);
             return Optional.of(new RunLock(channel, lock));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the lock file " + file, e);
+            throw new Unwritable(file, outputFolder, e);
         }
     }
 
-    private static String describeHolder(FileChannel channel) throws IOException {
+    /** The lock file cannot be made or opened: the output folder is not writable for this account. */
+    public static final class Unwritable extends WordedException {
+        Unwritable(Path file, Path outputFolder, IOException cause) {
+            super(file.toString(), 0, Detail.of("operator.lock.file", String.valueOf(cause.getMessage())),
+                    Detail.of("fix.output.writable", outputFolder), cause);
+        }
+    }
+
+    private static Detail describeHolder(FileChannel channel) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(64);
         channel.read(buffer, 0);
         String pid = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).strip();
-        return pid.matches("[0-9]+") ? "process " + pid : "another process";
+        return pid.matches("[0-9]+") ? Detail.of("operator.holder", pid) : Detail.of("operator.holder.unknown");
     }
 
     @Override

@@ -1,9 +1,10 @@
 package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.ConfigurationException;
+import cn.ulanqab.stats.wording.Bundles;
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.catalog.Period;
 
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +41,7 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
             "reconciliation.keep-runs", "reconciliation.language", "reconciliation.workers", Role.SETTING,
             RemotePartitioning.TIMEOUT_SETTING, "reconciliation.testing.version");
     private static final List<String> PASS_THROUGH = List.of("spring.", "logging.", "reconciliation.", "debug", "trace");
-    private static final String USAGE = "usage: java -jar reconciliation.jar [--period=2023] [--input=input] [--output=output]"
-            + " [--report=<report.txt>], or java -jar reconciliation.jar --extract=<report.txt> [--write-published] [--write-targets] [--input=input] [--output=output]"
-            + " | --generate=<folder> [--counties=N] [--indicators=M]; --help lists every option and the exit statuses";
+    private static final Detail USAGE = Detail.of("fix.usage");
 
     public RunOptions(String period, Path input, Path output) {
         this(period, input, output, null, null, false, false);
@@ -68,7 +67,7 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
         boolean writeTargets = false;
         for (String arg : args) {
             if (!arg.startsWith("--")) {
-                throw new ConfigurationException("unexpected argument '" + arg + "'. Fix: " + USAGE);
+                throw ConfigurationException.of("", Detail.of("config.unexpected.argument", arg), USAGE);
             }
             int eq = arg.indexOf('=');
             String name = arg.substring(2, eq < 0 ? arg.length() : eq);
@@ -84,13 +83,13 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
                 case "extract" -> extract = required(name, value);
                 case "write-published" -> {
                     if (value != null) {
-                        throw new ConfigurationException("--write-published takes no value. Fix: " + USAGE);
+                        throw ConfigurationException.of("--write-published", Detail.of("config.option.takes.no.value"), USAGE);
                     }
                     writePublished = true;
                 }
                 case "write-targets" -> {
                     if (value != null) {
-                        throw new ConfigurationException("--write-targets takes no value. Fix: " + USAGE);
+                        throw ConfigurationException.of("--write-targets", Detail.of("config.option.takes.no.value"), USAGE);
                     }
                     writeTargets = true;
                 }
@@ -101,11 +100,11 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
                 case RemotePartitioning.TIMEOUT_SETTING -> RemotePartitioning.timeout(required(name, value));
                 default -> {
                     if (name.startsWith("reconciliation.") && !SETTINGS.contains(name)) {
-                        throw new ConfigurationException("unknown setting --" + name + ". Fix: the settings are --"
-                                + String.join(", --", SETTINGS));
+                        throw ConfigurationException.of("", Detail.of("config.unknown.setting", name),
+                                Detail.of("fix.settings.are", String.join(", --", SETTINGS)));
                     }
                     if (PASS_THROUGH.stream().noneMatch(name::startsWith)) {
-                        throw new ConfigurationException("unknown option --" + name + ". Fix: " + USAGE);
+                        throw ConfigurationException.of("", Detail.of("config.unknown.option", name), USAGE);
                     }
                 }
             }
@@ -113,27 +112,26 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
         period = Period.parse(period).label();
         Path inputFolder = Path.of(input);
         if (writePublished && extract == null) {
-            throw new ConfigurationException("--write-published regenerates the published file from a report. Fix: add --extract=<report.txt>");
+            throw ConfigurationException.of("--write-published", Detail.of("config.write.published.alone"), Detail.of("fix.add.extract"));
         }
         if (writeTargets && extract == null) {
-            throw new ConfigurationException("--write-targets writes the year's targets from a report's plan part. Fix: add --extract=<report.txt>");
+            throw ConfigurationException.of("--write-targets", Detail.of("config.write.targets.alone"), Detail.of("fix.add.extract"));
         }
         if (extract != null && report != null) {
-            throw new ConfigurationException("--extract and --report do not go together: --extract only extracts, --report checks during the job. Fix: use one of them");
+            throw ConfigurationException.of("--extract", Detail.of("config.extract.with.report"), Detail.of("fix.one.of.extract.report"));
         }
         if (extract != null) {
             if ((writePublished || writeTargets) && !inputFolder.toFile().isDirectory()) {
-                throw new ConfigurationException("--input=" + input + ": no such folder. Fix: point --input at the folder that holds reference/ and published/");
+                throw ConfigurationException.of("--input=" + input, Detail.of("config.no.such.folder"), Detail.of("fix.input.folder.extract"));
             }
             return new RunOptions(period, inputFolder, Path.of(output), null, Path.of(extract), writePublished, writeTargets);
         }
         if (!inputFolder.toFile().isDirectory()) {
-            throw new ConfigurationException("--input=" + input + ": no such folder. Fix: point --input at the folder that holds reference/, published/ and "
-                    + period + "/");
+            throw ConfigurationException.of("--input=" + input, Detail.of("config.no.such.folder"), Detail.of("fix.input.folder", period));
         }
         if (!inputFolder.resolve(period).toFile().isDirectory()) {
-            throw new ConfigurationException(inputFolder.resolve(period) + ": the submission folder of period " + period
-                    + " is missing. Fix: put the county files in " + inputFolder.resolve(period) + "/ or choose another --period");
+            throw ConfigurationException.of(inputFolder.resolve(period).toString(), Detail.of("config.period.folder.missing", period),
+                    Detail.of("fix.period.folder", inputFolder.resolve(period)));
         }
         refuseOutputInsideInput(inputFolder, Path.of(output));
         return new RunOptions(period, inputFolder, Path.of(output), report == null ? null : Path.of(report), null, false, false);
@@ -144,12 +142,7 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
 
     /** What {@code --help} prints: every option, the settings and the exit statuses, in the language asked for. */
     public static String help(String language) {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        messages.setFallbackToSystemLocale(false);
-        return messages.getMessage("cli.help", new Object[]{"--" + String.join(", --", SETTINGS)},
-                Locale.forLanguageTag(language)) + System.lineSeparator();
+        return Bundles.text(Bundles.localeOf(language), "cli.help", "--" + String.join(", --", SETTINGS)) + System.lineSeparator();
     }
 
     /** Whether the command line asks for the usage ({@code --help} or {@code -h}): printed, and nothing else is done. */
@@ -169,8 +162,7 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
         try {
             return ZoneId.of(value.strip());
         } catch (DateTimeException e) {
-            throw new ConfigurationException("--reconciliation.zone=" + value + " is not a time zone. Fix: write a zone id such as"
-                    + " Asia/Shanghai or +08:00");
+            throw ConfigurationException.of("--reconciliation.zone=" + value, Detail.of("config.not.a.zone"), Detail.of("fix.zone"));
         }
     }
 
@@ -184,8 +176,7 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new ConfigurationException("--reconciliation.keep-runs=" + value + " is not a number of runs. Fix: write a whole"
-                + " number of at least 1, e.g. --reconciliation.keep-runs=30");
+        throw ConfigurationException.of("--reconciliation.keep-runs=" + value, Detail.of("config.not.keep.runs"), Detail.of("fix.keep.runs"));
     }
 
     /**
@@ -204,9 +195,8 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new ConfigurationException("--reconciliation.workers=" + value + " is not a number of workers. Fix: write a whole"
-                + " number of at least 1, e.g. --reconciliation.workers=4, or leave it out for one per core ("
-                + Runtime.getRuntime().availableProcessors() + " here)");
+        throw ConfigurationException.of("--reconciliation.workers=" + value, Detail.of("config.not.workers"),
+                Detail.of("fix.workers", Runtime.getRuntime().availableProcessors()));
     }
 
     /** Outputs written into the input would be read back as input and change the next night's fingerprint. */
@@ -214,9 +204,8 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
         Path realInput = realPath(input);
         Path realOutput = realPath(output);
         if (realOutput.startsWith(realInput)) {
-            throw new ConfigurationException("--output=" + output + " is " + (realOutput.equals(realInput) ? "the input folder"
-                    : "inside the input folder") + " --input=" + input + " (" + realInput + "): the outputs would become input of"
-                    + " the next night. Fix: choose an --output folder outside " + realInput);
+            throw ConfigurationException.of("--output=" + output, Detail.of(realOutput.equals(realInput) ? "config.output.is.input"
+                    : "config.output.inside.input", input, realInput), Detail.of("fix.output.outside", realInput));
         }
     }
 
@@ -239,7 +228,7 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
 
     private static String required(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new ConfigurationException("--" + name + " needs a value. Fix: " + USAGE);
+            throw ConfigurationException.of("--" + name, Detail.of("config.needs.value"), USAGE);
         }
         return value.strip();
     }

@@ -1,6 +1,8 @@
 package cn.ulanqab.stats.batch;
 
 import cn.ulanqab.stats.database.RecordChecksum;
+import cn.ulanqab.stats.wording.Bundles;
+import cn.ulanqab.stats.wording.WordedException;
 
 import java.nio.BufferUnderflowException;
 import java.nio.file.Path;
@@ -45,48 +47,39 @@ public final class StorageTrouble {
             return database.endsWith(".mv.db") ? Path.of(database).getParent() : null;
         }
 
-        String freshDatabase() {
-            return "start a fresh database with --spring.datasource.url=jdbc:h2:file:<new file> or another --output";
-        }
     }
 
     private StorageTrouble() {
     }
 
     /** The line for a failure of the database or the disk, or empty when the failure is something else. */
-    public static Optional<String> explain(Throwable failure, Place place) {
+    public static Optional<String> explain(Throwable failure, Place place, Locale locale) {
         List<Throwable> chain = chain(failure);
         Optional<Throwable> damagedRecord = chain.stream().filter(t -> t instanceof RecordChecksum.DamagedRecord).findFirst();
         if (damagedRecord.isPresent()) {
-            return Optional.of(damagedRecord.get().getMessage() + " (database " + place.database() + ")");
+            return Optional.of(Bundles.text(locale, "operator.storage.damaged.record", ((WordedException) damagedRecord.get()).worded(locale),
+                    place.database()));
         }
         if (chain.stream().anyMatch(t -> t instanceof SQLException s && (UNDEFINED_TABLE.equals(s.getSQLState())
                 || INVALID_SCHEMA.equals(s.getSQLState())))) {
-            return Optional.of("the job's tables are gone from the database " + place.database() + " (its schema was dropped or"
-                    + " emptied while the run was on: " + messageOnly(innermost(chain)) + "). Fix: restore the database from a copy"
-                    + " to keep the history of earlier runs, or start again: the tables are made afresh and the night is read"
-                    + " from the start");
+            return Optional.of(Bundles.text(locale, "operator.storage.tables.gone", place.database(), messageOnly(innermost(chain))));
         }
         boolean throughDatabase = chain.stream().anyMatch(t -> t instanceof SQLException
                 || t.getClass().getName().startsWith("org.h2.") || t.getClass().getName().startsWith("org.springframework.dao."));
         if (chain.stream().anyMatch(t -> has(t, "No space left on device") || has(t, "Disk quota exceeded"))) {
             Path folder = throughDatabase && place.databaseFolder() != null ? place.databaseFolder() : place.output().toAbsolutePath().normalize();
-            return Optional.of("the disk is full: no space left on the device of " + folder
-                    + (throughDatabase ? " (while storing into the database " + place.database() + ")" : "")
-                    + ". Fix: free space there and start again; the run resumes from its last committed work");
+            return Optional.of(throughDatabase ? Bundles.text(locale, "operator.storage.disk.full.database", folder, place.database())
+                    : Bundles.text(locale, "operator.storage.disk.full", folder));
         }
         if (chain.stream().anyMatch(t -> t instanceof SQLException s && s.getErrorCode() == H2_READ_ONLY || has(t, "read only")
                 || has(t, "Read-only file system"))) {
-            return Optional.of("the database " + place.database() + " is read-only. Fix: make the file and its folder writable"
-                    + " for the account that runs the job, or " + place.freshDatabase());
+            return Optional.of(Bundles.text(locale, "operator.storage.read.only", place.database()));
         }
         boolean damaged = chain.stream().anyMatch(t -> t instanceof SQLException s && s.getErrorCode() == H2_FILE_CORRUPTED
                 || t instanceof BufferUnderflowException || t.getClass().getName().equals("org.h2.mvstore.MVStoreException")
                 || has(t, "corrupted"));
         if (damaged) {
-            return Optional.of("the database " + place.database() + " is damaged (" + firstLine(innermost(chain)) + ")."
-                    + " Fix: restore it from a copy, or " + place.freshDatabase()
-                    + " (the history of earlier runs stays in the damaged file)");
+            return Optional.of(Bundles.text(locale, "operator.storage.damaged", place.database(), firstLine(innermost(chain))));
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.batch;
 
+import cn.ulanqab.stats.wording.Detail;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -60,8 +61,7 @@ public class SubmissionRowsReader implements ItemStreamReader<SubmittedRow> {
     /** A file whose bytes, as read, are not those the run was fingerprinted on. */
     public static final class FileChangedWhileRead extends ConfigurationException {
         FileChangedWhileRead(String file) {
-            super(file + " changed while it was read (its bytes are no longer those the run's fingerprint was taken of); its"
-                    + " rows were discarded. Fix: let the county finish writing the file, then start again");
+            super(file, 0, Detail.of("operator.file.changed.while.read"), Detail.of("fix.file.changed.while.read"));
         }
     }
 

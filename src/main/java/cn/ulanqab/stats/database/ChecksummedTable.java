@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.database;
 
+import cn.ulanqab.stats.wording.Detail;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -47,10 +48,10 @@ public final class ChecksummedTable {
     /**
      * Checks the current record of a query that selected {@link #checkedColumns()}.
      *
-     * @param record what the record is, for the message (e.g. "the stored ledger line of run 3, file 150902.csv")
+     * @param record what the record is, for the message (a {@code record.*} key: the stored ledger line of run 3, file 150902.csv)
      * @throws RecordChecksum.DamagedRecord when the record does not hold what it was written with
      */
-    public void check(ResultSet rs, String record) throws SQLException {
+    public void check(ResultSet rs, Detail record) throws SQLException {
         long stored = rs.getLong("CRC32C");
         if (rs.wasNull()) {
             return;
@@ -60,7 +61,7 @@ public final class ChecksummedTable {
             values[i] = rs.getObject(columns.get(i));
         }
         if (stored != checksum(values)) {
-            throw RecordChecksum.damaged(record + " (table " + name + ")");
+            throw new RecordChecksum.DamagedRecord(record, name);
         }
     }
 

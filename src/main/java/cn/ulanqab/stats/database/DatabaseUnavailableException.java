@@ -1,13 +1,16 @@
 package cn.ulanqab.stats.database;
 
+import cn.ulanqab.stats.wording.Detail;
+import cn.ulanqab.stats.wording.WordedException;
+
 import java.sql.SQLException;
 
 /** The job's database cannot be opened or does not answer: the message names it and the fix. */
-public class DatabaseUnavailableException extends RuntimeException {
+public class DatabaseUnavailableException extends WordedException {
 
     public DatabaseUnavailableException(JobDatabase database, SQLException cause) {
-        super(database.describe() + " cannot be used: " + firstLine(cause) + ". Fix: " + (database.postgres() ? "start the PostgreSQL server or correct --spring.datasource.url/username/password"
-                : "check that the database file is readable and not held by another program"), cause);
+        super(database.describe(), 0, Detail.of("operator.database.unusable", firstLine(cause)),
+                Detail.of(database.postgres() ? "fix.database.server" : "fix.database.file"), cause);
     }
 
     private static String firstLine(SQLException cause) {

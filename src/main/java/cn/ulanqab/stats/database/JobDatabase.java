@@ -37,7 +37,7 @@ public record JobDatabase(String url, String username, String password, String s
         if (options > 0) {
             shown = shown.substring(0, options);
         }
-        return shown + " (schema " + schema + ")";
+        return shown + " schema=" + schema;
     }
 
     String quotedSchema() {

@@ -1,5 +1,10 @@
 package cn.ulanqab.stats.database;
 
+import cn.ulanqab.stats.wording.Bundles;
+import cn.ulanqab.stats.wording.Detail;
+import cn.ulanqab.stats.wording.WordedException;
+
+import java.util.Locale;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
@@ -31,23 +36,27 @@ public final class RecordChecksum {
      * A record whose checksum is not that of its fields. Records stored before checksums were kept (a database of
      * release 0.1.0) have none and are read as they are.
      */
-    public static final class DamagedRecord extends RuntimeException {
-        public DamagedRecord(String message) {
-            super(message);
+    public static final class DamagedRecord extends WordedException {
+        private final Detail record;
+        private final String table;
+
+        DamagedRecord(Detail record, String table) {
+            super("", 0, Detail.NONE, Detail.of("fix.record.damaged"), null);
+            this.record = record;
+            this.table = table;
+        }
+
+        @Override
+        public String worded(Locale locale) {
+            return Bundles.text(locale, "config.with.fix", Bundles.text(locale, "operator.record.damaged", Bundles.text(locale, record), table),
+                    Bundles.text(locale, fix()));
         }
     }
 
     /** @param stored the record's stored checksum, or null for a record stored before checksums were kept */
-    public static void check(Long stored, String what, Object... fields) {
+    public static void check(Long stored, Detail record, String table, Object... fields) {
         if (stored != null && stored != of(fields)) {
-            throw damaged(what);
+            throw new DamagedRecord(record, table);
         }
-    }
-
-    /** The failure for a damaged record, named by {@code what} (e.g. "the stored record of run 3, file 150902.csv"). */
-    public static DamagedRecord damaged(String what) {
-        return new DamagedRecord(what + " is damaged: its checksum (CRC32C) does not match what it holds, so it was not"
-                + " counted. Fix: restore the database from a copy, or start a fresh database with"
-                + " --spring.datasource.url=jdbc:h2:file:<new file> or another --output, and start again");
     }
 }

@@ -1,5 +1,7 @@
 package cn.ulanqab.stats.database;
 
+import java.util.concurrent.atomic.AtomicReference;
+import cn.ulanqab.stats.wording.Detail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.stereotype.Component;
@@ -42,7 +44,7 @@ public class RunControl {
     }
 
     /** The run lock, or empty with {@code holder} naming who holds it. */
-    public Optional<Held> tryAcquire(String period, StringBuilder holder) {
+    public Optional<Held> tryAcquire(String period, AtomicReference<Detail> holder) {
         if (!database.postgres()) {
             current = new Held(null, new AtomicBoolean(), null);
             return Optional.of(current);
@@ -52,7 +54,7 @@ public class RunControl {
             c = database.connect();
             c.setAutoCommit(true);
             if (!advisoryLock(c, "pg_try_advisory_lock")) {
-                holder.append(describeHolder(c));
+                holder.set(describeHolder(c));
                 c.close();
                 return Optional.empty();
             }
@@ -85,9 +87,7 @@ public class RunControl {
     public void checkHeld() {
         Held held = current;
         if (held != null && held.lost.get()) {
-            throw new RunLockLostException("the connection that holds the run lock of " + database.describe()
-                    + " was lost, so another process may run now; this run stops here. Fix: check the database server"
-                    + " and the network, then start again: the run resumes from its last committed work");
+            throw new RunLockLostException(database.describe());
         }
     }
 
@@ -118,12 +118,12 @@ public class RunControl {
         }
     }
 
-    private String describeHolder(Connection c) throws SQLException {
+    private Detail describeHolder(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT HOST, PID, PERIOD, STARTED FROM " + table() + " WHERE LOCK_NAME = ?")) {
             s.setString(1, LOCK_NAME);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? "process " + rs.getLong(2) + " on host " + rs.getString(1) + ", period " + rs.getString(3)
-                        + ", since " + rs.getObject(4, OffsetDateTime.class).withNano(0) : "another process";
+                return rs.next() ? Detail.of("operator.holder.host", rs.getLong(2), rs.getString(1), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).withNano(0)) : Detail.of("operator.holder.unknown");
             }
         }
     }

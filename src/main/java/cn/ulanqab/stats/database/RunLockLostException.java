@@ -1,9 +1,12 @@
 package cn.ulanqab.stats.database;
 
-/** The run lock's connection ended while the run was going on. */
-public class RunLockLostException extends IllegalStateException {
+import cn.ulanqab.stats.wording.Detail;
+import cn.ulanqab.stats.wording.WordedException;
 
-    public RunLockLostException(String message) {
-        super(message);
+/** The run lock's connection ended while the run was going on: another process may run now, so this one stops. */
+public class RunLockLostException extends WordedException {
+
+    public RunLockLostException(String database) {
+        super(database, 0, Detail.of("operator.run.lock.lost"), Detail.of("fix.run.lock.lost"), null);
     }
 }

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.database;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.ConfigurationException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -27,9 +28,9 @@ public final class SchemaMigration {
         try (Connection c = database.connect()) {
             List<String> tables = tables(c, database.schema());
             if (!tables.isEmpty() && tables.stream().noneMatch(HISTORY_TABLE::equalsIgnoreCase)) {
-                throw new ConfigurationException(database.describe() + ": the schema holds tables this job did not create ("
-                        + String.join(", ", tables.subList(0, Math.min(5, tables.size()))) + (tables.size() > 5 ? ", …" : "")
-                        + "). Fix: give the job a schema of its own with --reconciliation.db-schema=<name> (it is created when missing)");
+                throw ConfigurationException.of(database.describe(), Detail.of("config.schema.not.ours",
+                        String.join(", ", tables.subList(0, Math.min(5, tables.size()))) + (tables.size() > 5 ? ", …" : "")),
+                        Detail.of("fix.own.schema"));
             }
             c.createStatement().execute("CREATE SCHEMA IF NOT EXISTS " + database.quotedSchema());
         } catch (SQLException e) {
@@ -41,9 +42,8 @@ public final class SchemaMigration {
         try {
             flyway.migrate();
         } catch (FlywayException e) {
-            throw new ConfigurationException(database.describe() + ": its tables cannot be brought to this release's version: "
-                    + e.getMessage().lines().findFirst().orElse("") + ". Fix: point the job at its own database or schema"
-                    + " (--spring.datasource.url, --reconciliation.db-schema), or restore the database from a copy");
+            throw ConfigurationException.of(database.describe(), Detail.of("config.schema.not.migrated",
+                    e.getMessage().lines().findFirst().orElse("")), Detail.of("fix.schema.not.migrated"));
         }
     }
 

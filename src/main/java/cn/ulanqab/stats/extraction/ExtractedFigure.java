@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.extraction;
 
 import cn.ulanqab.stats.published.PrintedFigure;
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.published.Qualifier;
 
 import java.math.BigDecimal;
@@ -22,20 +23,22 @@ import java.util.Locale;
  * @param kind        what the figure measures
  * @param occurrences how often the print has it: 2 when a repeated passage prints it again
  * @param quote       the shortest clause containing the figure, as printed
- * @param note        a note for reviewers (the same subject printed with another value), or ""
+ * @param note        the values the same subject is printed with in other sentences, for reviewers
+ *                    ({@code 8600人 (一(二)), 8685人 (二)}), or ""
  * @param position    where the figure starts in the report text (its first occurrence)
  * @param figure      the printed figure taken apart by the parser (null for a rank)
  * @param doubt       why a reviewer should check the figure (a measure word the units do not know, a duration, a
- *                    qualifier carried over from a list, a bound of a range), or "" when the extractor is sure
+ *                    qualifier carried over from a list, a bound of a range: a {@code figures.check.*} key of the
+ *                    bundles), or {@link Detail#NONE} when the extractor is sure
  */
 public record ExtractedFigure(String id, String section, String period, String subject, String printedText,
                               BigDecimal value, String unit, boolean unitPrinted, Qualifier qualifier, FigureKind kind,
                               int occurrences, String quote, String note, int position, PrintedFigure figure,
-                              String doubt) {
+                              Detail doubt) {
 
     /** {@code high}, or {@code check} when the figure has a {@link #doubt()}. */
     public String confidence() {
-        return doubt.isEmpty() ? "high" : "check";
+        return doubt.isNone() ? "high" : "check";
     }
 
     public String qualifierLabel() {

@@ -3,6 +3,7 @@ package cn.ulanqab.stats.extraction;
 import cn.ulanqab.stats.published.PrintedFigure;
 import cn.ulanqab.stats.published.PrintedFigureParser;
 import cn.ulanqab.stats.published.Qualifier;
+import cn.ulanqab.stats.wording.Detail;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -44,6 +45,8 @@ import java.util.stream.Collectors;
  */
 public final class FigureExtractor {
 
+    /** The doubt of a figure that takes its qualifier from the list it is printed in (its argument: the qualifier word). */
+    private static final String QUALIFIER_CARRIED = "figures.check.qualifier.carried";
     private static final String PREFIX = "(?<pre>突破|超过|接近|不少于|不低于|近|超|逾|(?<!打)破|约)?";
     private static final String SUFFIX = "(?<suf>以上|不少于|左右|以下|以内)?";
     private static final String ARABIC = PREFIX + "(?<num>[0-9]+(?:\\.[0-9]+)?)(?<frac>/[1-9][0-9]?)?(?<innerBefore>余|多)?"
@@ -173,7 +176,7 @@ public final class FigureExtractor {
         if (f.form() == Form.RANK) {
             BigDecimal value = new BigDecimal(f.number());
             return new ExtractedFigure(null, section, period, subject(before, "", false, previousSubject), printed, value, "", false,
-                    Qualifier.EXACT, FigureKind.RANK, 1, quote, "", f.start(), null, "");
+                    Qualifier.EXACT, FigureKind.RANK, 1, quote, "", f.start(), null, Detail.NONE);
         }
         PrintedFigure parsed = read(f, printed);
         String unit = parsed.unit();
@@ -187,13 +190,13 @@ public final class FigureExtractor {
             subject = clean(previousClause); // 京蒙协作和中央单位定点帮扶扎实推进,投入5.2亿元
         }
         FigureKind kind = f.fraction() != null ? FigureKind.RATIO : kind(units, unit, before, subject, listKind);
-        String doubt = "";
+        Detail doubt = Detail.NONE;
         if (unit.isEmpty() && f.fraction() == null) {
-            doubt = "no measure word the units know";
+            doubt = Detail.of("figures.check.no.unit");
         } else if (units.kindOf(unit) == ReportUnits.Kind.DURATION) {
-            doubt = "a duration";
+            doubt = Detail.of("figures.check.duration");
         } else if (before.endsWith("“") || before.endsWith("\"") || after.startsWith("”") || after.startsWith("\"")) {
-            doubt = "a number in quotes, perhaps a name";
+            doubt = Detail.of("figures.check.quoted");
         }
         return new ExtractedFigure(null, section, period, subject, printed, plain(parsed.value()), unit, unitPrinted,
                 parsed.qualifier(), kind, 1, quote, "", f.start(), parsed, doubt);
@@ -426,33 +429,33 @@ public final class FigureExtractor {
                 if (p.unit() == null && p.magnitude() == null && c.unitPrinted() && current.figure() != null) {
                     lower = withUnit(previous, previous.value().multiply(current.figure().magnitude()), current.unit(), current.kind());
                 }
-                result.set(i - 1, relabel(lower, Qualifier.AT_LEAST, "the lower bound of a range"));
-                result.set(i, relabel(current, Qualifier.UP_TO, "the upper bound of a range"));
+                result.set(i - 1, relabel(lower, Qualifier.AT_LEAST, Detail.of("figures.check.lower.bound")));
+                result.set(i, relabel(current, Qualifier.UP_TO, Detail.of("figures.check.upper.bound")));
             } else if (between.equals("、") && current.unitPrinted() && "个百分点".equals(current.unit()) && "个".equals(p.unit())) {
                 // 分别快于全国3.4个、1个百分点
-                result.set(i - 1, relabelUnit(previous, current.unit(), current.kind(), "unit carried over from the list"));
+                result.set(i - 1, relabelUnit(previous, current.unit(), current.kind(), Detail.of("figures.check.unit.carried")));
             } else if (between.equals("、") && p.unit() == null && p.magnitude() == null && p.fraction() == null && c.unitPrinted()
                     && current.figure() != null && text.startsWith("分别", p.start() - 2)) {
                 // 分别增长5、8个百分点
                 ExtractedFigure carried = withUnit(previous, previous.value().multiply(current.figure().magnitude()), current.unit(),
                         current.kind());
-                result.set(i - 1, relabel(carried, carried.qualifier(), "unit carried over from the list"));
+                result.set(i - 1, relabel(carried, carried.qualifier(), Detail.of("figures.check.unit.carried")));
             } else if (between.equals("、") && current.qualifier() == Qualifier.EXACT && c.prefix() == null
                     && previous.qualifier() != Qualifier.EXACT
-                    && (p.prefix() != null && text.startsWith("分别", p.start() - 2) || previous.doubt().startsWith("qualifier"))) {
-                String word = p.prefix() != null ? p.prefix() : previous.doubt().split(" ")[1];
-                result.set(i, relabel(current, previous.qualifier(), "qualifier " + word + " carried over from the list"));
+                    && (p.prefix() != null && text.startsWith("分别", p.start() - 2) || previous.doubt().key().equals(QUALIFIER_CARRIED))) {
+                String word = p.prefix() != null ? p.prefix() : previous.doubt().args().get(0);
+                result.set(i, relabel(current, previous.qualifier(), Detail.of(QUALIFIER_CARRIED, word)));
             }
         }
         return result;
     }
 
-    private static ExtractedFigure relabel(ExtractedFigure f, Qualifier qualifier, String doubt) {
+    private static ExtractedFigure relabel(ExtractedFigure f, Qualifier qualifier, Detail doubt) {
         return new ExtractedFigure(f.id(), f.section(), f.period(), f.subject(), f.printedText(), f.value(), f.unit(), f.unitPrinted(),
                 qualifier, f.kind(), f.occurrences(), f.quote(), f.note(), f.position(), f.figure(), doubt);
     }
 
-    private static ExtractedFigure relabelUnit(ExtractedFigure f, String unit, FigureKind kind, String doubt) {
+    private static ExtractedFigure relabelUnit(ExtractedFigure f, String unit, FigureKind kind, Detail doubt) {
         return new ExtractedFigure(f.id(), f.section(), f.period(), f.subject(), f.printedText(), f.value(), unit, f.unitPrinted(),
                 f.qualifier(), kind, f.occurrences(), f.quote(), f.note(), f.position(), f.figure(), doubt);
     }
@@ -629,7 +632,7 @@ public final class FigureExtractor {
                     conflicts.add(conflict);
                 }
                 for (ExtractedFigure f : same) {
-                    notes.put(f, "subject printed with different values: " + all);
+                    notes.put(f, all);
                 }
             }
         }

@@ -5,6 +5,7 @@ import cn.ulanqab.stats.catalog.ReferenceCsv;
 import cn.ulanqab.stats.published.Claim;
 import cn.ulanqab.stats.published.ClaimSettings;
 import cn.ulanqab.stats.published.PrintedFigureParser;
+import cn.ulanqab.stats.wording.Detail;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,15 +56,15 @@ public final class ReportPhrases {
         Map<String, Long> lines = new HashMap<>();
         ReferenceCsv.read(file, COLUMNS, (row, i) -> {
             String code = row.get("indicator_code");
-            catalog.find(code).orElseThrow(() -> row.problem("indicator " + code + " is not in the catalog",
-                    "correct the code or remove the row"));
+            catalog.find(code).orElseThrow(() -> ReportUnits.problem(row, Detail.of("config.phrases.unknown", code),
+                    Detail.of("fix.phrases.unknown")));
             String phrase = row.get("phrase");
             if (phrase.isEmpty()) {
-                throw row.problem("the phrase of " + code + " is blank", "write the words that identify the figure's clause in the report");
+                throw ReportUnits.problem(row, Detail.of("config.phrases.blank", code), Detail.of("fix.phrases.blank"));
             }
             Long earlier = lines.putIfAbsent(code, row.line());
             if (earlier != null) {
-                throw row.problem("indicator " + code + " appears twice (first on line " + earlier + ")", "keep one phrase per indicator");
+                throw ReportUnits.problem(row, Detail.of("config.phrases.twice", code, earlier), Detail.of("fix.phrases.twice"));
             }
             phrases.put(code, phrase);
             return null;

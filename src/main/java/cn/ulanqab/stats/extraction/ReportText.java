@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.extraction;
 
 import cn.ulanqab.stats.ConfigurationException;
+import cn.ulanqab.stats.wording.Detail;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -220,32 +221,31 @@ public final class ReportText {
      */
     public static ReportText read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw ConfigurationException.of(file.toString(), "no such report file",
-                    "give the path of the report as UTF-8 plain text or Markdown, e.g. input/reports/ulanqab-2024-government-work-report.txt");
+            throw ConfigurationException.of(file.toString(), Detail.of("config.report.missing"),
+                    Detail.of("fix.report.path", "input/reports/ulanqab-2024-government-work-report.txt"));
         }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw ConfigurationException.of(file.toString(), "cannot be read (" + e.getMessage() + ")", "check that the file is readable");
+            throw ConfigurationException.of(file.toString(), Detail.of("config.report.cannot.read", e.getMessage()),
+                    Detail.of("fix.report.readable"));
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw ConfigurationException.of(file.toString(), "is not UTF-8 text (a PDF, a Word file or GB18030 text?)",
-                    "save the report as UTF-8 plain text (.txt) or Markdown (.md) and pass that file");
+            throw ConfigurationException.of(file.toString(), Detail.of("config.report.not.utf8"), Detail.of("fix.report.save.utf8"));
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         if (text.indexOf('\0') >= 0) {
-            throw ConfigurationException.of(file.toString(), "is a binary file, not text",
-                    "save the report as UTF-8 plain text (.txt) or Markdown (.md) and pass that file");
+            throw ConfigurationException.of(file.toString(), Detail.of("config.report.binary"), Detail.of("fix.report.save.utf8"));
         }
         if (text.isBlank()) {
-            throw ConfigurationException.of(file.toString(), "is empty", "pass the report's full text");
+            throw ConfigurationException.of(file.toString(), Detail.of("config.report.empty"), Detail.of("fix.report.full.text"));
         }
         return new ReportText(file, text);
     }

@@ -2,6 +2,7 @@ package cn.ulanqab.stats.extraction;
 
 import cn.ulanqab.stats.ConfigurationException;
 import cn.ulanqab.stats.catalog.ReferenceCsv;
+import cn.ulanqab.stats.wording.Detail;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -81,29 +82,33 @@ public final class ReportUnits {
         ReferenceCsv.read(file, COLUMNS, (row, i) -> {
             String unit = row.get("unit");
             if (unit.isEmpty()) {
-                throw row.problem("the unit is blank", "write the measure word as printed after the number (斤, 标箱, 吨/年)");
+                throw problem(row, Detail.of("config.units.blank"), Detail.of("fix.units.blank"));
             }
             if (unit.matches(".*[0-9].*")) {
-                throw row.problem("the unit '" + unit + "' contains a digit", "write the measure word without the number");
+                throw problem(row, Detail.of("config.units.digit", unit), Detail.of("fix.units.digit"));
             }
             Kind kind;
             try {
                 kind = Kind.of(row.get("kind"));
             } catch (IllegalArgumentException e) {
-                throw row.problem("the kind '" + row.get("kind") + "' of " + unit + " is unknown", "use one of " + Kind.labels());
+                throw problem(row, Detail.of("config.units.kind", row.get("kind"), unit), Detail.of("fix.units.kind", Kind.labels()));
             }
             Long earlier = lines.putIfAbsent(unit, row.line());
             if (earlier != null) {
-                throw row.problem("the unit " + unit + " appears twice (first on line " + earlier + ")", "keep one line per unit");
+                throw problem(row, Detail.of("config.units.twice", unit, earlier), Detail.of("fix.units.twice"));
             }
             kinds.put(unit, kind);
             return null;
         });
         if (kinds.isEmpty()) {
-            throw ConfigurationException.of(file.toString(), "lists no unit",
-                    "list the measure words (unit, kind), or delete the file to use the defaults");
+            throw ConfigurationException.of(file.toString(), Detail.of("config.units.none"), Detail.of("fix.units.none"));
         }
         return new ReportUnits(kinds);
+    }
+
+    /** A problem on a line of a reference file, worded from the bundles. */
+    static ConfigurationException problem(ReferenceCsv.Row row, Detail problem, Detail fix) {
+        return ConfigurationException.at(row.file().toString(), row.line(), problem, fix);
     }
 
     /** The units shipped inside the jar (the same as the project's input/reference/report-units.csv). */

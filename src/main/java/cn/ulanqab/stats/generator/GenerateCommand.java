@@ -1,12 +1,15 @@
 package cn.ulanqab.stats.generator;
 
 import cn.ulanqab.stats.ConfigurationException;
+import cn.ulanqab.stats.wording.Bundles;
+import cn.ulanqab.stats.wording.Detail;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -14,11 +17,12 @@ import java.util.stream.Stream;
 /**
  * {@code --generate=<folder> [--counties=N] [--indicators=M] [--period=YYYY]}: writes a synthetic input and
  * exits 0 without starting the job. N and M default to the national workload (2844 counties, 2000
- * indicators), the period to 2023.
+ * indicators), the period to 2023. What it prints is worded in the language of {@code --reconciliation.language}.
  */
-public record GenerateCommand(Path folder, GeneratorSettings settings) {
+public record GenerateCommand(Path folder, GeneratorSettings settings, Locale locale) {
 
-    public static final String USAGE = "java -jar reconciliation.jar --generate=<folder> [--counties=2844] [--indicators=2000] [--period=2023]";
+    /** The fix of a command line the generator cannot read: how to write it. */
+    private static final Detail USAGE = Detail.of("fix.generate.usage");
 
     /**
      * The generator's command when the arguments have {@code --generate}, empty when they do not.
@@ -32,6 +36,7 @@ public record GenerateCommand(Path folder, GeneratorSettings settings) {
         String indicators = null;
         String period = "2023";
         String jobOption = null;
+        String language = null;
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 continue;
@@ -45,30 +50,31 @@ public record GenerateCommand(Path folder, GeneratorSettings settings) {
                 case "indicators" -> indicators = required(name, value);
                 case "period" -> period = value;
                 case "input", "output" -> jobOption = name;
+                case "reconciliation.language" -> language = value;
                 default -> {
                 }
             }
         }
         if (folder == null) {
             if (counties != null || indicators != null) {
-                throw new ConfigurationException("--" + (counties != null ? "counties" : "indicators")
-                        + " only goes with --generate=<folder>. Fix: " + USAGE);
+                String option = "--" + (counties != null ? "counties" : "indicators");
+                throw ConfigurationException.of(null, Detail.of("config.generate.only.with", option), USAGE);
             }
             return Optional.empty();
         }
         if (jobOption != null) {
-            throw new ConfigurationException("--" + jobOption + " is an option of the job, not of --generate. Fix: " + USAGE);
+            throw ConfigurationException.of(null, Detail.of("config.generate.job.option", "--" + jobOption), USAGE);
         }
         int n = whole("counties", counties, GeneratorSettings.NATIONAL_COUNTIES);
         int m = whole("indicators", indicators, GeneratorSettings.NATIONAL_INDICATORS);
         GeneratorSettings settings = new GeneratorSettings(n, m, period, GeneratorSettings.DEFAULT_SEED,
                 GeneratorSettings.DEFAULT_PRINT_SHARE, GeneratorSettings.DEFAULT_MISMATCH_STRIDE);
-        return Optional.of(new GenerateCommand(Path.of(folder), settings));
+        return Optional.of(new GenerateCommand(Path.of(folder), settings, Bundles.localeOf(language)));
     }
 
     private static String required(String name, String value) {
         if (value == null || value.isEmpty()) {
-            throw new ConfigurationException("--" + name + " needs a value. Fix: " + USAGE);
+            throw ConfigurationException.of(null, Detail.of("config.generate.no.value", "--" + name), USAGE);
         }
         return value;
     }
@@ -78,7 +84,7 @@ public record GenerateCommand(Path folder, GeneratorSettings settings) {
             return fallback;
         }
         if (!value.matches("[0-9]{1,9}")) {
-            throw new ConfigurationException("--" + name + "=" + value + " is not a whole number. Fix: " + USAGE);
+            throw ConfigurationException.of(null, Detail.of("config.generate.not.whole", "--" + name, value), USAGE);
         }
         return Integer.parseInt(value);
     }
@@ -90,19 +96,25 @@ public record GenerateCommand(Path folder, GeneratorSettings settings) {
         try {
             s = SyntheticInput.generate(folder, settings);
         } catch (ConfigurationException e) {
-            err.println("cannot generate: " + e.getMessage());
+            err.println(text("operator.cannot.generate", e.worded(locale)));
             return 2;
         } catch (UncheckedIOException e) {
-            err.println("cannot generate: " + e.getMessage() + ". Fix: check the disk space and the folder's permissions");
+            ConfigurationException unwritten = ConfigurationException.of(null,
+                    Detail.of("config.generate.cannot.write", folder, e.getCause().getMessage()), Detail.of("fix.generate.disk"));
+            err.println(text("operator.cannot.generate", unwritten.worded(locale)));
             return 2;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        out.printf(Locale.ROOT, "generated %s: 1 country, %d provinces, %d cities, %d counties; %d indicators (%d RATIO)%n",
-                folder, s.provinces(), s.cities(), s.counties(), s.indicators(), s.ratioIndicators());
-        out.printf(Locale.ROOT, "  %d submission rows in %d files, %d printed figures, %d planted mismatches (%s)%n",
-                s.submissionRows(), s.counties(), s.printedFigures(), s.mismatches(), SyntheticInput.EXPECTED_MISMATCHES_FILE);
-        out.printf(Locale.ROOT, "  %d MB in %d.%d s%n", bytes(folder) / 1_000_000, millis / 1000, millis % 1000 / 100);
+        out.println(text("console.generate.done", folder, s.provinces(), s.cities(), s.counties(), s.indicators(), s.ratioIndicators()));
+        out.println("  " + text("console.generate.rows", s.submissionRows(), s.counties(), s.printedFigures(), s.mismatches(),
+                SyntheticInput.EXPECTED_MISMATCHES_FILE));
+        out.println("  " + text("console.generate.size", bytes(folder) / 1_000_000, millis / 1000, millis % 1000 / 100));
         return 0;
+    }
+
+    /** A sentence of the bundles in the command's language; numbers as plain digits (2844, never 2,844). */
+    private String text(String key, Object... args) {
+        return Bundles.text(locale, key, Arrays.stream(args).map(String::valueOf).toArray());
     }
 
     private static long bytes(Path folder) {

@@ -1,6 +1,7 @@
 package cn.ulanqab.stats.generator;
 
 import cn.ulanqab.stats.ConfigurationException;
+import cn.ulanqab.stats.wording.Detail;
 
 /**
  * What the synthetic input generator writes.
@@ -28,14 +29,16 @@ public record GeneratorSettings(int counties, int indicators, String period, lon
 
     public GeneratorSettings {
         if (counties < 1 || counties > MAX_COUNTIES) {
-            throw new ConfigurationException("--counties=" + counties + " is out of range. Fix: give 1 to " + MAX_COUNTIES
-                    + " (at most 99 counties under each of " + RegionTree.MAX_CITIES + " cities)");
+            throw ConfigurationException.of(null, Detail.of("config.generate.out.of.range", "--counties", counties),
+                    Detail.of("fix.generate.counties", MAX_COUNTIES, RegionTree.MAX_CITIES));
         }
         if (indicators < 1 || indicators > MAX_INDICATORS) {
-            throw new ConfigurationException("--indicators=" + indicators + " is out of range. Fix: give 1 to " + MAX_INDICATORS);
+            throw ConfigurationException.of(null, Detail.of("config.generate.out.of.range", "--indicators", indicators),
+                    Detail.of("fix.generate.indicators", MAX_INDICATORS));
         }
         if (period == null || !period.matches("[0-9]{4}")) {
-            throw new ConfigurationException("--period=" + period + " is not a year. Fix: write four digits, e.g. --period=2023");
+            throw ConfigurationException.of(null, Detail.of("config.generate.period", "--period", period),
+                    Detail.of("fix.generate.period", "--period=2023"));
         }
         if (printShare < 1 || mismatchStride < 1) {
             throw new IllegalArgumentException("printShare and mismatchStride must be at least 1");

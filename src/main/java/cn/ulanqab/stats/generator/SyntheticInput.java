@@ -2,6 +2,7 @@ package cn.ulanqab.stats.generator;
 
 import cn.ulanqab.stats.ConfigurationException;
 import cn.ulanqab.stats.catalog.RatioFormula;
+import cn.ulanqab.stats.wording.Detail;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -85,16 +86,18 @@ public final class SyntheticInput {
 
     private static void checkFolder(Path folder) {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new ConfigurationException("--generate=" + folder + " is a file, not a folder. Fix: name a new or empty folder");
+            throw ConfigurationException.of(null, Detail.of("config.generate.is.file", "--generate", folder),
+                    Detail.of("fix.generate.new.folder"));
         }
         if (Files.isDirectory(folder)) {
             try (Stream<Path> entries = Files.list(folder)) {
                 if (entries.findAny().isPresent()) {
-                    throw new ConfigurationException("--generate=" + folder + " is not empty. Fix: name a new or empty folder"
-                            + " (the generator never mixes its files with others)");
+                    throw ConfigurationException.of(null, Detail.of("config.generate.not.empty", "--generate", folder),
+                            Detail.of("fix.generate.not.mixed"));
                 }
             } catch (IOException e) {
-                throw new ConfigurationException("--generate=" + folder + " cannot be read (" + e.getMessage() + ")");
+                throw ConfigurationException.of(null, Detail.of("config.generate.cannot.read", "--generate", folder, e.getMessage()),
+                        Detail.NONE);
             }
         }
     }

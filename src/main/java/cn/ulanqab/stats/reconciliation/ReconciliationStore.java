@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.reconciliation;
 
+import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.database.ChecksummedTable;
 import cn.ulanqab.stats.published.ClaimKind;
 import cn.ulanqab.stats.review.Disposition;
@@ -80,7 +81,7 @@ public class ReconciliationStore {
         jdbc.query("SELECT SEQ, KIND, COUNTY_CODE, FILE_NAME, LINE, CODE, RAW_TEXT, REMARK, VALUE_TEXT, FACTOR, CLOSING, "
                         + CAUSES.checkedColumns() + " FROM RECONCILIATION_CAUSE WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ, POS",
                 rs -> {
-                    CAUSES.check(rs, "the stored cause " + rs.getInt("POS") + " of reconciliation line " + rs.getInt(1) + " of run " + runId);
+                    CAUSES.check(rs, Detail.of("record.cause", rs.getInt("POS"), rs.getInt(1), runId));
                     causes.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new Cause(Cause.Kind.valueOf(rs.getString(2)),
                             rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
                             number(rs.getString(9)), number(rs.getString(10)), number(rs.getString(11))));
@@ -94,7 +95,7 @@ public class ReconciliationStore {
     }
 
     private static ReconciliationLine line(ResultSet rs, long runId, Map<Integer, List<Cause>> causes) throws SQLException {
-        LINES.check(rs, "the stored reconciliation line " + rs.getInt(15) + " of run " + runId + " (indicator " + rs.getString(1) + ")");
+        LINES.check(rs, Detail.of("record.reconciliation.line", rs.getInt(15), runId, rs.getString(1)));
         return new ReconciliationLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), number(rs.getString(6)), rs.getString(7), number(rs.getString(8)), rs.getString(9),
                         number(rs.getString(10)), number(rs.getString(11)), Status.valueOf(rs.getString(12)), rs.getInt(13),

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.catalog.Period;
 import cn.ulanqab.stats.catalog.County;
 import cn.ulanqab.stats.catalog.Indicator;
 import cn.ulanqab.stats.catalog.Registry;
@@ -202,6 +203,14 @@ public class HtmlReport {
 
         public String m4(String key, Object a, Object b, Object c, Object d) {
             return words.get(key, a, b, c, d);
+        }
+
+        /** The period as the title says it: 2023 年度, 2024 年 6 月, 2024 年第 2 季度. */
+        public String period(String label) {
+            Period period = Period.parse(label);
+            return period.isMonth() ? words.get("period.month", String.valueOf(period.year()), String.valueOf(period.month()))
+                    : period.isQuarter() ? words.get("period.quarter", String.valueOf(period.year()), String.valueOf(period.quarter()))
+                    : words.get("period.year", String.valueOf(period.year()));
         }
 
         public String lang() {

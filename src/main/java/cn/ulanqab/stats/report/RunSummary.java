@@ -56,6 +56,11 @@ public record RunSummary(long runId, String period, Map<FileStatus, Long> files,
     /** The file-ledger name of the reviewers' file starts with this (reviews/<period>.csv). */
     static final String REVIEWS_FOLDER = "reviews/";
 
+    /** Whether the period has printed figures to check (every figure UNPUBLISHED: a month before its report). */
+    public boolean anyPublished() {
+        return figures.entrySet().stream().anyMatch(e -> e.getKey() != Status.UNPUBLISHED && e.getValue() > 0);
+    }
+
     public boolean hasReviews() {
         return reviewsAccepted >= 0;
     }

@@ -47,9 +47,12 @@ final class StreamedWorkbook extends SXSSFWorkbook {
         core.setModified(Optional.of(DOCUMENT_DATE));
     }
 
-    /** Makes a cell numeric with this value; the file holds {@code value.toPlainString()}. */
+    /**
+     * Makes a cell numeric with this value; the file holds {@code value.toPlainString()}. The cell is made numeric with a
+     * placeholder 0, never the figure itself, which reaches the file only as its exact text.
+     */
     void setExactNumber(Cell cell, BigDecimal value) {
-        cell.setCellValue(value.doubleValue());
+        cell.setCellValue(0);
         exactNumbers.put(cell, value.toPlainString());
     }
 

@@ -65,7 +65,7 @@ public class ReviewService {
         }, runId);
         return jdbc.query("SELECT " + FILE.checkedColumns() + " FROM REVIEW_FILE WHERE RUN_ID = ?",
                 (rs, i) -> {
-                    FILE.check(rs, "the stored reviewers' file of run " + runId);
+                    FILE.check(rs, Detail.of("record.review.file", runId));
                     String problem = rs.getString("PROBLEM");
                     return new SubmissionStore.LedgerLine(rs.getString("FILE_NAME"), null, null,
                             problem == null ? FileStatus.PROCESSED : FileStatus.UNREADABLE, rs.getString("ENCODING"),
@@ -84,7 +84,7 @@ public class ReviewService {
     }
 
     private static void checkLine(ResultSet rs, long runId) throws SQLException {
-        LINES.check(rs, "the stored line " + rs.getLong("LINE") + " of the reviewers' file of run " + runId);
+        LINES.check(rs, Detail.of("record.review.line", rs.getLong("LINE"), runId));
     }
 
     public static String name(String period) {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits CSV text (RFC 4180: commas, double quotes, CRLF, LF or CR line ends) into records, one at a time, and never
+ * Splits CSV text (RFC 4180: commas, quotation marks ("), CRLF, LF or CR line ends) into records, one at a time, and never
  * holds more than {@code maxRecordChars} of a record: a longer record is skipped to its end and reported as
  * {@link Kind#TOO_LONG} with its first characters only, so a 200 MB line costs no more memory than a short one.
  * <p>

@@ -1,5 +1,6 @@
 package cn.ulanqab.stats.submission;
 
+import cn.ulanqab.stats.wording.Detail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,14 +13,14 @@ import java.nio.file.attribute.BasicFileAttributes;
  * regular files (a named pipe would block the read forever, a link may point anywhere on the machine).
  */
 public enum FileKind {
-    ABSENT("nothing"),
-    REGULAR_FILE("a regular file"),
-    FOLDER("a folder"),
-    SYMBOLIC_LINK("a symbolic link"),
-    NAMED_PIPE("a named pipe"),
-    DEVICE("a device"),
-    SOCKET("a socket"),
-    OTHER("something other than a file");
+    ABSENT,
+    REGULAR_FILE,
+    FOLDER,
+    SYMBOLIC_LINK,
+    NAMED_PIPE,
+    DEVICE,
+    SOCKET,
+    OTHER;
 
     private static final int TYPE_BITS = 0170000;
     private static final int FIFO = 0010000;
@@ -27,15 +28,9 @@ public enum FileKind {
     private static final int BLOCK_DEVICE = 0060000;
     private static final int UNIX_SOCKET = 0140000;
 
-    private final String words;
-
-    FileKind(String words) {
-        this.words = words;
-    }
-
-    /** "a symbolic link", "a named pipe", …: for messages. */
+    /** "a symbolic link", "a named pipe", …: an argument of a {@link Detail}, worded in the sentence's language. */
     public String words() {
-        return words;
+        return Detail.word("file.kind." + name());
     }
 
     public static FileKind of(Path path) {

@@ -145,7 +145,7 @@ public class SubmissionStore {
     }
 
     private static void checkRead(ResultSet rs, long runId) throws SQLException {
-        READS.check(rs, "the stored count of rows read of run " + runId + ", file " + rs.getString("FILE_NAME"));
+        READS.check(rs, Detail.of("record.rows.read", runId, rs.getString("FILE_NAME")));
     }
 
     /** Superseded files of the run, by county: the most recent superseded version of each. */
@@ -300,8 +300,8 @@ public class SubmissionStore {
                         int rowCount = rs.getInt(2);
                         byte[] data = rs.getBytes(3);
                         long crc = rs.getLong(4);
-                        RecordChecksum.check(rs.wasNull() ? null : crc, "the stored record of run " + runId + ", file " + key.file()
-                                + ", accepted rows from line " + key.firstLine(), runId, key.file(), key.firstLine(), county, rowCount, data);
+                        RecordChecksum.check(rs.wasNull() ? null : crc, Detail.of("record.accepted.rows", runId, key.file(), key.firstLine()),
+                                "ACCEPTED_ROWS", runId, key.file(), key.firstLine(), county, rowCount, data);
                         action.accept(new PackedRecord(key.file(), key.firstLine(), county, rowCount, data));
                     }, runId, key.file(), key.firstLine());
         }
@@ -479,11 +479,11 @@ public class SubmissionStore {
     }
 
     private static void checkLedgerLine(ResultSet rs, long runId) throws SQLException {
-        FILES.check(rs, "the stored ledger line of run " + runId + ", file " + rs.getString("FILE_NAME"));
+        FILES.check(rs, Detail.of("record.ledger.line", runId, rs.getString("FILE_NAME")));
     }
 
     private static void checkRow(ResultSet rs, long runId) throws SQLException {
-        REJECTED.check(rs, "the stored row of run " + runId + ", file " + rs.getString("FILE_NAME") + ", line " + rs.getLong("LINE"));
+        REJECTED.check(rs, Detail.of("record.rejected.row", runId, rs.getString("FILE_NAME"), rs.getLong("LINE")));
     }
 
     /** Runs a query whose rows are handed over one at a time, fetched in batches, so no result is held whole. */

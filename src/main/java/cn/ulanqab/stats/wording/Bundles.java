@@ -49,7 +49,12 @@ public final class Bundles {
 
     /** A sentence of the bundles; its arguments are texts (a MessageFormat never formats a figure or a date here). */
     public static String text(Locale locale, String key, Object... args) {
-        return MESSAGES.getMessage(key, args, locale);
+        Object[] worded = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            worded[i] = args[i] instanceof String s && !s.isEmpty() && s.charAt(0) == Detail.WORD
+                    ? MESSAGES.getMessage(s.substring(1), null, locale) : args[i];
+        }
+        return MESSAGES.getMessage(key, worded, locale);
     }
 
     /** A {@link Detail} whose key is a full key of the bundles (the operator's sentences: {@code config.*}, {@code fix.*}, {@code operator.*}). */

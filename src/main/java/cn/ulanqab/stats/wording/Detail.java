@@ -25,6 +25,14 @@ public record Detail(String key, List<String> args) {
         return new Detail(key, Arrays.stream(args).map(a -> String.valueOf(a).replace(SEPARATOR, '\u241F')).toList());
     }
 
+    /** Marks an argument that is itself a key of the bundles, worded in the same language as the sentence around it. */
+    static final char WORD = '\u0002';
+
+    /** An argument of {@link #of} worded from the bundles ({@code file.kind.SYMBOLIC_LINK}), not shown as it is. */
+    public static String word(String key) {
+        return WORD + key;
+    }
+
     /** A text shown as it is in every language. */
     public static Detail literal(String text) {
         return new Detail(LITERAL, List.of(text));

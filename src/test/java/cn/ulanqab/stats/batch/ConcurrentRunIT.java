@@ -40,8 +40,8 @@ class ConcurrentRunIT {
         assertThat(secondStatus).isEqualTo(2);
         assertThat(first.process.isAlive()).as("the second start ended while the first still ran").isTrue();
         assertThat(took).as("stops at once, before Spring starts").isLessThan(Duration.ofSeconds(20));
-        assertThat(second.console()).contains("cannot start: another run (process " + first.process.pid() + ") holds")
-                .contains("reconciliation.lock").contains("Fix: wait for it to finish")
+        assertThat(second.console()).contains("无法启动：另一次运行（进程 " + first.process.pid() + "）持有")
+                .contains("reconciliation.lock").contains("处理方法：等它结束")
                 .doesNotContain("输入指纹");
         String lastRun = Files.readString(output.resolve(LastRun.FILE));
         assertThat(lastRun).as("the refused start leaves the running night's state alone").contains("\"state\" : \"STARTED\"")

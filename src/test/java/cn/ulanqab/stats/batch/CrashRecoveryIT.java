@@ -3,6 +3,7 @@ package cn.ulanqab.stats.batch;
 import java.io.RandomAccessFile;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the outputs; the next start recovers the run the dead process left STARTED, resumes it, and ends with the outputs of
  * an uninterrupted run (on H2).
  */
+@Tag("crash")
 class CrashRecoveryIT {
 
     static final Duration RUN = Duration.ofMinutes(3);
@@ -103,8 +105,8 @@ class CrashRecoveryIT {
 
         assertThat(next.waitFor(RUN)).as(next.console()).isEqualTo(1);
         assertThat(next.console()).contains("继续运行 1（")
-                .contains("it was started with --input=" + firstInput.toAbsolutePath().normalize())
-                .contains("it was started with --output=" + firstOutput.toAbsolutePath().normalize())
+                .contains("此次运行启动时用的是 --input=" + firstInput.toAbsolutePath().normalize())
+                .contains("此次运行启动时用的是 --output=" + firstOutput.toAbsolutePath().normalize())
                 .contains("读取 701，接受 686，退回 15")
                 .contains("输出：  " + secondOutput.resolve("2023").toAbsolutePath().normalize());
         assertSameBytes(JobRun.csvBytes(secondOutput.resolve("2023")));
@@ -140,7 +142,7 @@ class CrashRecoveryIT {
         }
 
         assertThat(reading.waitFor(RUN)).as(reading.console()).isEqualTo(2);
-        assertThat(String.join("\n", reading.err)).contains("150902.csv changed while it was read").contains("start again");
+        assertThat(String.join("\n", reading.err)).contains("150902.csv：在读取过程中被改动").contains("修正方法：等该旗县写完文件后重新启动");
         assertThat(JobRun.storedRows(output, "FILE_NAME = '150902.csv'")).as("none of its rows are kept").isZero();
 
         Files.write(file, original); // the county's file as it was fingerprinted
@@ -169,8 +171,8 @@ class CrashRecoveryIT {
         assertThat(night.waitFor(RUN)).isEqualTo(2);
         assertThat(night.console()).doesNotContain("\tat ").doesNotContain("Caused by");
         assertThat(night.err).as(night.console()).hasSize(1);
-        assertThat(night.err.get(0)).contains(db.toAbsolutePath().toString()).contains("is damaged").contains("restore it from a copy")
-                .contains("--spring.datasource.url").contains("(details in " + output.resolve(FailureLog.FILE_NAME).toAbsolutePath());
+        assertThat(night.err.get(0)).contains(db.toAbsolutePath().toString()).contains("已损坏").contains("处理方法：从备份恢复")
+                .contains("--spring.datasource.url").contains("（详情见 " + output.resolve(FailureLog.FILE_NAME).toAbsolutePath());
         assertThat(Files.readString(output.resolve(FailureLog.FILE_NAME))).contains("\tat org.h2.");
     }
 

@@ -43,7 +43,7 @@ class DamagedDatabaseAndFullDiskTest {
         JobRun.Result night = JobRun.run(input, output);
 
         assertOneLine(night, output);
-        assertThat(night.errors()).contains(db.toString()).contains("is damaged").contains("restore it from a copy");
+        assertThat(night.errors()).contains(db.toString()).contains("已损坏").contains("处理方法：从备份恢复");
     }
 
     @Test
@@ -76,8 +76,8 @@ class DamagedDatabaseAndFullDiskTest {
         assertThat(night.exitStatus()).isEqualTo(2);
         assertThat(night.console() + night.errors()).doesNotContain("\tat ");
         assertThat(night.errors().strip().lines().toList()).as(night.errors()).hasSize(1);
-        assertThat(night.errors()).contains("run 1, file 150902.csv").contains("is damaged").contains("CRC32C")
-                .contains("restore the database from a copy");
+        assertThat(night.errors()).contains("运行 1 中文件 150902.csv").contains("已损坏").contains("CRC32C")
+                .contains("修正方法：从备份恢复数据库");
         assertThat(JobRun.csvBytes(output.resolve("2023"))).as("the outputs are last night's, not the changed value's")
                 .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(lastNight.get(name)));
     }
@@ -109,8 +109,8 @@ class DamagedDatabaseAndFullDiskTest {
             JobRun.Result night = JobRun.run(input, work.resolve("output"), url);
 
             assertOneLine(night, work.resolve("output"));
-            assertThat(night.errors()).contains(disk.resolve("recon.mv.db").toString()).contains("is read-only")
-                    .contains("make the file and its folder writable");
+            assertThat(night.errors()).contains(disk.resolve("recon.mv.db").toString()).contains("是只读的")
+                    .contains("让运行作业的账户可以写该文件及其文件夹");
         }
     }
 
@@ -125,8 +125,8 @@ class DamagedDatabaseAndFullDiskTest {
             assertThat(night.exitStatus()).isEqualTo(2);
             assertThat(night.console() + night.errors()).doesNotContain("\tat ").doesNotContain("Exception:");
             assertThat(night.errors().strip().lines().toList()).as(night.errors()).hasSize(1);
-            assertThat(night.errors()).contains("the disk is full").contains(output.toAbsolutePath().toString())
-                    .contains("free space there and start again");
+            assertThat(night.errors()).contains("磁盘已满").contains(output.toAbsolutePath().toString())
+                    .contains("腾出空间后重新启动");
         }
     }
 
@@ -146,7 +146,7 @@ class DamagedDatabaseAndFullDiskTest {
             assertThat(night.exitStatus()).isEqualTo(2);
             assertThat(night.console() + night.errors()).doesNotContain("\tat ");
             assertThat(night.errors().strip().lines().toList()).as(night.errors()).hasSize(1);
-            assertThat(night.errors()).contains("the disk is full").contains(output.toAbsolutePath().toString());
+            assertThat(night.errors()).contains("磁盘已满").contains(output.toAbsolutePath().toString());
             assertThat(JobRun.csvBytes(output.resolve("2023"))).as("last night's set, whole and alone")
                     .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(lastNight.get(name)));
             assertThat(Files.readAllBytes(output.resolve("2023/report.html"))).isEqualTo(lastReport);
@@ -169,7 +169,7 @@ class DamagedDatabaseAndFullDiskTest {
         assertThat(night.console() + night.errors()).as("no stack trace on the console").doesNotContain("\tat ");
         assertThat(night.errors().strip().lines().toList()).as(night.errors()).hasSize(1);
         Path log = output.resolve(FailureLog.FILE_NAME).toAbsolutePath().normalize();
-        assertThat(night.errors()).contains("(details in " + log + ")");
+        assertThat(night.errors()).contains("（详情见 " + log + "）");
         assertThat(Files.readString(log)).as("the stack trace is in the log file").contains("\tat org.h2.");
     }
 

@@ -30,8 +30,8 @@ class DatabaseErrorsTest {
         Run run = run(input, output);
 
         assertThat(run.status).isEqualTo(2);
-        assertThat(run.errors).contains("the schema holds tables this job did not create (CUSTOMERS)")
-                .contains("Fix: give the job a schema of its own with --reconciliation.db-schema=");
+        assertThat(run.errors).contains("该 schema 中有不是本作业建立的表（CUSTOMERS）")
+                .contains("修正方法：用 --reconciliation.db-schema=<名称> 给作业一个专用的 schema");
         assertThat(JobRun.count(output, "SELECT COUNT(*) FROM CUSTOMERS")).as("the other table is left as it was").isZero();
     }
 
@@ -65,8 +65,8 @@ class DatabaseErrorsTest {
 
         assertThat(run.status).isEqualTo(2);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
-        assertThat(run.errors).contains("cannot start: jdbc:postgresql://127.0.0.1:1/test (schema reconciliation) cannot be used:")
-                .contains("Fix: start the PostgreSQL server or correct --spring.datasource.url/username/password");
+        assertThat(run.errors).contains("无法启动：jdbc:postgresql://127.0.0.1:1/test schema=reconciliation：无法使用：")
+                .contains("修正方法：启动 PostgreSQL 服务器，或更正 --spring.datasource.url/username/password");
     }
 
     private record Run(int status, String errors) {

@@ -77,7 +77,7 @@ class FileSystemTrapsJobTest {
         Files.createSymbolicLink(counties, copy);
         JobRun.Result linked = JobRun.run(input, work.resolve("output"));
         assertThat(linked.exitStatus()).isEqualTo(2);
-        assertThat(linked.errors()).contains(counties.toString()).contains("not a regular file but a symbolic link").contains("Fix: ");
+        assertThat(linked.errors()).contains(counties.toString()).contains("不是普通文件，而是符号链接").contains("修正方法：");
         Files.delete(counties);
         Files.move(copy, counties);
 
@@ -87,7 +87,7 @@ class FileSystemTrapsJobTest {
         try {
             JobRun.Result piped = JobRun.run(input, work.resolve("output"));
             assertThat(piped.exitStatus()).isEqualTo(2);
-            assertThat(piped.errors()).contains(published.toString()).contains("not a regular file but a named pipe");
+            assertThat(piped.errors()).contains(published.toString()).contains("不是普通文件，而是命名管道");
         } finally {
             releaseReaders(published);
         }
@@ -98,7 +98,7 @@ class FileSystemTrapsJobTest {
         Files.createDirectories(reviews);
         JobRun.Result folder = JobRun.run(input, work.resolve("output"));
         assertThat(folder.exitStatus()).isEqualTo(2);
-        assertThat(folder.errors()).contains(reviews.toString()).contains("not a regular file but a folder");
+        assertThat(folder.errors()).contains(reviews.toString()).contains("不是普通文件，而是文件夹");
     }
 
     @Test
@@ -127,7 +127,7 @@ class FileSystemTrapsJobTest {
         JobRun.Result night = JobRun.run(input, output);
 
         assertThat(night.exitStatus()).isEqualTo(2);
-        assertThat(night.errors()).contains(lock.toString()).contains("symbolic link").contains("Fix: remove it");
+        assertThat(night.errors()).contains(lock.toString()).contains("符号链接").contains("修正方法：删除它");
         assertThat(Files.readString(victim)).isEqualTo("do not truncate me");
         assertThat(output.resolve("reconciliation-db.mv.db")).as("nothing was started").doesNotExist();
     }
@@ -145,7 +145,7 @@ class FileSystemTrapsJobTest {
         JobRun.Result night = JobRun.run(input, output);
 
         assertThat(night.exitStatus()).isEqualTo(2);
-        assertThat(night.errors()).contains(link.toString()).contains("symbolic link").contains("Fix: remove it");
+        assertThat(night.errors()).contains(link.toString()).contains("符号链接").contains("修正方法：删除它");
         try (var files = Files.list(victim)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("thesis.txt");
         }
@@ -161,7 +161,7 @@ class FileSystemTrapsJobTest {
             JobRun.Result night = JobRun.run(input, output);
             assertThat(night.exitStatus()).as(output.toString()).isEqualTo(2);
             assertThat(night.errors()).as(output.toString()).contains("--output=" + output).contains("--input=" + input)
-                    .contains("Fix: choose an --output folder outside");
+                    .contains("修正方法：另选").contains("以外的 --output 文件夹");
         }
         try (var files = Files.walk(input)) {
             assertThat(files.map(p -> p.getFileName().toString()))
@@ -185,7 +185,7 @@ class FileSystemTrapsJobTest {
         JobRun.Result night = JobRun.run(input, output);
 
         assertThat(night.exitStatus()).isEqualTo(2);
-        assertThat(night.console()).contains("restored " + output.resolve("2023"));
+        assertThat(night.console()).contains("已从 .2023.previous 恢复 " + output.resolve("2023"));
         assertThat(output.resolve(".2023.previous")).doesNotExist();
         assertThat(JobRun.csvBytes(output.resolve("2023"))).as("last night's set, whole")
                 .allSatisfy((name, bytes) -> assertThat(bytes).isEqualTo(lastNight.get(name)));

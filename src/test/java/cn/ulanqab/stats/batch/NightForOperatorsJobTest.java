@@ -116,7 +116,7 @@ class NightForOperatorsJobTest {
         JsonNode lastRun = JSON.readTree(output.resolve(LastRun.FILE).toFile());
         assertThat(lastRun.path("state").asString()).isEqualTo("FAILED");
         assertThat(lastRun.path("exit_status").asInt()).isEqualTo(2);
-        assertThat(lastRun.path("message").asString()).startsWith("cannot start: ").contains("indicators.csv").contains("Fix: ");
+        assertThat(lastRun.path("message").asString()).startsWith("无法启动：").contains("indicators.csv").contains("。修正方法：");
         assertThat(lastRun.has("ended")).isTrue();
         assertThat(output.resolve("index.html")).as("a failed night is not kept").doesNotExist();
     }
@@ -138,8 +138,8 @@ class NightForOperatorsJobTest {
         }
         String err = captured.toString(StandardCharsets.UTF_8);
         assertThat(status).isEqualTo(2);
-        assertThat(err).contains("warning: cannot write " + output.resolve(LastRun.FILE) + "; the night goes on")
-                .contains("cannot start: ").contains("indicators.csv");
+        assertThat(err).contains("警告：无法写入 " + output.resolve(LastRun.FILE) + "（").contains("本次运行照常进行")
+                .contains("无法启动：").contains("indicators.csv");
     }
 
     @Test
@@ -152,7 +152,7 @@ class NightForOperatorsJobTest {
         JsonNode lastRun = JSON.readTree(output.resolve(LastRun.FILE).toFile());
         assertThat(lastRun.path("state").asString()).isEqualTo("FAILED");
         assertThat(lastRun.path("period").asString()).isEqualTo("2024");
-        assertThat(lastRun.path("message").asString()).contains("--input=").contains("no such folder");
+        assertThat(lastRun.path("message").asString()).contains("--input=").contains("没有这个文件夹");
 
         Path absent = work.resolve("absent");
         assertThat(ReconciliationApplication.run("--input=" + work.resolve("nowhere"), "--output=" + absent)).isEqualTo(2);
@@ -162,9 +162,11 @@ class NightForOperatorsJobTest {
     @Test
     void aWrongZoneOrKeepRunsIsRefusedWithTheFix() {
         String zone = stderrOf("--reconciliation.zone=Asia/Beijing");
-        assertThat(zone).contains("--reconciliation.zone=Asia/Beijing is not a time zone. Fix: ");
+        assertThat(zone).contains("无法启动：--reconciliation.zone=Asia/Beijing：不是时区。修正方法：填写时区，如 Asia/Shanghai");
         String keep = stderrOf("--reconciliation.keep-runs=0");
-        assertThat(keep).contains("--reconciliation.keep-runs=0 is not a number of runs. Fix: ");
+        assertThat(keep).contains("--reconciliation.keep-runs=0：不是保留的运行次数。修正方法：");
+        String english = stderrOf("--reconciliation.keep-runs=0", "--reconciliation.language=en");
+        assertThat(english).contains("cannot start: --reconciliation.keep-runs=0: not a number of runs. Fix: write a whole number");
     }
 
     @Test
@@ -193,12 +195,14 @@ class NightForOperatorsJobTest {
                 .contains("  2  it could not do its work");
     }
 
-    private String stderrOf(String option) {
+    private String stderrOf(String... options) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.err;
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            assertThat(ReconciliationApplication.run("--input=input", "--output=" + work.resolve("out"), option)).isEqualTo(2);
+            List<String> args = new ArrayList<>(List.of("--input=input", "--output=" + work.resolve("out")));
+            args.addAll(List.of(options));
+            assertThat(ReconciliationApplication.run(args.toArray(String[]::new))).isEqualTo(2);
         } finally {
             System.setErr(original);
         }

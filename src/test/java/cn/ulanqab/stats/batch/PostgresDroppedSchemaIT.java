@@ -39,8 +39,8 @@ class PostgresDroppedSchemaIT {
 
         assertThat(night.waitFor(RUN)).as(night.console()).isEqualTo(2);
         assertThat(night.console()).doesNotContain("\tat ").doesNotContain("Exception");
-        assertThat(night.console()).contains("the job's tables are gone from the database jdbc:postgresql://127.0.0.1:5432/test")
-                .contains("Fix: restore the database from a copy").contains("(details in ");
+        assertThat(night.console()).contains("作业的表已从数据库 jdbc:postgresql://127.0.0.1:5432/test")
+                .contains("处理方法：从备份恢复数据库").contains("（详情见 ");
 
         JarProcess next = JarProcess.start(options(postgres, input));
         assertThat(next.waitFor(RUN)).as(next.console()).isEqualTo(1);

@@ -38,8 +38,8 @@ class PostgresRunControlIT {
 
         JarProcess refused = JarProcess.start(options(postgres, input, work.resolve("host-b")));
         assertThat(refused.waitFor(RUN)).as(refused.console()).isEqualTo(2);
-        assertThat(refused.console()).contains("cannot start: another run (process " + doomed.process.pid() + " on host ")
-                .contains("period 2023").contains("Fix: wait for it to finish").doesNotContain("输入指纹");
+        assertThat(refused.console()).contains("无法启动：另一次运行（主机 ").contains(" 上的进程 " + doomed.process.pid() + "，")
+                .contains("统计期 2023").contains("处理方法：等它结束").doesNotContain("输入指纹");
         assertThat(postgres.count(null, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("the refused start made no execution").isEqualTo(1);
 
         doomed.kill();

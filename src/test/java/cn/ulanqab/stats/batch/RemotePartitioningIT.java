@@ -30,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("remote")
 class RemotePartitioningIT {
 
+    /** A worker's line for a partition it finished (in Chinese, the default language). */
+    private static final String PARTITION_COMPLETED = "工作进程 .*：readAndValidateFiles:partition\\d+ COMPLETED，读取 \\d+ 行";
+
     static final Duration RUN = Duration.ofMinutes(3);
 
     @TempDir
@@ -93,7 +96,7 @@ class RemotePartitioningIT {
     private JarProcess worker(String... options) throws Exception {
         JarProcess w = start(Stream.concat(Stream.of("--reconciliation.role=worker", "--reconciliation.workers=1"), Stream.of(options))
                 .toArray(String[]::new));
-        w.awaitLine(l -> l.contains("takes partition requests from RabbitMQ"), RUN);
+        w.awaitLine(l -> l.contains("接收分区请求"), RUN);
         return w;
     }
 
@@ -118,8 +121,8 @@ class RemotePartitioningIT {
         assertThat(manager.console()).contains("读取 701，接受 686，退回 15");
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")));
         assertThat(partitionsOf(output, "STATUS = 'COMPLETED'")).as("2 workers: 8 partitions").isEqualTo(8);
-        assertThat(first.out).as("the first worker ran partitions").anyMatch(l -> l.matches("worker .*: readAndValidateFiles:partition\\d COMPLETED, \\d+ rows read"));
-        assertThat(second.out).as("so did the second").anyMatch(l -> l.matches("worker .*: readAndValidateFiles:partition\\d COMPLETED, \\d+ rows read"));
+        assertThat(first.out).as("the first worker ran partitions").anyMatch(l -> l.matches(PARTITION_COMPLETED));
+        assertThat(second.out).as("so did the second").anyMatch(l -> l.matches(PARTITION_COMPLETED));
     }
 
     @Test
@@ -139,7 +142,7 @@ class RemotePartitioningIT {
         assertThat(manager.waitFor(RUN)).as(manager.console()).isEqualTo(1);
         assertSameBytes(JobRun.csvBytes(output.resolve("2023")));
         assertThat(survivor.out).as("the killed worker's request delivered again, resumed after its committed chunk")
-                .contains("worker " + RemotePartitioning.host() + ": " + partition + " of run 1 again, from its last commit");
+                .contains("工作进程 " + RemotePartitioning.host() + "：从最后一次提交处继续执行运行 1 的 " + partition);
         assertThat(partitionsOf(output, "STATUS = 'COMPLETED'")).isEqualTo(8);
         assertThat(database.count(output, "SELECT SUM(READ_COUNT) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'readAndValidateFiles:%'"))
                 .as("every row read once over both workers: the 20 before the kill were not read again").isEqualTo(701);
@@ -150,7 +153,7 @@ class RemotePartitioningIT {
         JarProcess w = worker("--reconciliation.testing.pause-after-chunk-ms=1500", "--reconciliation.chunk-size=100");
         Path output = work.resolve("manager-killed");
         JarProcess doomed = manager(output);
-        w.awaitLine(l -> l.matches("worker .*: readAndValidateFiles:partition\\d COMPLETED, \\d+ rows read"), RUN);
+        w.awaitLine(l -> l.matches(PARTITION_COMPLETED), RUN);
         doomed.kill();
         w.kill();
         long completedBefore = partitionsOf(output, "STATUS = 'COMPLETED'");
@@ -168,7 +171,7 @@ class RemotePartitioningIT {
                 + " ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE s.STEP_NAME LIKE 'readAndValidateFiles:%'"
                 + " AND e.JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION)"))
                 .as("the restart ran only the partitions that had not completed").isEqualTo(8 - completedBefore);
-        assertThat(next.out).as("the dead manager's requests were dropped, not run again").anyMatch(l -> l.contains("dropped a stale request"));
+        assertThat(next.out).as("the dead manager's requests were dropped, not run again").anyMatch(l -> l.contains("丢弃了一个过时的请求"));
     }
 
     @Test
@@ -181,8 +184,8 @@ class RemotePartitioningIT {
         assertThat(manager.waitFor(RUN)).as(manager.console()).isEqualTo(2);
         String version = Files.readString(Path.of("target/maven-archiver/pom.properties")).lines()
                 .filter(l -> l.startsWith("version=")).findFirst().orElseThrow().substring("version=".length());
-        assertThat(manager.console()).contains("runs release 0.0.9-other of reconciliation.jar")
-                .contains("from release " + version).contains("Fix: run the same reconciliation.jar");
+        assertThat(manager.console()).contains("运行 reconciliation.jar 版本 0.0.9-other")
+                .contains("来自版本 " + version).contains("处理方法：管理进程和每个工作进程运行同一个 reconciliation.jar");
         List<String> deadLetters = new ArrayList<>();
         try (Connection c = rabbit(); Channel channel = c.createChannel()) {
             for (GetResponse m = channel.basicGet(RemotePartitioning.DEAD_LETTERS, true); m != null;
@@ -202,8 +205,8 @@ class RemotePartitioningIT {
         JarProcess alone = manager(output, "--reconciliation.partition-timeout=5s");
 
         assertThat(alone.waitFor(RUN)).as(alone.console()).isEqualTo(2);
-        assertThat(alone.console()).contains("no worker ended").contains("--reconciliation.partition-timeout=PT5S")
-                .contains("Fix: start workers");
+        assertThat(alone.console()).contains("在 --reconciliation.partition-timeout=PT5S 之内没有工作进程完成")
+                .contains("处理方法：启动能连上 RabbitMQ 和本数据库的工作进程");
         worker();
         JarProcess again = manager(output);
         assertThat(again.waitFor(RUN)).as(again.console()).isEqualTo(1);
@@ -222,8 +225,8 @@ class RemotePartitioningIT {
         worker();
 
         assertThat(manager.waitFor(RUN)).as(manager.console()).isEqualTo(2);
-        assertThat(manager.console()).contains("the worker on " + RemotePartitioning.host())
-                .contains(lost.toAbsolutePath().toString()).contains("Fix: make the input folder readable");
+        assertThat(manager.console()).contains("主机 " + RemotePartitioning.host() + " 上的工作进程")
+                .contains(lost.toAbsolutePath().toString()).contains("处理方法：让每个工作进程都能在同一路径读取输入文件夹");
     }
 
     @Test
@@ -231,7 +234,7 @@ class RemotePartitioningIT {
         JarProcess manager = manager(work.resolve("no-broker"), "--spring.rabbitmq.port=1");
 
         assertThat(manager.waitFor(RUN)).as(manager.console()).isEqualTo(2);
-        assertThat(manager.console()).contains("RabbitMQ at localhost:1 does not answer").contains("Fix: start RabbitMQ there");
+        assertThat(manager.console()).contains("RabbitMQ localhost:1：没有应答").contains("修正方法：在该处启动 RabbitMQ");
     }
 
     /** Waits until the manager has made its partitions (and sent their requests). */

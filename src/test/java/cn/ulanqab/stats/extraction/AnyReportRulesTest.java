@@ -2,6 +2,7 @@ package cn.ulanqab.stats.extraction;
 
 import cn.ulanqab.stats.ConfigurationException;
 import cn.ulanqab.stats.published.Qualifier;
+import cn.ulanqab.stats.wording.Detail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -192,7 +193,7 @@ class AnyReportRulesTest {
         assertThat(only(x, "150万户").qualifier()).isEqualTo(Qualifier.MORE_THAN);
         assertThat(only(x, "100万户").qualifier()).isEqualTo(Qualifier.MORE_THAN);
         assertThat(only(x, "100万户").note()).isEmpty();
-        assertThat(only(x, "100万户").doubt()).isEqualTo("qualifier 突破 carried over from the list");
+        assertThat(only(x, "100万户").doubt()).isEqualTo(Detail.of("figures.check.qualifier.carried", "突破"));
         assertThat(only(x, "5%").qualifier()).isEqualTo(Qualifier.MORE_THAN);
         assertThat(only(x, "6.8%").subject()).isEqualTo("产值");
     }

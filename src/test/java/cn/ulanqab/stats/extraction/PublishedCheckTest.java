@@ -109,9 +109,10 @@ class PublishedCheckTest {
     @Test
     void regeneratingThePublishedFileFromTheReportReproducesTheShippedFigures(@TempDir Path work) throws IOException {
         Path input = copy(Path.of("input"), work.resolve("input"));
-        int status = ReconciliationApplication.run("--extract=" + FigureExtractorTest.REPORT, "--write-published",
-                "--input=" + input, "--output=" + work.resolve("output"));
-        assertThat(status).isZero();
+        String console = ExtractCommandTest.capture(() -> assertThat(ReconciliationApplication.run("--extract=" + FigureExtractorTest.REPORT,
+                "--write-published", "--input=" + input, "--output=" + work.resolve("output"))).isZero());
+        assertThat(console).contains("  未写入：RETAIL_SALES，关键词“社会消费品零售总额”找不到 2023 年的数字",
+                "  公布数字：2023 年 64 个，已写入 " + input.resolve("published/2023.csv").toAbsolutePath().normalize());
         Map<String, PublishedFigure> regenerated = PublishedFigures.load(input.resolve("published/2023.csv"), "2023",
                 reference.catalog(), ClaimSettings.defaults());
         assertThat(regenerated.keySet()).containsExactlyElementsOf(shipped.keySet());

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -267,7 +268,10 @@ class SyntheticInputTest {
 
     @Test
     void settingsOutOfRangeAreRefused() {
-        assertThatThrownBy(() -> GeneratorSettings.of(0, 10)).isInstanceOf(ConfigurationException.class).hasMessageContaining("--counties=0");
+        assertThatThrownBy(() -> GeneratorSettings.of(0, 10)).isInstanceOf(ConfigurationException.class)
+                .hasMessage("--counties=0 is out of range. Fix: give 1 to 32967 (at most 99 counties under each of 333 cities)")
+                .satisfies(e -> assertThat(((ConfigurationException) e).worded(Locale.CHINESE))
+                        .isEqualTo("--counties=0 超出范围。修正方法：请给出 1 至 32967 之间的数（333 个地级市下各至多 99 个县级单位）"));
         assertThatThrownBy(() -> GeneratorSettings.of(333 * 99 + 1, 10)).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> GeneratorSettings.of(10, 0)).isInstanceOf(ConfigurationException.class).hasMessageContaining("--indicators=0");
     }
