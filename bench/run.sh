@@ -7,7 +7,9 @@
 #
 # Settings (environment): BENCH_SCRATCH (default /tmp/reconciliation-bench), BENCH_COUNTIES (2844),
 # BENCH_INDICATORS (2000), BENCH_JOB_TIMEOUT in seconds (7200), BENCH_XMX (1g), BENCH_POSTGRES (1: also run the job
-# against the PostgreSQL server at 127.0.0.1:5432 when it answers; 0: not), BENCH_KEEP_SCHEMA (0: drop its schema after).
+# against the PostgreSQL server at 127.0.0.1:5432 when it answers; 0: not), BENCH_KEEP_SCHEMA (0: drop its schema after),
+# BENCH_REMOTE (1: also a manager with one, then two, worker processes over RabbitMQ at 127.0.0.1:5672 and that PostgreSQL,
+# each in a virtual host and schema of its own made with rabbitmqctl and deleted after; 0: not).
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -23,6 +25,9 @@ JAR=$ROOT/target/reconciliation.jar
 TIME=/usr/bin/time
 
 die() { echo "bench: $*" >&2; exit 2; }
+# the machine's load before and after: the figures mean little on a machine that other work shares
+load() { uptime | sed 's/.*load average: //'; }
+LOAD_BEFORE=$(load)
 
 [ -x "$TIME" ] || die "$TIME is missing. Fix: apt-get install -y time (GNU time, for wall time and peak RSS)"
 command -v java >/dev/null || die "java is missing"
@@ -31,6 +36,7 @@ mkdir -p "$SCRATCH" || die "cannot create $SCRATCH"
 # seconds from GNU time's "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.34"
 elapsed() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"; }
 peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+cpu_s() { awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { if (u != "") printf "%.1f", u + s; else print "n/a" }' "$1" 2>/dev/null; }
 per_second() { awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", r / s; else print "n/a" }'; }
 
 # 1. the application's jar
@@ -138,7 +144,7 @@ if [ "${BENCH_POSTGRES:-1}" = 1 ] && command -v pg_isready >/dev/null && pg_isre
     PG_MB=$(psql -h 127.0.0.1 -U postgres -d test -tA -c "SELECT ROUND(COALESCE(SUM(pg_total_relation_size(c.oid)), 0) / 1048576.0)
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '$PG_SCHEMA' AND c.relkind = 'r'")
     PG_STEPS=$(psql -h 127.0.0.1 -U postgres -d test -tA -F ' ' -c "SELECT STEP_NAME, ROUND(EXTRACT(EPOCH FROM END_TIME - START_TIME)::numeric, 1)
-        FROM $PG_SCHEMA.BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID" | awk '{ printf "%s%s %s s", sep, $1, $2; sep = ", " }')
+        FROM $PG_SCHEMA.BATCH_STEP_EXECUTION WHERE STEP_NAME NOT LIKE '%:%' ORDER BY STEP_EXECUTION_ID" | awk '{ printf "%s%s %s s", sep, $1, $2; sep = ", " }')
     SAME="CSVs differ from the H2 run's"
     if [ "$PG_RC" -le 1 ] && cmp -s "$SCRATCH/out/$PERIOD/reconciliation.csv" "$SCRATCH/out-pg/$PERIOD/reconciliation.csv" \
             && cmp -s "$SCRATCH/out/$PERIOD/county-breakdown.csv" "$SCRATCH/out-pg/$PERIOD/county-breakdown.csv"; then
@@ -148,7 +154,122 @@ if [ "${BENCH_POSTGRES:-1}" = 1 ] && command -v pg_isready >/dev/null && pg_isre
         "exit status $PG_RC; database ${PG_MB} MB (schema $PG_SCHEMA, dropped after); $SAME")
     PG_LINE="$PG_LINE
 job's steps on PostgreSQL: ${PG_STEPS:-n/a}"
-    [ "${BENCH_KEEP_SCHEMA:-0}" = 1 ] || psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $PG_SCHEMA CASCADE" >/dev/null
+    [ "${BENCH_KEEP_SCHEMA:-0}" = 1 ] || PGOPTIONS=--client-min-messages=warning psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $PG_SCHEMA CASCADE" >/dev/null
+fi
+
+# 5c. a manager with one, then two, worker processes on this machine over RabbitMQ and PostgreSQL (README, "Scaling out"):
+# each run in a PostgreSQL schema and a RabbitMQ virtual host of its own (created here, deleted after), so that no other
+# run's queue is read, purged or fed; the workers are started before the manager and stopped (SIGTERM) after it.
+# BENCH_REMOTE=0 leaves it out.
+REMOTE_LINES="manager and workers: not measured (BENCH_REMOTE=0, or 127.0.0.1:5432, 127.0.0.1:5672 or rabbitmqctl missing)"
+WORKER_PIDS=()
+REMOTE_RAN=()
+stop_workers() {
+    local tpid jpid
+    for tpid in "${WORKER_PIDS[@]}"; do
+        # GNU time's child is the worker's JVM: SIGTERM ends it cleanly (as systemctl stop does), SIGKILL after 60 s
+        jpid=$(pgrep -P "$tpid" 2>/dev/null)
+        [ -n "$jpid" ] && kill -TERM "$jpid" 2>/dev/null
+        if [ -n "$jpid" ]; then
+            for _ in $(seq 60); do kill -0 "$jpid" 2>/dev/null || break; sleep 1; done
+            kill -0 "$jpid" 2>/dev/null && kill -KILL "$jpid" 2>/dev/null
+        fi
+        wait "$tpid" 2>/dev/null
+    done
+    WORKER_PIDS=()
+}
+REMOTE_VHOST=""
+REMOTE_SCHEMA=""
+remote_cleanup() {
+    stop_workers
+    [ -n "$REMOTE_SCHEMA" ] && [ "${BENCH_KEEP_SCHEMA:-0}" != 1 ] \
+        && PGOPTIONS=--client-min-messages=warning psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $REMOTE_SCHEMA CASCADE" >/dev/null 2>&1
+    [ -n "$REMOTE_VHOST" ] && rabbitmqctl -q delete_vhost "$REMOTE_VHOST" >/dev/null 2>&1
+    REMOTE_SCHEMA=""
+    REMOTE_VHOST=""
+}
+trap 'remote_cleanup' EXIT
+trap 'remote_cleanup; exit 130' INT TERM
+
+# run_remote N: the manager with N worker processes (one partition at a time each); appends its lines to REMOTE_LINES
+run_remote() {
+    local n=$1 name=mq$1 i log ready rc wall steps parts same ratio ratio_pg worker_rss
+    REMOTE_SCHEMA=bench_${name}_$(date +%s)
+    REMOTE_VHOST=$REMOTE_SCHEMA
+    echo
+    echo "== the job as a manager with $n worker process(es) (schema and RabbitMQ virtual host $REMOTE_SCHEMA) =="
+    if ! rabbitmqctl -q add_vhost "$REMOTE_VHOST" >/dev/null || ! rabbitmqctl -q set_permissions -p "$REMOTE_VHOST" guest ".*" ".*" ".*" >/dev/null; then
+        REMOTE_LINES="$REMOTE_LINES
+$(printf '%-8s %10s' "mgr+${n}w" "n/a")  cannot create the RabbitMQ virtual host $REMOTE_VHOST (rabbitmqctl add_vhost)"
+        remote_cleanup
+        return
+    fi
+    local common=(--spring.profiles.active=postgres --reconciliation.db-schema="$REMOTE_SCHEMA"
+                  --spring.rabbitmq.host=127.0.0.1 --spring.rabbitmq.port=5672 --spring.rabbitmq.virtual-host="$REMOTE_VHOST")
+    rm -rf "$SCRATCH/out-$name"
+    REMOTE_RAN[$n]=1
+    for i in $(seq "$n"); do
+        log=$SCRATCH/worker-$name-$i.log
+        "$TIME" -v -o "$SCRATCH/worker-$name-$i.time" java -Xmx"$XMX" -jar "$JAR" "${common[@]}" \
+            --reconciliation.role=worker --reconciliation.workers=1 > "$log" 2>&1 &
+        WORKER_PIDS+=($!)
+        # one after the other: the first creates the schema
+        ready=0
+        for _ in $(seq 600); do
+            grep -qs "takes partition requests from RabbitMQ" "$log" && { ready=1; break; }
+            kill -0 "${WORKER_PIDS[-1]}" 2>/dev/null || break
+            sleep 0.5
+        done
+        if [ "$ready" != 1 ]; then
+            REMOTE_LINES="$REMOTE_LINES
+$(printf '%-8s %10s' "mgr+${n}w" "n/a")  worker $i did not start: $(tail -n 3 "$log" | tr '\n' ' ')"
+            remote_cleanup
+            return
+        fi
+        echo "worker $i ready: $(grep -m 1 "takes partition requests" "$log")"
+    done
+    "$TIME" -v -o "$SCRATCH/manager-$name.time" timeout "$JOB_TIMEOUT" java -Xmx"$XMX" -jar "$JAR" "${common[@]}" \
+        --reconciliation.role=manager --reconciliation.workers="$n" \
+        --input="$GEN" --output="$SCRATCH/out-$name" --period="$PERIOD" > "$SCRATCH/manager-$name.log" 2>&1
+    rc=$?
+    tail -n 3 "$SCRATCH/manager-$name.log"
+    stop_workers
+    wall=$(elapsed "$SCRATCH/manager-$name.time")
+    steps=$(psql -h 127.0.0.1 -U postgres -d test -tA -F ' ' -c "SELECT STEP_NAME, ROUND(EXTRACT(EPOCH FROM END_TIME - START_TIME)::numeric, 1)
+        FROM $REMOTE_SCHEMA.BATCH_STEP_EXECUTION WHERE STEP_NAME NOT LIKE '%:%' ORDER BY STEP_EXECUTION_ID" 2>/dev/null \
+        | awk '{ printf "%s%s %s s", sep, $1, $2; sep = ", " }')
+    # the partitions as the workers ran them: how many, the sum of their times, the shortest and the longest
+    parts=$(psql -h 127.0.0.1 -U postgres -d test -tA -F ' ' -c "SELECT COUNT(*), ROUND(SUM(EXTRACT(EPOCH FROM END_TIME - START_TIME))::numeric, 1),
+        ROUND(MIN(EXTRACT(EPOCH FROM END_TIME - START_TIME))::numeric, 1), ROUND(MAX(EXTRACT(EPOCH FROM END_TIME - START_TIME))::numeric, 1),
+        SUM(READ_COUNT) FROM $REMOTE_SCHEMA.BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'readAndValidateFiles:%' AND STATUS = 'COMPLETED'" 2>/dev/null \
+        | awk '{ printf "%s partitions completed, %s s in all (%s to %s s each), %s rows read", $1, $2, $3, $4, $5 }')
+    same="CSVs differ from the standalone H2 run's"
+    if [ "$rc" -le 1 ] && cmp -s "$SCRATCH/out/$PERIOD/reconciliation.csv" "$SCRATCH/out-$name/$PERIOD/reconciliation.csv" \
+            && cmp -s "$SCRATCH/out/$PERIOD/county-breakdown.csv" "$SCRATCH/out-$name/$PERIOD/county-breakdown.csv"; then
+        same="reconciliation.csv and county-breakdown.csv byte-identical to the standalone H2 run's"
+    fi
+    ratio=$(awk -v m="$wall" -v j="$JOB_S" 'BEGIN { if (j > 0) printf "%.2f", m / j; else print "n/a" }')
+    ratio_pg=""
+    [ -n "${PG_S:-}" ] && ratio_pg=", $(awk -v m="$wall" -v j="$PG_S" 'BEGIN { if (j > 0) printf "%.2f", m / j; else print "n/a" }')x the standalone PostgreSQL run"
+    worker_rss=""
+    local ran=""
+    for i in $(seq "$n"); do
+        worker_rss="$worker_rss${worker_rss:+, }$(peak_mb "$SCRATCH/worker-$name-$i.time")"
+        ran="$ran${ran:+, }worker $i $(grep -c 'readAndValidateFiles:partition[0-9]* COMPLETED' "$SCRATCH/worker-$name-$i.log")"
+    done
+    REMOTE_LINES="$REMOTE_LINES
+$(printf '%-8s %10s %12s %14s  %s' "mgr+${n}w" "$wall" "$(per_second "$ROWS" "$wall")" "$(peak_mb "$SCRATCH/manager-$name.time")" \
+        "exit status $rc; ${ratio}x the standalone H2 run${ratio_pg}; workers' peak RSS $worker_rss MB; $same")
+  its steps: ${steps:-n/a}
+  its partitions: ${parts:-n/a}; completed by $ran"
+    remote_cleanup
+}
+
+if [ "${BENCH_REMOTE:-1}" = 1 ] && command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432 \
+        && command -v rabbitmqctl >/dev/null && (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; then
+    REMOTE_LINES="manager and workers over RabbitMQ and PostgreSQL (each worker process --reconciliation.workers=1; manager --reconciliation.workers=<processes>):"
+    run_remote 1
+    run_remote 2
 fi
 
 echo
@@ -170,6 +291,7 @@ fi
     echo "== national benchmark: $COUNTIES counties x $INDICATORS indicators, $ROWS submission rows, $SIZE_MB MB, $PLANTED planted mismatches =="
     echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; java -Xmx$XMX; the job on $(nproc) workers (reconciliation.workers, default)"
     echo "$GEN_LINE"
+    echo "load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $(load)"
     printf '%-8s %10s %12s %14s  %s\n' "" "wall s" "rows/s" "peak RSS MB" "outcome"
     printf '%-8s %10s %12s %14s  %s\n' "DuckDB" "$DUCKDB_S" "$(per_second "$ROWS" "$DUCKDB_S")" "$(peak_mb "$SCRATCH/duckdb.time")" \
         "exit status $DUCKDB_RC; $(tail -n 1 "$SCRATCH/duckdb.log")"
@@ -178,12 +300,24 @@ fi
     printf '%-8s %10s %12s %14s  %s\n' "job" "$JOB_S" "$JOB_RATE" "$(peak_mb "$SCRATCH/job.time")" "$JOB_OUTCOME; database ${H2_MB:-n/a} MB (H2 file)"
     echo "$ONE_LINE"
     echo "$PG_LINE"
+    echo "$REMOTE_LINES"
     if [ "$JOB_RC" -le 1 ]; then
         echo "job / DuckDB wall time: $(awk -v j="$JOB_S" -v d="$DUCKDB_S" 'BEGIN { printf "%.1f", j / d }')x"
     else
         echo "job / DuckDB wall time: n/a (the job did not complete; its time above is the time to fail)"
     fi
     echo "job's steps: ${STEPS:-n/a}"
+    # CPU time says more than wall time when other work shares the cores
+    CPU_LINE="CPU s (user + system): DuckDB $(cpu_s "$SCRATCH/duckdb.time"), job $(cpu_s "$SCRATCH/job.time")"
+    [ -f "$SCRATCH/job-1.time" ] && [ "${BENCH_ONE_WORKER:-1}" = 1 ] && CPU_LINE="$CPU_LINE, job (1w) $(cpu_s "$SCRATCH/job-1.time")"
+    [ -n "${PG_S:-}" ] && CPU_LINE="$CPU_LINE, job (PG) $(cpu_s "$SCRATCH/job-pg.time")"
+    for n in 1 2; do
+        if [ -n "${REMOTE_RAN[$n]:-}" ]; then
+            CPU_LINE="$CPU_LINE, mgr+${n}w manager $(cpu_s "$SCRATCH/manager-mq$n.time") + workers"
+            for i in $(seq "$n"); do CPU_LINE="$CPU_LINE $(cpu_s "$SCRATCH/worker-mq$n-$i.time")"; done
+        fi
+    done
+    echo "$CPU_LINE"
     echo "job's mismatches: $JOB_CHECK"
 } | tee "$SCRATCH/results.txt"
 echo "(figures kept in $SCRATCH/results.txt; logs in $SCRATCH)"

@@ -171,6 +171,9 @@ public class ReconciliationService {
     /**
      * Puts each review beside the line of its indicator and region. A review without region_code is of the one city
      * of a one-city registry (with several cities it matches no line); with a null registry, of any line of its indicator.
+     * The stored lines are written again only when a line's review changes (a night without reviews, the usual one,
+     * leaves them as they are: deleting and inserting again the 66,600 lines of the national workload took 32 s of a run
+     * under load).
      */
     public void applyReviews(long runId, List<Review> reviews, Registry registry) {
         String defaultRegion = registry != null && registry.singleCity() ? registry.city().code() : null;
@@ -185,12 +188,15 @@ public class ReconciliationService {
                 byKey.putIfAbsent(new FigureKey(r.indicatorCode(), defaultRegion), r);
             }
         }
-        List<ReconciliationLine> lines = store.lines(runId).stream()
+        List<ReconciliationLine> stored = store.lines(runId);
+        List<ReconciliationLine> lines = stored.stream()
                 .map(l -> {
                     String region = l.regionCode() == null ? defaultRegion : l.regionCode();
                     Review r = byKey.get(new FigureKey(l.indicatorCode(), region));
                     return l.withReview(r != null ? r : anyRegion.get(l.indicatorCode()));
                 }).toList();
-        store.replace(runId, lines);
+        if (!lines.equals(stored)) {
+            store.replace(runId, lines);
+        }
     }
 }
