@@ -216,7 +216,7 @@ $(printf '%-8s %10s' "mgr+${n}w" "n/a")  cannot create the RabbitMQ virtual host
         # one after the other: the first creates the schema
         ready=0
         for _ in $(seq 600); do
-            grep -qs "takes partition requests from RabbitMQ" "$log" && { ready=1; break; }
+            grep -qs "reconciliation.partitions" "$log" && { ready=1; break; }
             kill -0 "${WORKER_PIDS[-1]}" 2>/dev/null || break
             sleep 0.5
         done
@@ -226,7 +226,7 @@ $(printf '%-8s %10s' "mgr+${n}w" "n/a")  worker $i did not start: $(tail -n 3 "$
             remote_cleanup
             return
         fi
-        echo "worker $i ready: $(grep -m 1 "takes partition requests" "$log")"
+        echo "worker $i ready: $(grep -m 1 "reconciliation.partitions" "$log")"
     done
     "$TIME" -v -o "$SCRATCH/manager-$name.time" timeout "$JOB_TIMEOUT" java -Xmx"$XMX" -jar "$JAR" "${common[@]}" \
         --reconciliation.role=manager --reconciliation.workers="$n" \
