@@ -150,7 +150,7 @@ class SubmissionRowsReaderTest {
         }
 
         assertThatThrownBy(() -> readAll(reader)).isInstanceOf(SubmissionRowsReader.FileChangedWhileRead.class)
-                .hasMessageContaining("150901.csv changed while it was read").hasMessageContaining("start again");
+                .hasMessageContaining("150901.csv: changed while it was read").hasMessageContaining("start again");
         reader.close();
 
         assertThat(discarded).containsExactly("150901.csv");

@@ -133,6 +133,6 @@ class TargetsJobTest {
         Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replace("5500人以上", "五千五百人许"), StandardCharsets.UTF_8);
         JobRun.Result r = JobRun.run(input, work.resolve("output"), "--period=2024-06");
         assertThat(r.exitStatus()).isEqualTo(2);
-        assertThat(r.errors()).contains("targets/2024.csv, line 7").contains("五千五百人许").contains("Fix:");
+        assertThat(r.errors()).contains("targets/2024.csv，第 7 行：").contains("五千五百人许").contains("修正方法：");
     }
 }

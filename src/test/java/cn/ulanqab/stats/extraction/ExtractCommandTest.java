@@ -67,7 +67,7 @@ class ExtractCommandTest {
     @Test
     void writePublishedNeedsAReportToExtract() {
         String errors = captureErr(() -> assertThat(ReconciliationApplication.run("--write-published")).isEqualTo(2));
-        assertThat(errors).contains("--extract=<report.txt>");
+        assertThat(errors).contains("修正方法：加上 --extract=<报告.txt>");
     }
 
     @Test
@@ -92,7 +92,7 @@ class ExtractCommandTest {
     @Test
     void writeTargetsNeedsAReportToExtract() {
         String errors = captureErr(() -> assertThat(ReconciliationApplication.run("--write-targets")).isEqualTo(2));
-        assertThat(errors).contains("--write-targets", "--extract=<report.txt>");
+        assertThat(errors).contains("--write-targets", "修正方法：加上 --extract=<报告.txt>");
     }
 
     @Test
