@@ -1,5 +1,8 @@
 package cn.ulanqab.stats.report;
 
+import cn.ulanqab.stats.published.Claim;
+import cn.ulanqab.stats.published.ClaimSettings;
+import cn.ulanqab.stats.published.PrintedFigureParser;
 import cn.ulanqab.stats.wording.Detail;
 import cn.ulanqab.stats.catalog.ReferenceData;
 import cn.ulanqab.stats.reconciliation.Cause;
@@ -66,9 +69,14 @@ final class ReportFixture {
                                            String total, String difference, String relative, Status status,
                                            List<String> missing, List<Cause> causes) {
         return new ReconciliationLine(code, nameZh, REFERENCE.catalog().get(code).nameEn(), unit, published,
-                number(publishedValue), null, number(total), total == null ? null : total + unit, number(difference),
+                number(publishedValue), published == null ? null : claim(code, published), number(total), total == null ? null : total + unit, number(difference),
                 number(relative), status, 11 - missing.size(), missing, causes, published == null ? null : "二、工作回顾",
                 published == null ? null : "引文", null);
+    }
+
+    /** What the printed text claims, as the reconciler writes it ("1835000 ≤ t < 1845000"). */
+    private static String claim(String code, String published) {
+        return Claim.of(PrintedFigureParser.parse(published), REFERENCE.catalog().get(code).unit(), ClaimSettings.defaults()).describe();
     }
 
     static Cause cause(Cause.Kind kind, String county, String value, String factor, String closing) {
