@@ -142,7 +142,8 @@ public record RunOptions(String period, Path input, Path output, Path report, Pa
 
     /** What {@code --help} prints: every option, the settings and the exit statuses, in the language asked for. */
     public static String help(String language) {
-        return Bundles.text(Bundles.localeOf(language), "cli.help", "--" + String.join(", --", SETTINGS)) + System.lineSeparator();
+        List<String> settings = SETTINGS.stream().filter(s -> !s.startsWith("reconciliation.testing.")).toList();
+        return Bundles.text(Bundles.localeOf(language), "cli.help", "--" + String.join(", --", settings)) + System.lineSeparator();
     }
 
     /** Whether the command line asks for the usage ({@code --help} or {@code -h}): printed, and nothing else is done. */

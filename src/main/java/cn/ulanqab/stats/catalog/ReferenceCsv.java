@@ -47,8 +47,10 @@ public final class ReferenceCsv {
 
     public static <T> List<T> read(Path file, List<String> requiredColumns, BiFunction<Row, Integer, T> mapper) {
         if (!Files.isRegularFile(file)) {
-            throw ConfigurationException.of(file.toString(), Detail.of("config.reference.missing"),
-                    Detail.of("fix.reference.missing"));
+            Path folder = file.toAbsolutePath().getParent();
+            boolean reference = folder != null && folder.getFileName() != null && folder.getFileName().toString().equals("reference");
+            throw ConfigurationException.of(file.toString(), Detail.of("config.reference.missing"), reference
+                    ? Detail.of("fix.reference.missing.shipped", "input/reference/" + file.getFileName()) : Detail.of("fix.reference.missing"));
         }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setTrim(true).setIgnoreEmptyLines(true).get();

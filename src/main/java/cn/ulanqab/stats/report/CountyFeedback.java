@@ -166,6 +166,7 @@ public final class CountyFeedback {
                      Map<String, Map<String, BigDecimal>> acceptedValues, Affects affects, CauseWords causes,
                      UnitRows stored, Consumer<List<String>> rows) {
         Wording words = causes.words();
+        Set<String> rejectedUncounted = new HashSet<>();
         stored.eachRejected(unit.code(), r -> {
             if (!unit.code().equals(r.countyCode())) {
                 return;
@@ -177,6 +178,8 @@ public final class CountyFeedback {
             }
             if (indicator != null && affects.of(r).isEmpty() && r.reason() != RowReason.DUPLICATE) {
                 fix = words.get("fix.counted.elsewhere");
+            } else if (indicator != null) {
+                rejectedUncounted.add(indicator.code());
             }
             rows.accept(List.of(REJECTED_ROW, r.file(), String.valueOf(r.line()), text(r.indicatorCode()),
                     indicator == null ? "" : indicator.nameZh(), text(r.rawValue()), r.reason().name(),
@@ -195,6 +198,7 @@ public final class CountyFeedback {
                     text(line.review().reviewer()), text(line.review().note()))
                     : line.causes().stream().anyMatch(c -> c.kind() == Cause.Kind.CITY_FILE_LACKS)
                     ? words.get("feedback.fix.city.lacks")
+                    : missing && rejectedUncounted.contains(indicator.code()) ? words.get("feedback.fix.rejected")
                     : missing ? words.get("feedback.fix.missing")
                     : line.causes().stream().anyMatch(c -> c.namesCounty() && unit.code().equals(c.county()))
                     ? words.get("feedback.fix.named", line.unit(), unit.code())

@@ -97,9 +97,9 @@ class ConfigurationErrorsTest {
         Path input = input();
         Files.delete(input.resolve("reference/indicators.csv"));
         Outcome o = runWith(input);
-        assertChinese(o, input.resolve("reference/indicators.csv").toString(), "input/");
+        assertChinese(o, input.resolve("reference/indicators.csv").toString(), "input/reference/indicators.csv");
         assertThat(o.line()).isEqualTo("无法启动：" + input.resolve("reference/indicators.csv") + "：文件不存在。"
-                + "修正方法：请将参考文件放在此处（项目在 input/ 中附有一份）");
+                + "修正方法：请将参考文件放在此处（项目附带的样例为 input/reference/indicators.csv，可复制后按本局情况修改）");
     }
 
     @Test

@@ -190,7 +190,8 @@ class NightForOperatorsJobTest {
         assertThat(en).isZero();
         assertThat(chinese).startsWith("用法：java -jar reconciliation.jar").contains("--period=2023", "--input=input", "--output=output",
                         "--report=", "--extract=", "--generate=", "--reconciliation.keep-runs", "--reconciliation.zone", "退出状态：")
-                .contains("  0  核对完成").contains("  1  核对完成，有待核查的问题").contains("  2  未能完成");
+                .contains("  0  核对完成").contains("  1  核对完成，有待核查的问题").contains("  2  未能完成")
+                .as("the settings for tests are not an operator's").doesNotContain("reconciliation.testing.");
         assertThat(english).startsWith("usage: java -jar reconciliation.jar").contains("Exit status:", "the job's settings")
                 .contains("  2  it could not do its work");
     }

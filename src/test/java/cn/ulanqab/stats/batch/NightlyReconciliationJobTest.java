@@ -277,8 +277,13 @@ class NightlyReconciliationJobTest {
         assertThat(html).contains("黄色：诊断所指");
         assertThat(html.split("class=\"partial\"", -1)).as("the three INCOMPLETE totals are labelled partial").hasSize(4);
         assertThat(html).as("no English sentence of the old page").doesNotContain("closes the gap", "would complete", "公报印", "已核销");
-        assertThat(JobRun.readCsv(outputs.resolve("feedback/150981.csv")).stream().filter(r -> r.get(3).equals("NEW_HOSPITAL_BEDS")
-                && r.get(0).equals("待核数字")).map(r -> r.get(7)).toList()).singleElement().asString().startsWith("政府工作报告公布 882张，部分合计 796 张；");
+        List<CSVRecord> beds = JobRun.readCsv(outputs.resolve("feedback/150981.csv")).stream().filter(r -> r.get(3).equals("NEW_HOSPITAL_BEDS")
+                && r.get(0).equals("待核数字")).toList();
+        assertThat(beds).singleElement().satisfies(r -> {
+            assertThat(r.get(7)).startsWith("政府工作报告公布 882张，部分合计 796 张；");
+            // 丰镇 sent two values: it is asked to correct its rejected rows, not to report a value it did send
+            assertThat(r.get(8)).startsWith("本单位该指标所报的行被退回").doesNotContain("补报");
+        });
     }
 
     private static Map<String, Map<String, String>> byIndicator(Path csv) throws IOException {
