@@ -945,16 +945,26 @@ public final class SampleInputGenerator {
         for (Indicator ind : s.indicators) {
             byStatus.computeIfAbsent(figureStatus(s, ind.code), k -> new ArrayList<>()).add(ind.code);
         }
+        Map<String, List<String>> changesByStatus = new TreeMap<>();
+        CHANGE_STATUS.forEach((code, status) -> changesByStatus.computeIfAbsent(status, k -> new ArrayList<>()).add(code));
+        md.append("`reconciliation.csv` has ").append(s.indicators.size() + CHANGE_STATUS.size())
+                .append(" lines: one per indicator (its level) and one per change figure (next section); the console counts them all.\n\n");
         for (String status : List.of("MISMATCH", "INCOMPLETE", "NO_DATA", "UNPUBLISHED", "MATCH")) {
             List<String> codes = byStatus.getOrDefault(status, List.of());
-            md.append("- **").append(status).append("** (").append(codes.size()).append("): ");
+            List<String> changes = changesByStatus.getOrDefault(status, List.of());
+            md.append("- **").append(status).append("** (").append(codes.size() + changes.size()).append("): ");
             if (status.equals("MATCH")) {
-                md.append("all the other published figures.\n");
+                md.append("the other ").append(codes.size()).append(" published levels");
             } else {
-                md.append(String.join(", ", codes.stream().map(c -> "`" + c + "`").toList())).append('\n');
+                md.append(String.join(", ", codes.stream().map(c -> "`" + c + "`").toList()));
             }
+            if (!changes.isEmpty()) {
+                md.append(status.equals("MATCH") ? ", and " : codes.isEmpty() ? "" : "; ").append(changes.size() == 1 ? "the change figure of " : "the change figures of ")
+                        .append(String.join(", ", changes.stream().map(c -> "`" + c + "`").toList()));
+            }
+            md.append('\n');
         }
-        md.append("\nThe job therefore ends with exit status 1 (findings).\n\n");
+        md.append("\nThe job therefore ends with exit status 1 (findings). An indicator printed only as a change has its level UNPUBLISHED.\n\n");
 
         md.append("## Change figures and `base/").append(BASE_PERIOD).append(".csv`\n\n");
         md.append("The report also prints changes against ").append(BASE_PERIOD).append(" that county data can check; `published/")
